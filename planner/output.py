@@ -1,0 +1,59 @@
+"""Writing outputs safely: temp file + rename, parents created, inputs never overwritten."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from planner.errors import OutputError
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_not_input(target: Path, inputs: Iterable[str | os.PathLike]) -> None:
+    for source in inputs:
+        if same_file(target, Path(source)):
+            raise OutputError("输出文件与输入文件相同，已拒绝覆盖", path=str(target),
+                              hint="请用 -o 指定另一个输出路径")
+
+
+def write_atomic(target: str | os.PathLike, data: str | bytes,
+                 inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write `data` to `target` through a temporary file in the same directory."""
+    target = Path(target)
+    check_not_input(target, inputs)
+    if target.is_dir():
+        raise OutputError("输出路径是一个目录", path=str(target), hint="请给出文件名")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OutputError(f"无法创建输出目录或文件（{error.strerror}）", path=str(target),
+                          hint="请检查目录权限") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as error:
+        _discard(tmp)
+        raise OutputError(f"写入失败（{error.strerror}）", path=str(target),
+                          hint="请检查磁盘空间和权限") from None
+    except BaseException:
+        _discard(tmp)
+        raise
+    return target
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass

@@ -1,0 +1,98 @@
+"""Web-page chrome and news noise: what a scraped page adds around the document body."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of body text with its 1-based source line."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text removed from the input, with the reason (reported by `ingest --verbose`)."""
+
+    text: str
+    line: int
+    reason: str
+
+
+# Whole lines that are page chrome.
+CHROME_LINE_RES = [
+    # 例：当前位置: 首页>>本市政策法规
+    (re.compile(r"^\s*(当前位置|您的位置|你的位置|所在位置)\s*[:：]"), "面包屑导航"),
+    # 例：来源 :东营市人民政府网站 访问次数 : 发布时间:2022-07-07 18:45 打印
+    (re.compile(r"^\s*(来源|信息来源|发布机构|发布日期|发布时间|浏览次数|访问次数)\s*[:：].*"
+                r"(访问次数|浏览次数|发布时间|发布日期|打印|字号|点击)"), "网页信息栏"),
+    # 例：-   /   ·   |
+    (re.compile(r"^\s*[-—–·|•*_=]{1,3}\s*$"), "分隔符"),
+    # 例：2022-03-17 访问次数:
+    (re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s*(访问次数|浏览次数|点击)?\s*[:：]?\s*\d*\s*$"),
+     "网页日期"),
+    # 例：【打印本页】【关闭窗口】 / 分享到：
+    (re.compile(r"^\s*(【?(打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?\s*)+$"), "网页按钮"),
+    (re.compile(r"^\s*(分享到|扫一扫|字号)\s*[:：]?"), "网页按钮"),
+    # 例：【资料图】 / [图片]
+    (re.compile(r"^\s*[【\[](资料图|图片|视频|图)[】\]]\s*$"), "新闻图片占位"),
+    # 例：责任编辑:王逸群 / (作者:余博) / 编辑：张三
+    (re.compile(r"^\s*[(（]?\s*(责任编辑|编辑|作者|审核|校对|来源|通讯员)\s*[:：][^。]{0,30}[)）]?\s*$"),
+     "新闻署名"),
+]
+# A trailer heading: everything from here to the end is page chrome.
+# 例：热点新闻 / 相关链接 / 上一篇：
+TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅读|相关文件|推荐阅读|上一篇|下一篇|"
+                        r"网站地图|版权所有|主办单位|联系我们)\s*[:：]?")
+# A news byline appended to the last paragraph. 例：…协调机制。(青岛日报/观海新闻记者 余博)
+BYLINE_TAIL_RE = re.compile(r"(?<=[。！？!?”])\s*[(（][^()（）]{0,30}(记者|通讯员|编辑)[^()（）]{0,20}[)）]\s*$")
+# 例：东营市人民政府办公室关于印发…的通知(东政办字〔2022〕36号) is NOT chrome: kept for the notice.
+
+
+def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
+    """Split lines into body lines and dropped chrome/noise (with reasons)."""
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    trailer = _trailer_start(lines)
+    for index, line in enumerate(lines):
+        if index >= trailer:
+            dropped.append(Dropped(line.text, line.line, "页面尾部链接"))
+            continue
+        reason = _chrome_reason(line.text)
+        if reason:
+            dropped.append(Dropped(line.text, line.line, reason))
+            continue
+        body, tail = _split_byline(line.text)
+        if tail:
+            dropped.append(Dropped(tail, line.line, "新闻署名"))
+        kept.append(Line(body, line.line))
+    return kept, dropped
+
+
+def _trailer_start(lines: list[Line]) -> int:
+    """Index of a trailer heading in the last third of the text (or len(lines))."""
+    floor = (len(lines) * 2) // 3
+    for index in range(len(lines) - 1, floor - 1, -1):
+        if TRAILER_RE.match(lines[index].text) and len(lines[index].text.strip()) <= 12:
+            start = index
+            while start > 0 and _chrome_reason(lines[start - 1].text) == "分隔符":
+                start -= 1
+            return start
+    return len(lines)
+
+
+def _chrome_reason(text: str) -> str | None:
+    for pattern, reason in CHROME_LINE_RES:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _split_byline(text: str) -> tuple[str, str]:
+    match = BYLINE_TAIL_RE.search(text)
+    if not match or match.start() == 0:
+        return text, ""
+    return text[:match.start()], text[match.start():]

@@ -1,0 +1,126 @@
+"""ingest_document: any supported input file → Plan, with what was dropped and why."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from planner.errors import SourceError
+from planner.model import Notice, Part, Plan, Role
+from planner.parse import meta
+from planner.parse.clean import Dropped, Line, strip_chrome
+from planner.parse.notice import read_imprint, read_notice
+from planner.parse.source import read_source
+from planner.parse.structure import build_body
+from planner.targets import extract_targets
+from planner.text import has_cjk
+
+# A PDF line that ends without a sentence mark continues on the next line.
+# 例：…持续推进数字经济
+PDF_JOIN_END = "。；;：:！!？?）)”》"
+
+
+@dataclass
+class Ingested:
+    """A parsed document: the plan plus what was dropped from the input and warnings."""
+
+    plan: Plan
+    path: str
+    format: str
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def ingest_document(path: str | os.PathLike) -> Ingested:
+    """Read `path` (.txt/.md/.docx/.html/.pdf) into a Plan. Raises SourceError."""
+    source = read_source(path)
+    name = Path(path).name
+    lines = [Line(line.text, line.line) for line in source.lines]
+    dropped = [Dropped(d.text, d.line, d.reason) for d in getattr(source, "dropped", [])]
+    if source.format == "pdf":
+        lines = join_wrapped(lines)
+    return ingest_lines(lines, name, str(path), source.format, dropped)
+
+
+def ingest_text(text: str, name: str = "<text>") -> Ingested:
+    """Parse plan text already in memory (one paragraph per line)."""
+    lines = [Line(t, n) for n, t in enumerate(text.splitlines(), 1) if t.strip()]
+    return ingest_lines(lines, name, name, "txt", [])
+
+
+def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
+                 dropped: list[Dropped]) -> Ingested:
+    lines = [Line(line.text.strip("\u3000 \t\ufeff"), line.line) for line in lines]
+    lines = [line for line in lines if line.text]
+    if not any(has_cjk(line.text) for line in lines):
+        raise SourceError("没有找到中文方案正文", path=path,
+                          hint="请确认文件是行动方案、工作要点或规划的正文")
+    lines, chrome = strip_chrome(lines)
+    notice, start = read_notice(lines, name)
+    lines = lines[start:]
+    lines, imprint = _take_imprint(lines, notice)
+    title, lines = _take_title(lines, notice)
+    body, toc = build_body(lines, name)
+    plan = Plan(title=title or Path(name).stem, notice=notice if notice or imprint else None,
+                preamble=body.preamble, sections=body.sections, source=name)
+    _fill_meta(plan, lines)
+    result = Ingested(plan, path, fmt, dropped + chrome + toc, body.warnings)
+    if title is None:
+        result.warnings.append(f"未找到标题行，暂以“{plan.title}”作标题")
+    return result
+
+
+def _take_title(lines: list[Line], notice: Optional[Notice]) -> tuple[Optional[str], list[Line]]:
+    if lines and meta.is_title_line(lines[0].text):
+        return lines[0].text.strip(), lines[1:]
+    texts = (notice.body if notice else []) + [line.text for line in lines[:3]]
+    return meta.quoted_title(texts), lines
+
+
+def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Line], bool]:
+    """版记 lines (抄送, 印发) at the end of the text go into the notice."""
+    tail_start = max(0, len(lines) - 4)
+    holder = notice or Notice()
+    used = {tail_start + i for i in read_imprint(lines[tail_start:], holder)}
+    if not used:
+        return lines, False
+    return [line for i, line in enumerate(lines) if i not in used], True
+
+
+def _fill_meta(plan: Plan, lines: list[Line]) -> None:
+    notice = plan.notice
+    plan.kind = meta.detect_kind(plan.title)
+    plan.period = meta.detect_period(plan.title)
+    fallback = [str(notice.date.year)] if notice and notice.date else []
+    plan.year = None if plan.period else meta.detect_year(plan.title, fallback)
+    plan.issuer = "、".join(notice.issuer) if notice and notice.issuer else None
+    sample = "\n".join(line.text for line in lines[:200])
+    plan.region = meta.detect_region(plan.title, plan.issuer, sample)
+    year = plan.year or (plan.period[1] if plan.period else None)
+    for part in goal_parts(plan):
+        text = "\n".join(p.text for p in part.paragraphs)
+        part.targets = extract_targets(text, year)
+
+
+def goal_parts(plan: Plan) -> Iterator[Part]:
+    for section in plan.sections:
+        if section.role == Role.GOALS:
+            yield section
+        for part in section.parts:
+            if part.role == Role.GOALS:
+                yield part
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """PDF text breaks paragraphs at the line end: join lines that stop mid-sentence."""
+    from planner.parse.headings import parse_heading
+    joined: list[Line] = []
+    for line in lines:
+        if (joined and not joined[-1].text.rstrip().endswith(tuple(PDF_JOIN_END))
+                and parse_heading(line.text) is None and len(joined[-1].text) >= 20):
+            joined[-1] = Line(joined[-1].text.rstrip() + line.text.strip(), joined[-1].line)
+        else:
+            joined.append(line)
+    return joined
+

@@ -1,0 +1,147 @@
+"""Numbering markers and headings: which lines open a division, and how deep."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from planner.text import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+
+CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
+# Marker kinds, in the conventional order of depth (GB/T 9704: 一、 → （一） → 1. → （1））.
+MARKER_RES = [
+    # 例：第一章 / 第三部分 / 第二篇
+    ("chapter", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(章|部分|篇))[\s、:：]*")),
+    # 例：第一节
+    ("section", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*节)[\s、:：]*")),
+    # 例：一、 / 一. / 一． / 一，
+    ("cn", re.compile(rf"^(?P<m>(?P<n>{CN})\s*[、.．，,])\s*")),
+    # 例：(一) / （一） / （一）、
+    ("paren_cn", re.compile(rf"^(?P<m>[(（]\s*(?P<n>{CN})\s*[)）][、.．]?)\s*")),
+    # 例：1. / 1． / 1、 / 1 . / １．  — never 1.5 (a decimal) nor 2024年
+    ("arabic", re.compile(r"^(?P<m>(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９]))\s*")),
+    # 例：(1) / （1）
+    ("paren_arabic", re.compile(r"^(?P<m>[(（]\s*(?P<n>[0-9０-９]{1,3})\s*[)）][、.．]?)\s*")),
+    # 例：①
+    ("circled", re.compile(r"^(?P<m>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")),
+]
+KIND_ORDER = [kind for kind, _ in MARKER_RES] + ["plain"]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SENTENCE_END = "。；;！!？?"
+OPENERS, CLOSERS = "（(“‘《〈【「", "）)”’》〉】」"
+# A run-in title may contain a comma only when it is this short. 例：以人为本,服务为先。
+SHORT_TITLE = 25
+PLAIN_TITLE = 40
+# 例：…(2024—2026年)(征求意见稿)
+HEADING_END_RE = re.compile(r"[。：:；;，,！!？?]$")
+
+
+@dataclass
+class HeadingLine:
+    """A line that opens a division: marker, title and any body text on the same line."""
+
+    kind: str
+    marker: Optional[str]
+    number: Optional[int]
+    title: Optional[str]
+    end: str
+    body: str  # text after the title on the same line ('' when none)
+
+
+def match_marker(text: str) -> Optional[tuple[str, str, int, str]]:
+    """(kind, marker as written, number, rest) when `text` opens with a numbering marker."""
+    for kind, pattern in MARKER_RES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        rest = text[match.end():]
+        if not rest.strip() and kind not in ("chapter", "section"):
+            return None
+        number = _marker_number(match["n"])
+        if number is None:
+            continue
+        return kind, match["m"].strip(), number, rest
+    return None
+
+
+def _marker_number(raw: str) -> Optional[int]:
+    raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if raw in CIRCLED:
+        return CIRCLED.index(raw) + 1
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
+    return cn_to_int(raw)
+
+
+def parse_heading(text: str) -> Optional[HeadingLine]:
+    """The numbered heading on this line, split into title and run-in body."""
+    found = match_marker(text)
+    if not found:
+        return None
+    kind, marker, number, rest = found
+    title, end, body = split_title(rest)
+    return HeadingLine(kind, marker, number, title, end, body)
+
+
+def split_title(rest: str) -> tuple[Optional[str], str, str]:
+    """`数字经济产业化。按照…` → (`数字经济产业化`, `。`, `按照…`); a one-sentence rest is all title."""
+    cut = first_sentence_end(rest)
+    if cut is None or cut == len(rest) - 1:
+        stripped = rest.rstrip()
+        if len(stripped) > 2 * PLAIN_TITLE and cut is None:
+            return None, "", rest
+        if HEADING_END_RE.search(stripped):
+            return stripped[:-1], stripped[-1], rest[len(stripped):]
+        return stripped, "", rest[len(stripped):]
+    head = rest[:cut]
+    if is_title(head, rest[cut]):
+        return head, rest[cut], rest[cut + 1:]
+    return None, "", rest
+
+
+def is_title(head: str, mark: str) -> bool:
+    """Whether a first sentence reads as a run-in title rather than body text."""
+    if not head or mark in "；;":
+        return False
+    if mark in "：:":
+        return len(head) <= 12 and not re.search(r"[，,、]", head)
+    if len(head) <= SHORT_TITLE and not _has_note(head):
+        return True
+    return len(head) <= PLAIN_TITLE and not re.search(r"[，,；;：:]", head)
+
+
+def _has_note(text: str) -> bool:
+    return bool(re.search(r"[(（][^)）]*(责任单位|牵头|负责)", text))
+
+
+def first_sentence_end(text: str, marks: str = SENTENCE_END + "：:") -> Optional[int]:
+    """Index of the first sentence-ending mark outside brackets and quotes."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch == "\"":
+            continue
+        elif depth == 0 and ch in marks:
+            return index
+    return None
+
+
+def kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind)
+
+
+def canonical_marker(marker: str) -> str:
+    """The 公文 form of a numbering marker: `(一)` → `（一）`, `1、` → `1.`, `一.` → `一、`."""
+    found = match_marker(marker + "x")
+    if not found:
+        return marker
+    kind, _, number, _ = found
+    if kind in ("chapter", "section"):
+        word = re.search(r"(章|部分|篇|节)", marker).group(1)
+        return f"第{int_to_cn(number)}{word}"
+    forms = {"cn": f"{int_to_cn(number)}、", "paren_cn": f"（{int_to_cn(number)}）",
+             "arabic": f"{number}.", "paren_arabic": f"（{number}）"}
+    return forms.get(kind, marker)

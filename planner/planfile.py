@@ -1,0 +1,225 @@
+"""Plan files (YAML/JSON): load with file:line:col errors, dump in a stable form."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from pydantic import ValidationError
+
+from planner.errors import PlanFileError
+from planner.model import Plan
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# Pydantic error types → Chinese. Unknown types fall back to the type name.
+MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段，请删除或检查拼写",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "enum": "取值无效",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_type": "日期格式应为 YYYY-MM-DD",
+    "tuple_type": "应为两个年份组成的列表，如 [2024, 2026]",
+    "too_short": "元素太少",
+    "too_long": "元素太多",
+    "greater_than_equal": "数值太小",
+    "value_error": "取值无效",
+}
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Pure-Python loader that refuses anchors/aliases (alias bombs) and duplicate keys."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.MarkedYAMLError(None, None, f"键“{key}”重复", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_text(path: str | os.PathLike) -> str:
+    file = Path(path)
+    if not file.is_file():
+        reason = "是目录，不是文件" if file.is_dir() else "文件不存在"
+        raise PlanFileError(reason, path=str(path), hint="请检查路径")
+    if file.stat().st_size > MAX_PLAN_BYTES:
+        raise PlanFileError("文件过大（超过 20 MB）", path=str(path), hint="方案文件不应这么大，请检查是否选错文件")
+    data = file.read_bytes()
+    if not data.strip():
+        raise PlanFileError("文件为空", path=str(path), hint="请写入方案内容")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PlanFileError(f"不是 UTF-8 编码（第 {error.start + 1} 字节）", path=str(path),
+                            hint="请将文件另存为 UTF-8") from None
+
+
+def load_data(text: str, path: str) -> Any:
+    """Parse YAML or JSON text; errors carry file:line:col."""
+    if path.endswith(".json"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
+                                col=error.colno) from None
+    loader = _NoAliasLoader if ("&" in text or "*" in text) else SAFE_LOADER
+    try:
+        data = yaml.load(text, Loader=loader)
+        if loader is SAFE_LOADER:
+            _check_duplicates(text)
+        return data
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "格式错误"
+        raise PlanFileError(f"YAML 语法错误：{_yaml_problem(problem)}", path=path,
+                            line=mark.line + 1 if mark else None,
+                            col=mark.column + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise PlanFileError(f"YAML 语法错误：{error}", path=path) from None
+
+
+def _check_duplicates(text: str) -> None:
+    """The C loader keeps the last of duplicate keys silently; compose to find them."""
+    node = yaml.compose(text, Loader=SAFE_LOADER)
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    raise yaml.MarkedYAMLError(None, None, f"键“{key.value}”重复", key.start_mark)
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _yaml_problem(problem: str) -> str:
+    known = {
+        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
+        "mapping values are not allowed here": "此处不能出现“键: 值”，请检查缩进或给含冒号的文本加引号",
+        "could not find expected ':'": "缺少冒号，请检查缩进",
+    }
+    return known.get(problem, problem)
+
+
+def load_plan(path: str | os.PathLike) -> Plan:
+    path = str(path)
+    text = read_text(path)
+    return validate_plan(load_data(text, path), text, path)
+
+
+def validate_plan(data: Any, text: str, path: str) -> Plan:
+    if not isinstance(data, dict):
+        raise PlanFileError("顶层应为映射（title: …、sections: …）", path=path, line=1, col=1)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = dotted(first["loc"])
+        line, col = locate(text, path, first["loc"])
+        message = MESSAGES.get(first["type"], first["msg"])
+        if first["type"] == "enum":
+            message += f"（可选：{first.get('ctx', {}).get('expected', '')}）"
+        raise PlanFileError(f"{where}: {message}", path=path, line=line, col=col) from None
+
+
+def dotted(loc: tuple) -> str:
+    out = ""
+    for key in loc:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "(顶层)"
+
+
+def locate(text: str, path: str, loc: tuple) -> tuple[Optional[int], Optional[int]]:
+    """Line and column of the node at `loc` (the closest existing ancestor)."""
+    if path.endswith(".json"):
+        return None, None
+    try:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        return None, None
+    for key in loc:
+        child = _child(node, key)
+        if child is None:
+            break
+        node = child
+    mark = node.start_mark if node is not None else None
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def _child(node, key):
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def plan_data(plan: Plan) -> dict:
+    """The plan as plain data: defaults left out, the responsibility keys always present."""
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    _fill_responsibility(data)
+    return data
+
+
+def _fill_responsibility(node: Any) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            resp = current.get("responsibility")
+            if isinstance(resp, dict):
+                resp.setdefault("lead", [])
+                resp.setdefault("support", [])
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
+    data = plan_data(plan)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+    return head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False,
+                            width=100)
+
+
+def read_plan(path: str | os.PathLike) -> Plan:
+    """A plan from a plan file (.yaml/.yml/.json) or from any document ingest reads."""
+    if str(path).lower().endswith(PLAN_SUFFIXES):
+        return load_plan(path)
+    from planner.parse.document import ingest_document
+    return ingest_document(path).plan
+
+
+def plan_schema() -> dict:
+    schema = Plan.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,167 @@
+"""Chinese text primitives: numerals, numbering markers, dates, 发文字号, punctuation width."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,
+             "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "○": 0, "Ｏ": 0, "O": 0}
+CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
+
+
+def cn_to_int(text: str) -> Optional[int]:
+    """`二十二` → 22, `十` → 10, `一〇五` → 105; None when `text` is not a Chinese numeral."""
+    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
+        return None
+    if not any(ch in CN_UNITS for ch in text):
+        value = 0
+        for ch in text:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    total, digit = 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def int_to_cn(value: int) -> str:
+    """22 → `二十二`, 10 → `十`, 105 → `一百零五` (numbering markers stay below 1000)."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    if value < 20:
+        return "十" + (digits[value % 10] if value % 10 else "")
+    if value < 100:
+        return digits[value // 10] + "十" + (digits[value % 10] if value % 10 else "")
+    rest = value % 100
+    head = digits[value // 100] + "百"
+    if rest == 0:
+        return head
+    return head + ("零" + digits[rest] if rest < 10 else int_to_cn(rest) if rest >= 20
+                   else "一" + int_to_cn(rest))
+
+
+# Half-width → full-width punctuation inside Chinese text (GB/T 15834).
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_TO_HALF = {v: k for k, v in HALF_TO_FULL.items()}
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+# 例：5.0版本 / 44.1kw — a dot between digits is a decimal point, never 。
+DECIMAL_RE = re.compile(r"\d\.\d")
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RE.search(text) is not None
+
+
+def to_fullwidth_punct(text: str) -> str:
+    """`完成,责任单位:` → `完成，责任单位：`. Punctuation between two ASCII word characters
+    (`1:1000`, `10:30`, `a,b`) and decimal points are left alone."""
+    out = []
+    for i, ch in enumerate(text):
+        full = HALF_TO_FULL.get(ch)
+        if full is None:
+            out.append(ch)
+            continue
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in ",:;" and _ascii_word(before) and _ascii_word(after) and not has_cjk(before):
+            out.append(ch)
+        else:
+            out.append(full)
+    return "".join(out)
+
+
+def _ascii_word(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def width_key(text: str) -> str:
+    """Comparison key that ignores punctuation width and whitespace."""
+    table = str.maketrans(FULL_TO_HALF)
+    return re.sub(r"\s+", "", text.translate(table))
+
+
+# 例：2024年5月31日 / 二〇二四年五月三十一日
+DATE_RE = re.compile(r"^\s*(?P<y>\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*"
+                     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+                     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
+
+
+def parse_date(text: str) -> Optional[dt.date]:
+    """A whole-line date `2024年5月31日` (or in Chinese numerals) → date; None otherwise."""
+    match = DATE_RE.match(text)
+    if not match:
+        return None
+    parts = []
+    for key in ("y", "m", "d"):
+        raw = match.group(key)
+        parts.append(int(raw) if raw.isdigit() else cn_to_int(raw))
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except (TypeError, ValueError):
+        return None
+
+
+def format_date(value: dt.date) -> str:
+    """2024-05-31 → `2024年5月31日` (Arabic numerals, no zero padding: GB/T 9704)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+# 例：东政办字〔2022〕36号 / 鲁政办字[2022]28号 / 数字强市办发〔2021〕1号
+DOC_NUMBER_RE = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,12}?)\s*[〔\[［【（(]\s*(?P<year>\d{4})\s*"
+                           r"[〕\]］】）)]\s*第?\s*0*(?P<seq>\d{1,5})\s*号")
+
+
+def normalize_doc_number(text: str) -> Optional[str]:
+    """`东政办字[2022]036号` → `东政办字〔2022〕36号`; None when not a 发文字号."""
+    match = DOC_NUMBER_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    return f"{match['org']}〔{match['year']}〕{int(match['seq'])}号"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split after 。！？； (full or half width) keeping the marks; closing quotes and
+    brackets that follow a mark stay with their sentence."""
+    sentences, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] in "。！？!?；;":
+            j = i + 1
+            while j < len(text) and text[j] in "”’」』）)":
+                j += 1
+            sentences.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < len(text):
+        sentences.append(text[start:])
+    return sentences
+
+
+def to_curly_quotes(text: str) -> str:
+    """Straight double quotes in Chinese text → “…” (alternating open/close)."""
+    if '"' not in text or not has_cjk(text):
+        return text
+    out, opening = [], True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalize_text(text: str) -> str:
+    """公文 form of a text run: full-width punctuation and curly quotes."""
+    if not has_cjk(text):
+        return text
+    return to_curly_quotes(to_fullwidth_punct(text))
