@@ -5,9 +5,10 @@ from typing import Any, Iterator
 
 from planner.model import Item, Notice, Paragraph, Part, Plan
 from planner.parse.headings import canonical_marker
-from planner.text import format_date, normalize_text
+from planner.text import format_date, normalize_text, to_fullwidth_punct
 
 SKIP_KEYS = {"loc", "source"}
+END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese around
 
 
 def export_text(plan: Plan, fmt: str = "txt") -> str:
@@ -93,7 +94,9 @@ def _canonical(node: Any, key: str = "") -> Any:
     if isinstance(node, list):
         return [_canonical(v, key) for v in node]
     if isinstance(node, str):
-        return canonical_marker(node) if key == "marker" else normalize_text(node)
+        if key == "marker":
+            return canonical_marker(node)
+        return to_fullwidth_punct(node) if key in END_KEYS else normalize_text(node)
     return node
 
 

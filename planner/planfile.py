@@ -222,4 +222,4 @@ def read_plan(path: str | os.PathLike) -> Plan:
 
 def plan_schema() -> dict:
     schema = Plan.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

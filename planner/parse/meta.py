@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from planner.hanzi import simplify
 from planner.model import Kind
 
 # 例：数字即墨2024年行动方案 / 日照市数字强市发展规划(2024—2026年)(征求意见稿)
@@ -28,22 +29,25 @@ REGION_TITLE_RE = re.compile(r"^(?:数字|智慧)?(?P<name>[\u4e00-\u9fff]{2,8}?
 REGION_DIGITAL_RE = re.compile(r"(?:数字|智慧)(?P<name>[\u4e00-\u9fff]{2,3}?)(?=\d{4}|建设|发展|行动|强)")
 # 例：青岛市即墨区人民政府办公室 → 青岛市即墨区
 ISSUER_REGION_RE = re.compile(r"^(?P<name>.+?(?:省|自治区|市|区|县|州))(?=人民政府|政府|大数据|委|党委)")
+# Words that follow 数字 in titles but are not places. 例：数字政府2025年工作要点
+NOT_REGIONS = {"政府", "经济", "社会", "乡村", "城市", "中国", "机关", "生态", "文化", "治理", "产业", "化"}
 ADMIN_SUFFIX_RE = re.compile(r"(省|自治区|市|区|县|州)")
 
 
 def is_title_line(text: str) -> bool:
-    return bool(TITLE_LINE_RE.match(text.strip()))
+    return bool(TITLE_LINE_RE.match(simplify(text.strip())))
 
 
 def quoted_title(texts: list[str]) -> Optional[str]:
     for text in texts:
-        match = QUOTED_TITLE_RE.search(text)
+        match = QUOTED_TITLE_RE.search(simplify(text))
         if match:
-            return match.group(1)
+            return text[match.start(1):match.end(1)]
     return None
 
 
 def detect_kind(title: str) -> Kind:
+    title = simplify(title)
     for kind, pattern in KIND_RES:
         if pattern.search(title):
             return kind
@@ -73,7 +77,7 @@ def detect_region(title: str, issuer: Optional[str], text: str) -> Optional[str]
     """`即墨区`, `东营市` …: from the title, completed from the issuer or the body text."""
     name = None
     match = REGION_TITLE_RE.match(title) or REGION_DIGITAL_RE.search(title)
-    if match:
+    if match and match.group("name") not in NOT_REGIONS:
         name = match.group("name")
     if issuer:
         found = ISSUER_REGION_RE.match(issuer)

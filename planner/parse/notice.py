@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from planner.hanzi import simplify
 from planner.model import Loc, Notice
 from planner.parse.clean import Line
 from planner.text import DOC_NUMBER_RE, normalize_doc_number, parse_date
@@ -60,12 +61,13 @@ def read_notice(lines: list[Line], file: Optional[str]) -> tuple[Optional[Notice
 
 
 def _read_title(lines: list[Line], index: int, notice: Notice) -> int:
-    match = NOTICE_TITLE_RE.match(lines[index].text.strip())
+    text = lines[index].text.strip()
+    match = NOTICE_TITLE_RE.match(simplify(text))
     if not match:
         return index
-    notice.title = match["title"]
+    notice.title = text[match.start("title"):match.end("title")]
     if match["num"]:
-        notice.doc_number = _doc_number(match["num"])
+        notice.doc_number = _doc_number(text[match.start("num"):match.end("num")])
     return index + 1
 
 
@@ -86,7 +88,7 @@ def _doc_number(raw: str) -> str:
 
 
 def _is_recipients(text: str) -> bool:
-    text = text.strip()
+    text = simplify(text.strip())
     return (text.endswith((":", "：")) and len(text) <= 200 and "。" not in text
             and bool(RECIPIENT_HINT_RE.search(text)))
 
@@ -100,7 +102,7 @@ def _find_date(lines: list[Line], index: int) -> Optional[int]:
 
 def _issues(lines: list[Line], start: int, end: int) -> bool:
     """A notice with no 主送 still says it issues something: `现将…印发给你们`."""
-    return any(ISSUING_RE.search(line.text) for line in lines[start:end])
+    return any(ISSUING_RE.search(simplify(line.text)) for line in lines[start:end])
 
 
 def _issuer_start(lines: list[Line], start: int, date_at: int) -> int:
@@ -111,7 +113,7 @@ def _issuer_start(lines: list[Line], start: int, date_at: int) -> int:
 
 
 def _is_issuer(text: str) -> bool:
-    parts = text.split()
+    parts = simplify(text).split()
     return bool(parts) and all(ISSUER_RE.match(part) for part in parts)
 
 

@@ -10,6 +10,7 @@ from planner.parse.clean import Dropped, Line
 from planner.parse.headings import (HEADING_END_RE, HeadingLine, first_sentence_end,
                                     parse_heading)
 from planner.parse.responsibility import split_clauses
+from planner.hanzi import simplify
 from planner.text import has_cjk
 
 # 例：实施数字政府场景变革创新工程 (an unnumbered heading line)
@@ -120,6 +121,7 @@ def _plain_heading(lines: list[Line], index: int) -> Optional[HeadingLine]:
 def detect_role(title: Optional[str], table=ROLE_RES) -> Optional[Role]:
     if not title:
         return None
+    title = simplify(title)
     for role, pattern in table:
         if pattern.search(title):
             return role
