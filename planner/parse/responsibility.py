@@ -1,0 +1,175 @@
+"""责任单位 notes: find them in a paragraph, split the clauses they cover, read their units."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from planner.hanzi import simplify
+from planner.model import Clause, Loc, Responsibility, Unit
+
+OPEN, CLOSE = "(（", ")）"
+# 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…）
+LABEL_RE = re.compile(r"^\s*(责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位)\s*[:：]")
+# 例：(A牵头,B配合) / (A负责) / (各有关部门按职责分工负责)
+ROLE_END_RE = re.compile(r"(牵头|负责|配合|参与)\s*[)）]?\s*$")
+ROLE_SPLIT_RE = re.compile(r"(牵头|负责|配合|参与)\s*(?:[,，;；]|$)")
+# 例：牵头单位:A、B;配合单位:C
+LABELLED_PART_RE = re.compile(r"(责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位)\s*[:：]")
+SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
+UNIT_SEP_RE = re.compile(r"[、,，;；/]")
+# 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split)
+AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署])[和及与]"
+                    r"(?=各|有关|市|区|县|省|镇|街道)")
+# 例：市医保局等市直有关部门单位
+ETC_RE = re.compile(r"等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府))")
+LEVEL_RE = re.compile(r"^(省委|市委|区委|县委|省|市|区|县)")
+DEPARTMENT_END_RE = re.compile(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
+PLACE_BOUND_RE = re.compile(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
+STRAY_RE = re.compile(r"[?？*＊\s\u3000]")
+QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
+
+
+def find_notes(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of responsibility notes in `text`, parentheses included."""
+    spans, keys = [], simplify(text)
+    index = 0
+    while index < len(text):
+        if text[index] in OPEN:
+            end = _closing(text, index)
+            stop = end if end is not None else len(text)
+            inner = keys[index + 1:stop - (1 if end is not None else 0)]
+            if _is_note(inner, truncated=end is None):
+                spans.append((index, stop))
+                index = stop
+                continue
+        index += 1
+    return spans
+
+
+def _closing(text: str, start: int) -> Optional[int]:
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] in OPEN:
+            depth += 1
+        elif text[index] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
+
+
+def _is_note(inner: str, truncated: bool) -> bool:
+    if LABEL_RE.match(inner):
+        return True
+    if truncated or len(inner) > 300:
+        return False
+    return bool(ROLE_END_RE.search(inner)) and _mentions_unit(inner)
+
+
+def _mentions_unit(inner: str) -> bool:
+    return bool(re.search(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)", inner))
+
+
+def split_clauses(text: str, loc: Optional[Loc] = None) -> list[Clause]:
+    """The clauses of a paragraph: each note covers the text since the previous note."""
+    clauses, start = [], 0
+    for begin, end in find_notes(text):
+        clauses.append(Clause(text=text[start:begin], responsibility=parse_note(text[begin:end], loc),
+                              loc=loc))
+        start = end
+    if start < len(text) or not clauses:
+        clauses.append(Clause(text=text[start:], loc=loc))
+    return clauses
+
+
+def parse_note(raw: str, loc: Optional[Loc] = None) -> Optional[Responsibility]:
+    """`(牵头单位:A、B;配合单位:C)` → Responsibility(lead=[A, B], support=[C], raw=…)."""
+    truncated = raw[-1:] not in CLOSE
+    inner = raw[1:] if truncated else raw[1:-1]
+    keys = simplify(inner)
+    if not _is_note(keys, truncated):
+        return None
+    if LABEL_RE.match(keys):
+        lead, support = _labelled(inner, keys)
+    else:
+        lead, support = _role_words(inner, keys)
+    return Responsibility(lead=parse_units(lead), support=parse_units(support), raw=raw,
+                          truncated=truncated, loc=loc)
+
+
+def _labelled(inner: str, keys: str) -> tuple[str, str]:
+    marks = list(LABELLED_PART_RE.finditer(keys))
+    lead, support = [], []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(inner)
+        body = inner[mark.end():end].strip(" ;；,，")
+        (support if mark.group(1) in SUPPORT_LABELS else lead).append(body)
+    return "、".join(lead), "、".join(support)
+
+
+def _role_words(inner: str, keys: str) -> tuple[str, str]:
+    lead, support, start = [], [], 0
+    for match in ROLE_SPLIT_RE.finditer(keys):
+        body = inner[start:match.start()].strip(" ;；,，")
+        (support if match.group(1) in ("配合", "参与") else lead).append(_drop_duty(body))
+        start = match.end()
+    return "、".join(b for b in lead if b), "、".join(b for b in support if b)
+
+
+def _drop_duty(body: str) -> str:
+    """`各有关部门按职责分工` → `各有关部门`."""
+    return re.sub(r"(按照?职责分工|按职能分工|按职责|分别|共同)$", "", body)
+
+
+def parse_units(text: str) -> list[Unit]:
+    """Units of a list, with shared prefixes restored in `canonical`."""
+    names = _split_names(text)
+    units: list[Unit] = []
+    for name in names:
+        canonical = _canonical(name, units[-1].canonical if units else None)
+        units.append(Unit(name=name, canonical=canonical, collective=is_collective(canonical)))
+    return units
+
+
+def _split_names(text: str) -> list[str]:
+    keys = simplify(text)
+    pieces, start = [], 0
+    for match in _separators(keys):
+        pieces.append(text[start:match[0]])
+        start = match[1]
+    pieces.append(text[start:])
+    names = [STRAY_RE.sub("", piece) for piece in pieces]
+    return [name for name in names if name]
+
+
+def _separators(keys: str) -> list[tuple[int, int]]:
+    """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和, and 等 before a collective."""
+    found = [m.span() for m in UNIT_SEP_RE.finditer(keys)]
+    found += [m.span() for m in AND_RE.finditer(keys)] + [m.span() for m in ETC_RE.finditer(keys)]
+    depth_at, depth = [], 0
+    for ch in keys:
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+        depth_at.append(depth)
+    return sorted(span for span in found if depth_at[span[0]] == 0)
+
+
+def _canonical(name: str, previous: Optional[str]) -> str:
+    if previous is None or LEVEL_RE.match(simplify(name)):
+        return name
+    keys, prev = simplify(name), simplify(previous)
+    qualifier = QUALIFIER_RE.match(prev)
+    if qualifier and not QUALIFIER_RE.match(keys) and PLACE_BOUND_RE.search(keys):
+        return qualifier.group(1) + name
+    level = LEVEL_RE.match(prev)
+    if (level and DEPARTMENT_END_RE.search(keys) and not PLACE_BOUND_RE.search(keys)
+            and not QUALIFIER_RE.match(keys)):
+        return previous[:level.end()] + name
+    return name
+
+
+def is_collective(name: str) -> bool:
+    """区政府有关单位, 各镇街, 市直有关部门单位 … stand for a group, not one unit."""
+    keys = simplify(name)
+    return bool(re.search(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)", keys)
+                or re.search(r"(部门|单位)$", keys) and not keys.endswith("办公厅"))
