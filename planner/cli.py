@@ -26,7 +26,8 @@ def _fail(ctx: Context, error: PlannerError) -> None:
     click.echo(f"错误：{error}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 @click.version_option(package_name="planner", message="planner %(version)s")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈（排查问题用）。")
 @click.option("-v", "--verbose", is_flag=True, help="显示更多过程信息。")
@@ -39,7 +40,7 @@ def cli(click_ctx: click.Context, debug: bool, verbose: bool) -> None:
     click_ctx.obj = Context(debug, verbose)
 
 
-@cli.command()
+@cli.command(options_metavar="[选项]")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
               show_default=True, help="输出目录，不存在时自动创建。")
@@ -67,7 +68,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], out_dir: Path, fmt: str) -> No
         sys.exit(2 if failed == len(results) else 1)
 
 
-@cli.command()
+@cli.command(options_metavar="[选项]")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以固定结构的 JSON 输出（供其他工具读取）。")
 @click.pass_obj
@@ -83,7 +84,7 @@ def info(ctx: Context, file: Path, as_json: bool) -> None:
         click.echo(format_info(summary))
 
 
-@cli.command()
+@cli.command(options_metavar="[选项]")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["txt", "md"]), default="txt", show_default=True,
               help="输出格式。")
@@ -102,7 +103,7 @@ def export(ctx: Context, file: Path, fmt: str, output: Optional[Path]) -> None:
         write_atomic(output, text, inputs=[file])
 
 
-@cli.command()
+@cli.command(options_metavar="[选项]")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="写入的文件，如 schemas/plan.schema.json（默认输出到屏幕）。")
 def schema(output: Optional[Path]) -> None:

@@ -94,6 +94,8 @@ def load_data(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "格式错误"
+        if mark is not None and "\t" in text.splitlines()[mark.line:mark.line + 1][0][:mark.column + 1]:
+            problem = "found character '\\t' that cannot start any token"
         raise PlanFileError(f"YAML 语法错误：{_yaml_problem(problem)}", path=path,
                             line=mark.line + 1 if mark else None,
                             col=mark.column + 1 if mark else None) from None
@@ -163,22 +165,23 @@ def locate(text: str, path: str, loc: tuple) -> tuple[Optional[int], Optional[in
         node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return None, None
-    for key in loc:
-        child = _child(node, key)
-        if child is None:
-            break
-        node = child
     mark = node.start_mark if node is not None else None
+    for key in loc:
+        found = _child(node, key)
+        if found is None:
+            break
+        mark, node = found[0].start_mark, found[1]
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 
 def _child(node, key):
+    """(node whose mark names the place, node to descend into) for one step of a path."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             if key_node.value == key:
-                return value
+                return key_node, value
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
+        return node.value[key], node.value[key]
     return None
 
 

@@ -1,0 +1,45 @@
+"""Where the shipped data lives: the JSON Schema (schemas/) and the templates (templates/).
+
+setup.cfg maps the top-level directories templates/ and schemas/ onto the packages
+planner.templates and planner.schemas (package_dir), so they are found through
+importlib.resources however planner is installed:
+
+- from a wheel or `pip install .`: site-packages/planner/{templates,schemas}/;
+- from `pip install -e .`: the checkout's templates/ and schemas/ themselves (setuptools'
+  editable finder maps the packages there), so edits show up without reinstalling.
+
+planner is installed unzipped (zip_safe = False; wheels are always unpacked), so
+`files()` gives a real `pathlib.Path` and callers (Jinja's FileSystemLoader, editors'
+$schema paths) get a directory they can hand to anything; `as_file` is not needed.
+A plain source checkout that is not installed cannot import planner.templates:
+run `pip install -e .` first.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from planner.errors import PlannerError
+
+SCHEMAS_PACKAGE = "planner.schemas"
+TEMPLATES_PACKAGE = "planner.templates"
+PLAN_SCHEMA = "plan.schema.json"
+
+
+def _package_dir(package: str) -> Path:
+    root = files(package)
+    if not isinstance(root, Path):
+        # Only a zipped install gets here; setup.cfg says zip_safe = False.
+        raise PlannerError(f"{package} 不是以目录形式安装的（{root}）",
+                           hint="请用 pip install 重新安装 planner（不要以 zip 形式安装）")
+    return root
+
+
+def schema_path() -> Path:
+    """The committed plan schema, `planner schema -o schemas/plan.schema.json`."""
+    return _package_dir(SCHEMAS_PACKAGE) / PLAN_SCHEMA
+
+
+def templates_dir() -> Path:
+    """The directory of Jinja templates and reference styles."""
+    return _package_dir(TEMPLATES_PACKAGE)
