@@ -32,6 +32,11 @@ LEAD_RE = re.compile(r"^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|年内|年
 QUALIFIER_WORDS = ("累计", "新建", "新增", "新培育", "新上线", "新发布", "新创建", "新认定", "建成", "力争")
 CLAUSE_SPLIT = "，,。；;：:！？!?\n"
 YEAR_RE = re.compile(r"(?:到|至|截至)?(20\d{2})年(?:底|末)?")
+# Terms the scraped copies lower-cased. 例：5g基站 → 5G基站
+LOWERED = {"5g": "5G", "4g": "4G", "ipv6": "IPv6", "nb-iot": "NB-IoT", "ai": "AI", "h5": "H5",
+           "bim": "BIM", "cim": "CIM", "10g": "10G", "pon": "PON"}
+LOWERED_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(sorted(map(re.escape, LOWERED), key=len,
+                                                                reverse=True)) + r")(?![A-Za-z])")
 FORWARD_RE = re.compile(r"^(?:的)?([^，,。；;：:（）()]{2,20})")
 
 
@@ -119,5 +124,4 @@ def _target(text: str, match: re.Match, start: int, year: Optional[int]) -> Opti
 
 def normalize_metric(metric: str) -> str:
     """Comparison key for a metric: scraping damage undone (`5g基站` → `5G基站`)."""
-    metric = re.sub(r"(?<![A-Za-z])5g(?![a-z])", "5G", metric)
-    return re.sub(r"ipv6|nb-iot|ai(?![a-z])", lambda m: m.group(0).upper(), metric)
+    return LOWERED_RE.sub(lambda m: LOWERED[m.group(0).lower()], metric)
