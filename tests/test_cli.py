@@ -200,3 +200,12 @@ def test_clirunner_invokes_the_group():
     result = CliRunner().invoke(cli, ["info", str(JIMO), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["title"] == "数字即墨2024年行动方案"
+
+
+def test_markdown_export_reads_back_as_the_same_plan(tmp_path):
+    md, txt = tmp_path / "jimo.md", tmp_path / "jimo.txt"
+    assert run("export", str(JIMO), "--format", "md", "-o", str(md))[0] == 0
+    assert md.read_text(encoding="utf-8").startswith("各镇人民政府")
+    assert "## 二、主要任务" in md.read_text(encoding="utf-8")
+    assert run("export", str(md), "-o", str(txt))[0] == 0
+    assert txt.read_text(encoding="utf-8") == run("export", str(JIMO))[1]

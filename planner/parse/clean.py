@@ -2,24 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Line:
-    """One line of body text with its 1-based source line."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """Text removed from the input, with the reason (reported by `ingest --verbose`)."""
-
-    text: str
-    line: int
-    reason: str
+from planner.parse.source import DroppedLine as Dropped
+from planner.parse.source import SourceLine as Line
 
 
 # Whole lines that are page chrome.

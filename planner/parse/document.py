@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
 from planner.errors import SourceError
-from planner.model import Notice, Part, Plan, Role
+from planner.model import Loc, Notice, Part, Plan, Role
 from planner.parse import meta
 from planner.parse.clean import Dropped, Line, strip_chrome
 from planner.parse.notice import read_imprint, read_notice
@@ -19,6 +20,8 @@ from planner.text import has_cjk
 # A PDF line that ends without a sentence mark continues on the next line.
 # 例：…持续推进数字经济
 PDF_JOIN_END = "。；;：:！!？?）)”》"
+# Markdown that `export --format md` writes. 例：## 一、主要任务 / **1.标题。**
+MD_MARKUP_RE = re.compile(r"^#{1,6}\s+|\*\*")
 
 
 @dataclass
@@ -36,10 +39,11 @@ def ingest_document(path: str | os.PathLike) -> Ingested:
     """Read `path` (.txt/.md/.docx/.html/.pdf) into a Plan. Raises SourceError."""
     source = read_source(path)
     name = Path(path).name
-    lines = [Line(line.text, line.line) for line in source.lines]
-    dropped = [Dropped(d.text, d.line, d.reason) for d in getattr(source, "dropped", [])]
+    lines, dropped = list(source.lines), list(source.dropped)
     if source.format == "pdf":
         lines = join_wrapped(lines)
+    elif source.format == "md":
+        lines = [Line(MD_MARKUP_RE.sub("", line.text), line.line) for line in lines]
     return ingest_lines(lines, name, str(path), source.format, dropped)
 
 
@@ -60,10 +64,12 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     notice, start = read_notice(lines, name)
     lines = lines[start:]
     lines, imprint = _take_imprint(lines, notice)
+    first_line = lines[0].line if lines else 1
     title, lines = _take_title(lines, notice)
     body, toc = build_body(lines, name)
     plan = Plan(title=title or Path(name).stem, notice=notice if notice or imprint else None,
-                preamble=body.preamble, sections=body.sections, source=name)
+                preamble=body.preamble, sections=body.sections, source=name,
+                loc=Loc(file=name, line=first_line))
     _fill_meta(plan, lines)
     result = Ingested(plan, path, fmt, dropped + chrome + toc, body.warnings)
     if title is None:

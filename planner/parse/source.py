@@ -22,12 +22,16 @@ PAGE_NUMBER_RE = re.compile(r"^\s*([—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s
 
 @dataclass(frozen=True)
 class SourceLine:
+    """One line (paragraph) of text with its 1-based place in the source."""
+
     text: str
     line: int
 
 
 @dataclass(frozen=True)
 class DroppedLine:
+    """Text removed from the input, with the reason (reported by `ingest --verbose`)."""
+
     text: str
     line: int
     reason: str
