@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 
 class Model(BaseModel):
@@ -17,10 +17,30 @@ class Model(BaseModel):
 
 
 class Loc(Model):
-    """Source location — 来源位置: file name and 1-based line."""
+    """Source location — 来源位置: file name and 1-based line, written `file:line`."""
 
     file: Optional[str] = None
     line: int = Field(ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        """Accept `000_即墨.txt:12` (or `12`) as well as {file, line}."""
+        if isinstance(value, str):
+            file, _, line = value.rpartition(":")
+            if not line.strip().isdigit():
+                raise ValueError("位置应写作“文件名:行号”")
+            return {"file": file or None, "line": int(line)}
+        return value
+
+    @model_serializer(mode="plain")
+    def _to_text(self) -> str:
+        return f"{self.file}:{self.line}" if self.file else str(self.line)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return {"type": "string", "pattern": r"^(.*:)?\d+$",
+                "description": "来源位置：文件名:行号", "title": "Loc"}
 
 
 class Kind(str, Enum):

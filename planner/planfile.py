@@ -186,24 +186,24 @@ def _child(node, key):
 
 
 def plan_data(plan: Plan) -> dict:
-    """The plan as plain data: defaults left out, the responsibility keys always present."""
-    data = plan.model_dump(mode="json", exclude_defaults=True)
-    _fill_responsibility(data)
+    """The plan as plain data: defaults left out, the responsibility keys always present,
+    a division's `role` first."""
+    return _tidy(plan.model_dump(mode="json", exclude_defaults=True))
+
+
+def _tidy(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_tidy(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    data = {key: _tidy(value) for key, value in node.items()}
+    resp = data.get("responsibility")
+    if isinstance(resp, dict):
+        data["responsibility"] = {"lead": resp.get("lead", []), "support": resp.get("support", []),
+                                  **resp}
+    if "role" in data:
+        data = {"role": data.pop("role"), **data}
     return data
-
-
-def _fill_responsibility(node: Any) -> None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            resp = current.get("responsibility")
-            if isinstance(resp, dict):
-                resp.setdefault("lead", [])
-                resp.setdefault("support", [])
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
 
 
 def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
