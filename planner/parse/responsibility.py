@@ -32,10 +32,11 @@ QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included."""
     spans, keys = [], simplify(text)
+    closing = _closings(text)
     index = 0
     while index < len(text):
         if text[index] in OPEN:
-            end = _closing(text, index)
+            end = closing.get(index)
             stop = end if end is not None else len(text)
             inner = keys[index + 1:stop - (1 if end is not None else 0)]
             if _is_note(inner, truncated=end is None):
@@ -46,16 +47,15 @@ def find_notes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _closing(text: str, start: int) -> Optional[int]:
-    depth = 0
-    for index in range(start, len(text)):
-        if text[index] in OPEN:
-            depth += 1
-        elif text[index] in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return None
+def _closings(text: str) -> dict[int, int]:
+    """Open-parenthesis index → index just past its matching close, in one pass."""
+    stack, pairs = [], {}
+    for index, ch in enumerate(text):
+        if ch in OPEN:
+            stack.append(index)
+        elif ch in CLOSE and stack:
+            pairs[stack.pop()] = index + 1
+    return pairs
 
 
 def _is_note(inner: str, truncated: bool) -> bool:
