@@ -1,11 +1,12 @@
 """Plan → text in canonical form (txt or Markdown), and the canonical form of a plan."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
-from planner.model import Item, Notice, Paragraph, Part, Plan
+from planner.blocks import Block, document_blocks
+from planner.model import Plan
 from planner.parse.headings import canonical_marker
-from planner.text import format_date, normalize_text, to_fullwidth_punct
+from planner.text import normalize_text, to_fullwidth_punct
 
 SKIP_KEYS = {"loc", "source"}
 END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese around
@@ -14,73 +15,20 @@ END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese
 def export_text(plan: Plan, fmt: str = "txt") -> str:
     """One paragraph per line, full-width punctuation, canonical numbering markers."""
     md = fmt == "md"
-    lines: list[str] = []
-    if plan.notice:
-        lines.extend(_notice_lines(plan.notice))
-    lines.append(("# " if md else "") + plan.title)
-    lines.extend(_paragraph(p) for p in plan.preamble)
-    for section in plan.sections:
-        lines.extend(_part_lines(section, depth=2, md=md))
-    if plan.notice:
-        lines.extend(_imprint_lines(plan.notice))
-    text = "\n".join(normalize_text(line) for line in lines)
-    return (text.replace("\n", "\n\n") if md else text) + "\n"
+    lines = [_markdown(block) if md else block.text for block in document_blocks(plan)]
+    return ("\n\n" if md else "\n").join(lines) + "\n"
 
 
-def _notice_lines(notice: Notice) -> Iterator[str]:
-    if notice.title:
-        yield notice.title
-    if notice.doc_number:
-        yield f"（{notice.doc_number}）"
-    if notice.recipients:
-        yield "，".join(notice.recipients) + "："
-    yield from notice.body
-    yield from notice.issuer
-    if notice.date:
-        yield format_date(notice.date)
-    if notice.public:
-        yield notice.public
-
-
-def _imprint_lines(notice: Notice) -> Iterator[str]:
-    if notice.cc:
-        yield "抄送：" + "，".join(notice.cc) + "。"
-    if notice.printer and notice.print_date:
-        yield f"{notice.printer}　　{format_date(notice.print_date)}印发"
-
-
-def _heading(node: Part | Item) -> str:
-    marker = canonical_marker(node.marker) if node.marker else ""
-    return marker + (node.title or "") + node.end
-
-
-def _part_lines(part: Part, depth: int, md: bool) -> Iterator[str]:
-    paragraphs = list(part.paragraphs)
-    if part.title is not None or part.marker:
-        head = _heading(part)
-        if part.run_in and paragraphs:
-            head += _paragraph(paragraphs.pop(0))
-        yield ("#" * min(depth, 6) + " " if md else "") + head
-    yield from (_paragraph(p) for p in paragraphs)
-    for child in part.parts:
-        yield from _part_lines(child, depth + 1, md)
-    for item in part.items:
-        yield from _item_lines(item, md)
-
-
-def _item_lines(item: Item, md: bool) -> Iterator[str]:
-    paragraphs = list(item.paragraphs)
-    head = _heading(item)
-    if item.run_in and paragraphs:
-        body = _paragraph(paragraphs.pop(0))
-        yield (f"**{head}**" if md and item.title else head) + body
-    elif head:
-        yield ("#### " if md else "") + head
-    yield from (_paragraph(p) for p in paragraphs)
-
-
-def _paragraph(paragraph: Paragraph) -> str:
-    return paragraph.text
+def _markdown(block: Block) -> str:
+    if block.kind == "title":
+        return "# " + block.text
+    if block.kind != "heading":
+        return block.text
+    if block.is_item:
+        if block.head and block.titled:
+            return f"**{block.head}**" + block.text[len(block.head):]
+        return block.text if block.head else "#### " + block.text
+    return "#" * min(block.depth, 6) + " " + block.text
 
 
 def canonical_plan(plan: Plan) -> Plan:

@@ -84,9 +84,9 @@ def _ascii_word(ch: str) -> bool:
 
 
 def width_key(text: str) -> str:
-    """Comparison key that ignores punctuation width and whitespace."""
+    """Comparison key that ignores punctuation width, year-range dashes and whitespace."""
     table = str.maketrans(FULL_TO_HALF)
-    return re.sub(r"\s+", "", text.translate(table))
+    return re.sub(r"\s+", "", normalize_year_ranges(text).translate(table))
 
 
 # 例：2024年5月31日 / 二〇二四年五月三十一日
@@ -160,8 +160,18 @@ def to_curly_quotes(text: str) -> str:
     return "".join(out)
 
 
+# 例：2024-2026年 / 2024~2026年 / 2024－2026年 (a year range joins with a 一字线 —)
+YEAR_RANGE_RE = re.compile(r"(?<!\d)(\d{4})[-－~～–](\d{4})(?=年)")
+
+
+def normalize_year_ranges(text: str) -> str:
+    """`2024-2026年` → `2024—2026年` (GB/T 15834: 一字线 between years)."""
+    return YEAR_RANGE_RE.sub(r"\1—\2", text)
+
+
 def normalize_text(text: str) -> str:
-    """公文 form of a text run: full-width punctuation and curly quotes."""
+    """公文 form of a text run: full-width punctuation, curly quotes, year ranges with —.
+    Every step maps one character to one character, so offsets survive normalisation."""
     if not has_cjk(text):
         return text
-    return to_curly_quotes(to_fullwidth_punct(text))
+    return normalize_year_ranges(to_curly_quotes(to_fullwidth_punct(text)))

@@ -1,0 +1,133 @@
+"""A plan as a flow of typed blocks in reading order: what export and render both lay out.
+
+Each block is one paragraph of the output. Its text is already in 公文 form (normalised
+punctuation, canonical numbering markers), so every writer shows the same words and a
+rendered DOCX reads back exactly as the text export does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional
+
+from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
+from planner.parse.headings import canonical_marker, match_marker
+from planner.text import format_date, normalize_text
+
+# Heading level by marker kind (GB/T 9704 7.3.3: 一、 → （一） → 1. → （1）); 0 = chapter.
+MARKER_LEVELS = {"chapter": 0, "section": 1, "cn": 1, "paren_cn": 2, "arabic": 3,
+                 "paren_arabic": 4, "circled": 4}
+
+NoteWriter = Callable[[Responsibility], str]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One output paragraph. `kind` names its role in the document (title, body, heading,
+    recipients, issuer, date, public, cc, imprint …); a heading has a `level` and, when the
+    body runs on after it (`1.标题。正文…`), `head` is the heading part of `text`."""
+
+    kind: str
+    text: str
+    level: Optional[int] = None
+    head: str = ""
+    depth: int = 0  # nesting depth of a division (Markdown heading depth)
+    is_item: bool = False
+    titled: bool = False  # the heading has a title, not only a marker
+
+
+def raw_note(responsibility: Responsibility) -> str:
+    return responsibility.raw
+
+
+def notice_blocks(notice: Notice) -> Iterator[Block]:
+    """The 印发通知 from its title to the 附注."""
+    if notice.title:
+        yield Block("notice_title", normalize_text(notice.title))
+    if notice.doc_number:
+        yield Block("doc_number", f"（{notice.doc_number}）")
+    if notice.recipients:
+        yield Block("recipients", normalize_text("，".join(notice.recipients) + "："))
+    for line in notice.body:
+        yield Block("notice_body", normalize_text(line))
+    for issuer in notice.issuer:
+        yield Block("issuer", normalize_text(issuer))
+    if notice.date:
+        yield Block("date", format_date(notice.date))
+    if notice.public:
+        yield Block("public", normalize_text(notice.public))
+
+
+def imprint_blocks(notice: Notice) -> Iterator[Block]:
+    """版记: 抄送 and 印发 lines."""
+    if notice.cc:
+        yield Block("cc", normalize_text("抄送：" + "，".join(notice.cc) + "。"))
+    if notice.printer and notice.print_date:
+        yield Block("imprint", normalize_text(f"{notice.printer}　　{format_date(notice.print_date)}印发"))
+
+
+def plan_blocks(plan: Plan, note: NoteWriter = raw_note) -> Iterator[Block]:
+    """The plan itself: title, preamble, every division in document order."""
+    yield Block("title", normalize_text(plan.title))
+    for paragraph in plan.preamble:
+        yield _body(paragraph, note)
+    for section in plan.sections:
+        yield from _part_blocks(section, 1, 2, note)
+
+
+def document_blocks(plan: Plan, note: NoteWriter = raw_note) -> Iterator[Block]:
+    """Notice (when the plan has one), the plan, then the 版记."""
+    if plan.notice:
+        yield from notice_blocks(plan.notice)
+    yield from plan_blocks(plan, note)
+    if plan.notice:
+        yield from imprint_blocks(plan.notice)
+
+
+def heading_level(node: Part | Item, depth: int) -> int:
+    """Level from the marker's form; unnumbered headings take their nesting depth."""
+    if node.marker:
+        found = match_marker(node.marker + "x")
+        if found:
+            return MARKER_LEVELS.get(found[0], depth)
+    return min(max(depth, 1), 4)
+
+
+def _heading_text(node: Part | Item) -> str:
+    marker = canonical_marker(node.marker) if node.marker else ""
+    return marker + (node.title or "") + node.end
+
+
+def _part_blocks(part: Part, level_depth: int, md_depth: int, note: NoteWriter) -> Iterator[Block]:
+    paragraphs = list(part.paragraphs)
+    if part.title is not None or part.marker:
+        yield _heading_block(part, paragraphs, level_depth, md_depth, note, is_item=False)
+        level_depth += 1
+    yield from (_body(p, note) for p in paragraphs)
+    for child in part.parts:
+        yield from _part_blocks(child, level_depth, md_depth + 1, note)
+    for item in part.items:
+        items = list(item.paragraphs)
+        if _heading_text(item) or (item.run_in and items):
+            yield _heading_block(item, items, level_depth, md_depth, note, is_item=True)
+        yield from (_body(p, note) for p in items)
+
+
+def _heading_block(node: Part | Item, paragraphs: list[Paragraph], depth: int, md_depth: int,
+                   note: NoteWriter, is_item: bool) -> Block:
+    """The heading line; a run-in heading takes its first paragraph with it (popped)."""
+    head = _heading_text(node)
+    body = _paragraph(paragraphs.pop(0), note) if node.run_in and paragraphs else ""
+    line = normalize_text(head + body)  # one pass: quotes pair across the whole line
+    return Block("heading", line, level=heading_level(node, depth),
+                 head=line[:len(head)] if body else "", depth=md_depth, is_item=is_item,
+                 titled=bool(node.title))
+
+
+def _body(paragraph: Paragraph, note: NoteWriter) -> Block:
+    return Block("body", normalize_text(_paragraph(paragraph, note)))
+
+
+def _paragraph(paragraph: Paragraph, note: NoteWriter) -> str:
+    head = (paragraph.lead or "") + paragraph.lead_end
+    return head + "".join(c.text + (note(c.responsibility) if c.responsibility else "")
+                          for c in paragraph.clauses)
