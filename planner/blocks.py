@@ -7,7 +7,7 @@ rendered DOCX reads back exactly as the text export does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
 from planner.parse.headings import canonical_marker, match_marker
@@ -17,7 +17,27 @@ from planner.text import format_date, normalize_text
 MARKER_LEVELS = {"chapter": 0, "section": 1, "cn": 1, "paren_cn": 2, "arabic": 3,
                  "paren_arabic": 4, "circled": 4}
 
-NoteWriter = Callable[[Responsibility], str]
+
+
+class Wording:
+    """The words planner adds around a plan's own text: the responsibility note, the
+    numbering marker, the 版记 lines. This plain form is the export's; render uses the
+    Jinja templates (render/wording.py), whose defaults say the same."""
+
+    def note(self, responsibility: Responsibility) -> str:
+        return responsibility.raw
+
+    def marker(self, marker: str) -> str:
+        return canonical_marker(marker)
+
+    def cc_line(self, cc: list[str]) -> str:
+        return "抄送：" + "，".join(cc) + "。"
+
+    def printer_line(self, printer: str, date: str) -> str:
+        return f"{printer}　　{date}印发"
+
+
+PLAIN = Wording()
 
 
 @dataclass(frozen=True)
@@ -33,10 +53,6 @@ class Block:
     depth: int = 0  # nesting depth of a division (Markdown heading depth)
     is_item: bool = False
     titled: bool = False  # the heading has a title, not only a marker
-
-
-def raw_note(responsibility: Responsibility) -> str:
-    return responsibility.raw
 
 
 def notice_blocks(notice: Notice) -> Iterator[Block]:
@@ -57,30 +73,31 @@ def notice_blocks(notice: Notice) -> Iterator[Block]:
         yield Block("public", normalize_text(notice.public))
 
 
-def imprint_blocks(notice: Notice) -> Iterator[Block]:
+def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     """版记: 抄送 and 印发 lines."""
     if notice.cc:
-        yield Block("cc", normalize_text("抄送：" + "，".join(notice.cc) + "。"))
+        yield Block("cc", normalize_text(wording.cc_line(notice.cc)))
     if notice.printer and notice.print_date:
-        yield Block("imprint", normalize_text(f"{notice.printer}　　{format_date(notice.print_date)}印发"))
+        yield Block("imprint", normalize_text(wording.printer_line(notice.printer,
+                                                                   format_date(notice.print_date))))
 
 
-def plan_blocks(plan: Plan, note: NoteWriter = raw_note) -> Iterator[Block]:
+def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """The plan itself: title, preamble, every division in document order."""
     yield Block("title", normalize_text(plan.title))
     for paragraph in plan.preamble:
-        yield _body(paragraph, note)
+        yield _body(paragraph, wording)
     for section in plan.sections:
-        yield from _part_blocks(section, 1, 2, note)
+        yield from _part_blocks(section, 1, 2, wording)
 
 
-def document_blocks(plan: Plan, note: NoteWriter = raw_note) -> Iterator[Block]:
+def document_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """Notice (when the plan has one), the plan, then the 版记."""
     if plan.notice:
         yield from notice_blocks(plan.notice)
-    yield from plan_blocks(plan, note)
+    yield from plan_blocks(plan, wording)
     if plan.notice:
-        yield from imprint_blocks(plan.notice)
+        yield from imprint_blocks(plan.notice, wording)
 
 
 def heading_level(node: Part | Item, depth: int) -> int:
@@ -92,42 +109,42 @@ def heading_level(node: Part | Item, depth: int) -> int:
     return min(max(depth, 1), 4)
 
 
-def _heading_text(node: Part | Item) -> str:
-    marker = canonical_marker(node.marker) if node.marker else ""
+def _heading_text(node: Part | Item, wording: Wording) -> str:
+    marker = wording.marker(node.marker) if node.marker else ""
     return marker + (node.title or "") + node.end
 
 
-def _part_blocks(part: Part, level_depth: int, md_depth: int, note: NoteWriter) -> Iterator[Block]:
+def _part_blocks(part: Part, level_depth: int, md_depth: int, wording: Wording) -> Iterator[Block]:
     paragraphs = list(part.paragraphs)
     if part.title is not None or part.marker:
-        yield _heading_block(part, paragraphs, level_depth, md_depth, note, is_item=False)
+        yield _heading_block(part, paragraphs, level_depth, md_depth, wording, is_item=False)
         level_depth += 1
-    yield from (_body(p, note) for p in paragraphs)
+    yield from (_body(p, wording) for p in paragraphs)
     for child in part.parts:
-        yield from _part_blocks(child, level_depth, md_depth + 1, note)
+        yield from _part_blocks(child, level_depth, md_depth + 1, wording)
     for item in part.items:
         items = list(item.paragraphs)
-        if _heading_text(item) or (item.run_in and items):
-            yield _heading_block(item, items, level_depth, md_depth, note, is_item=True)
-        yield from (_body(p, note) for p in items)
+        if _heading_text(item, wording) or (item.run_in and items):
+            yield _heading_block(item, items, level_depth, md_depth, wording, is_item=True)
+        yield from (_body(p, wording) for p in items)
 
 
 def _heading_block(node: Part | Item, paragraphs: list[Paragraph], depth: int, md_depth: int,
-                   note: NoteWriter, is_item: bool) -> Block:
+                   wording: Wording, is_item: bool) -> Block:
     """The heading line; a run-in heading takes its first paragraph with it (popped)."""
-    head = _heading_text(node)
-    body = _paragraph(paragraphs.pop(0), note) if node.run_in and paragraphs else ""
+    head = _heading_text(node, wording)
+    body = _paragraph(paragraphs.pop(0), wording) if node.run_in and paragraphs else ""
     line = normalize_text(head + body)  # one pass: quotes pair across the whole line
     return Block("heading", line, level=heading_level(node, depth),
                  head=line[:len(head)] if body else "", depth=md_depth, is_item=is_item,
                  titled=bool(node.title))
 
 
-def _body(paragraph: Paragraph, note: NoteWriter) -> Block:
-    return Block("body", normalize_text(_paragraph(paragraph, note)))
+def _body(paragraph: Paragraph, wording: Wording) -> Block:
+    return Block("body", normalize_text(_paragraph(paragraph, wording)))
 
 
-def _paragraph(paragraph: Paragraph, note: NoteWriter) -> str:
+def _paragraph(paragraph: Paragraph, wording: Wording) -> str:
     head = (paragraph.lead or "") + paragraph.lead_end
-    return head + "".join(c.text + (note(c.responsibility) if c.responsibility else "")
+    return head + "".join(c.text + (wording.note(c.responsibility) if c.responsibility else "")
                           for c in paragraph.clauses)

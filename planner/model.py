@@ -166,6 +166,15 @@ class Part(Heading):
         for part in self.parts:
             yield from part.all_items()
 
+    def all_clauses(self) -> Iterator[Clause]:
+        """Every clause in document order: own paragraphs, sub-parts, then items."""
+        for paragraph in self.paragraphs:
+            yield from paragraph.clauses
+        for part in self.parts:
+            yield from part.all_clauses()
+        for item in self.items:
+            yield from item.clauses()
+
 
 class Section(Part):
     """篇章 — a top-level part with its role: 目标, 主要任务, 保障措施, 发展基础 …
@@ -210,6 +219,12 @@ class Plan(Model):
         if self.period and self.period[0] > self.period[1]:
             raise ValueError("period: 起始年份晚于结束年份")
         return self
+
+    def clauses(self) -> Iterator[Clause]:
+        for paragraph in self.preamble:
+            yield from paragraph.clauses
+        for section in self.sections:
+            yield from section.all_clauses()
 
     def sections_with(self, role: Role) -> list[Section]:
         return [s for s in self.sections if s.role == role]

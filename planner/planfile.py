@@ -4,16 +4,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from planner.errors import PlanFileError
 from planner.model import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PLAN_BYTES = 20 * 1024 * 1024
+ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Pydantic error types → Chinese. Unknown types fall back to the type name.
@@ -138,8 +139,13 @@ def load_plan(path: str | os.PathLike) -> Plan:
 def validate_plan(data: Any, text: str, path: str) -> Plan:
     if not isinstance(data, dict):
         raise PlanFileError("顶层应为映射（title: …、sections: …）", path=path, line=1, col=1)
+    return validate_model(Plan, data, text, path)
+
+
+def validate_model(model: type[ModelT], data: Any, text: str, path: str) -> ModelT:
+    """`model` from loaded data; the first schema error as `file:line:col: path: 原因`."""
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = dotted(first["loc"])

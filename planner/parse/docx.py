@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 from planner.text import int_to_cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "japaneseCounting",
               "ideographDigital", "chineseLegalSimplified"}
 
@@ -40,10 +41,13 @@ def _numbering_root(document):
 
 
 def _paragraphs(body) -> Iterator:
-    """w:p elements in reading order, descending into tables row by row, cell by cell."""
+    """w:p elements in reading order, descending into tables row by row, cell by cell; the
+    paragraphs of a text box (版记, 附注 boxes) follow the paragraph that anchors it."""
     for child in body.iterchildren():
         if child.tag == W + "p":
             yield child
+            for box in _text_boxes(child):
+                yield from _paragraphs(box)
         elif child.tag == W + "tbl":
             for paragraph in child.iter(W + "p"):
                 yield paragraph
@@ -52,14 +56,32 @@ def _paragraphs(body) -> Iterator:
                                    is not None else child)
 
 
+def _text_boxes(paragraph) -> list:
+    """w:txbxContent inside a paragraph, outermost only, skipping mc:Fallback copies."""
+    return [box for box in paragraph.iter(W + "txbxContent")
+            if not any(a.tag in (W + "txbxContent", MC + "Fallback") for a in box.iterancestors())]
+
+
 def _text(paragraph) -> str:
     parts = []
     for node in paragraph.iter(W + "t", W + "tab", W + "br"):
+        if _inside_box(node, paragraph):
+            continue
         if node.tag == W + "t":
             parts.append(node.text or "")
         elif node.tag == W + "tab":
             parts.append("\t")
     return "".join(parts)
+
+
+def _inside_box(node, paragraph) -> bool:
+    """True when `node` belongs to a text box (or fallback) nested in `paragraph`."""
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag in (W + "txbxContent", MC + "Fallback"):
+            return True
+    return False
 
 
 class Numbering:

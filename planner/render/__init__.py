@@ -1,0 +1,38 @@
+"""Plan → DOCX in the 公文 format (GB/T 9704-2012): the plan alone, or with its 印发通知."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Optional
+
+from planner.model import Plan
+from planner.render.options import NoticeFields, RenderOptions
+
+
+def render_plan(plan: Plan, output: str | os.PathLike, options: Optional[RenderOptions] = None,
+                inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write the plan alone as DOCX (atomically; never over an input)."""
+    from planner.output import check_not_input, write_atomic
+    from planner.render.document import plan_docx
+
+    check_not_input(Path(output), inputs)
+    return write_atomic(output, plan_docx(plan, options), inputs=inputs)
+
+
+def render_notice(plan: Plan, output: str | os.PathLike, fields: Optional[NoticeFields] = None,
+                  options: Optional[RenderOptions] = None,
+                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write the 印发通知 with the plan after it as DOCX."""
+    from planner.output import check_not_input, write_atomic
+    from planner.render.document import notice_docx
+    from planner.render.options import complete_notice
+    from planner.render.wording import JinjaWording
+
+    options = options or RenderOptions()
+    check_not_input(Path(output), inputs)
+    wording = JinjaWording(plan, options.templates)
+    notice = complete_notice(plan, fields or NoticeFields(), wording, options.masthead is not None)
+    return write_atomic(output, notice_docx(plan, notice, options), inputs=inputs)
+
+
+__all__ = ["NoticeFields", "RenderOptions", "render_notice", "render_plan"]

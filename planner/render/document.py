@@ -1,0 +1,219 @@
+"""Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML → one parse → python-docx package."""
+from __future__ import annotations
+
+import io
+from typing import Iterator, Optional
+
+from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
+from planner.model import Notice, Plan
+from planner.render import oxml
+from planner.render import styles as st
+from planner.render.options import RenderOptions
+from planner.render.profile import Profile, load_profile
+from planner.render.wording import JinjaWording
+
+# Kinds laid out by one fixed style.
+STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
+            "notice_body": st.BODY, "public": st.BODY, "title": st.TITLE, "body": st.BODY}
+ONE_LINE = f'w:before="{st.LINE_PITCH}" w:beforeLines="100"'
+# Parts of python-docx's template that planner does not use; stylesWithEffects repeats the
+# template's styles with theme fonts, which Word 2010 would read.
+UNUSED_PARTS = {"stylesWithEffects", "numbering", "customXml"}
+RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm (GB/T 9704 7.4.1)
+
+
+def plan_docx(plan: Plan, options: Optional[RenderOptions] = None) -> bytes:
+    """The plan alone: title, preamble, every division, responsibility notes."""
+    options = options or RenderOptions()
+    wording = JinjaWording(plan, options.templates)
+    blocks = list(plan_blocks(plan, wording))
+    return _package(blocks, load_profile(options.profile), plan, masthead=None)
+
+
+def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = None) -> bytes:
+    """The 印发通知, the plan from a new page, and the 版记 at the foot of the last page."""
+    options = options or RenderOptions()
+    wording = JinjaWording(plan, options.templates)
+    blocks = list(notice_blocks(notice))
+    blocks.extend(plan_blocks(plan, wording))
+    blocks.extend(imprint_blocks(notice, wording))
+    masthead = options.masthead
+    return _package(blocks, load_profile(options.profile), plan, masthead=masthead, notice=notice)
+
+
+def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
+             notice: Optional[Notice] = None) -> bytes:
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    part = document.part
+    part._styles_part._element = parse_xml(st.styles_xml(profile))
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1] in UNUSED_PARTS:
+            part.drop_rel(rel_id)
+    _settings(document)
+    odd_id, even_id = _footer(part, odd=True), _footer(part, odd=False)
+    body_xml = oxml.wrap(list(layout(blocks, masthead, notice)) + [st.section_xml(odd_id, even_id)])
+    body = document.element.body
+    body.getparent().replace(body, parse_xml(body_xml))
+    _properties(document, plan, notice)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _footer(part, odd: bool) -> str:
+    from docx.oxml import parse_xml
+
+    footer_part, rel_id = part.add_footer_part()
+    footer_part._element = parse_xml(st.footer_xml(odd))
+    return rel_id
+
+
+def _settings(document) -> None:
+    """Odd and even pages get their own footers; CJK theme language set to zh-CN."""
+    from docx.oxml.ns import qn
+
+    settings = document.settings
+    settings.odd_and_even_pages_header_footer = True
+    lang = settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _properties(document, plan: Plan, notice: Optional[Notice]) -> None:
+    props = document.core_properties
+    props.title = oxml.clean(plan.title)[:255]
+    props.author = oxml.clean((notice.issuer[0] if notice and notice.issuer else plan.issuer) or "")[:255]
+    props.language = "zh-CN"
+    props.comments = ""
+
+
+def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice]) -> Iterator[str]:
+    """Paragraph XML for each block, in order."""
+    if masthead is not None and notice is not None:
+        yield from _masthead(masthead, notice.doc_number or "")
+    signature = _signature_indents(blocks)
+    seen_notice = False
+    imprint = [block for block in blocks if block.kind in ("cc", "imprint")]
+    for index, block in enumerate(blocks):
+        kind = block.kind
+        if kind == "doc_number" and masthead is not None:
+            continue  # shown in the 版头
+        if kind in ("notice_title", "recipients", "issuer", "date"):
+            seen_notice = True
+        if kind == "title":
+            ppr = "<w:pageBreakBefore/>" if seen_notice else ""
+            yield oxml.paragraph(st.TITLE, [oxml.run("\n".join(title_lines(block.text)))], ppr)
+        elif kind == "notice_title":
+            spacing = (f'<w:spacing w:before="{2 * st.LINE_PITCH}" w:beforeLines="200" '
+                       f'w:after="{st.LINE_PITCH}" w:afterLines="100"/>') if masthead is not None else ""
+            yield oxml.paragraph(st.TITLE, [oxml.run("\n".join(title_lines(block.text)))], spacing)
+        elif kind == "heading":
+            yield _heading(block)
+        elif kind in ("issuer", "date"):
+            yield _signature_line(block, signature[index], index, blocks)
+        elif kind in ("cc", "imprint"):
+            continue
+        else:
+            yield oxml.paragraph(STYLE_OF.get(kind, st.BODY), [oxml.run(block.text)])
+    if imprint:
+        yield _imprint_box(imprint)
+
+
+def _heading(block: Block) -> str:
+    level = block.level if block.level is not None else 1
+    style = st.HEADINGS.get(level, st.HEADINGS[4])
+    if not block.head:
+        return oxml.paragraph(style, [oxml.run(block.text)])
+    # A run-in heading (`（一）标题。正文…`): the head in the heading font, the rest as body.
+    head = oxml.run(block.head, oxml.run_props(style=st.HEADING_CHARS.get(level, st.HEADING_CHARS[4])))
+    return oxml.paragraph(st.BODY, [head, oxml.run(block.text[len(block.head):])])
+
+
+def text_width(text: str) -> float:
+    """Width in 3号 characters: full-width 1, half-width 0.5."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’" else 1 for ch in text)
+
+
+TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
+# Where a long title may break without splitting a word, as (phrase, offset of the break):
+# 例：…办公室|关于印发…的通知 / …关于印发|数字即墨…的通知 / …方案|（2024—2026年）.
+TITLE_BREAKS = (("关于", 0), ("关于印发", 4), ("（", 0), ("《", 0), ("的通知", 0))
+
+
+def title_lines(title: str) -> list[str]:
+    """A title too long for one line, broken at a phrase boundary into balanced lines
+    (GB/T 9704 7.3.2: 回行时词意完整); left to wrap by itself when no boundary fits."""
+    if text_width(title) <= TITLE_CHARS:
+        return [title]
+    best: Optional[tuple[float, int]] = None
+    for phrase, offset in TITLE_BREAKS:
+        found = title.find(phrase)
+        while found >= 0:
+            start = found + offset
+            first, rest = title[:start], title[start:]
+            widths = (text_width(first), text_width(rest))
+            if first and rest and max(widths) <= TITLE_CHARS:
+                score = abs(widths[0] - widths[1])
+                if best is None or score < best[0]:
+                    best = (score, start)
+            found = title.find(phrase, found + 1)
+    return [title[:best[1]], title[best[1]:]] if best else [title]
+
+
+def _signature_indents(blocks: list[Block]) -> dict[int, float]:
+    """Left indents (in characters) of 署名 and 成文日期 (GB/T 9704 7.3.5.2): 署名 右空二字;
+    the date starts two characters right of the 署名; when the date is the longer of the two,
+    the date is 右空二字 and the 署名 moves left to keep that offset."""
+    issuers = [i for i, b in enumerate(blocks) if b.kind == "issuer"]
+    dates = [i for i, b in enumerate(blocks) if b.kind == "date"]
+    line = 28
+    issuer_width = max((text_width(blocks[i].text) for i in issuers), default=0)
+    date_width = text_width(blocks[dates[0]].text) if dates else 0
+    issuer_start = line - 2 - issuer_width
+    if not issuers:
+        issuer_start = line - 4 - date_width  # no 署名: the date 右空四字 (as if sealed)
+    elif issuer_start + 2 + date_width > line - 2:
+        issuer_start = line - 2 - date_width - 2
+    indents = {i: max(issuer_start, 0) for i in issuers}
+    indents.update({i: max(issuer_start + (2 if issuers else 0), 0) for i in dates})
+    return indents
+
+
+def _signature_line(block: Block, left_chars: float, index: int, blocks: list[Block]) -> str:
+    first_issuer = block.kind == "issuer" and (index == 0 or blocks[index - 1].kind != "issuer")
+    lone_date = block.kind == "date" and (index == 0 or blocks[index - 1].kind != "issuer")
+    spacing = f"<w:spacing {ONE_LINE}/>" if first_issuer or lone_date else ""
+    return oxml.paragraph(st.SIGNATURE, [oxml.run(block.text)],
+                          spacing + oxml.indent(left_chars=left_chars))
+
+
+def _imprint_box(blocks: list[Block]) -> str:
+    """版记 (GB/T 9704 7.4): 抄送 and 印发 lines ruled across the 版心 — first and last rules
+    0.35 mm, the one between 0.25 mm — in a text box anchored to the foot of the 版心, so
+    they sit at the bottom of the last page however long the plan is."""
+    lines = []
+    for index, block in enumerate(blocks):
+        sides = [oxml.border("top", RULE_THICK, space=0)] if index == 0 else []
+        sides.append(oxml.border("bottom", RULE_THICK if index == len(blocks) - 1 else RULE_THIN, space=0))
+        ppr = f"<w:pBdr>{''.join(sides)}</w:pBdr>"
+        text = block.text
+        if block.kind == "imprint" and "　　" in text:
+            # 印发机关 左空一字, 印发日期 右空一字: a right tab stop at the right indent.
+            text = text.replace("　　", "\t", 1)
+            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{st.TEXT_WIDTH - 2 * st.SMALL_CHAR}"/></w:tabs>'
+        lines.append(oxml.paragraph(st.IMPRINT, [oxml.run(text)], ppr))
+    height = len(blocks) * st.LINE_PITCH + 40
+    return oxml.paragraph(st.IMPRINT, [oxml.anchored_box("".join(lines), st.TEXT_WIDTH, height, "版记")])
+
+
+def _masthead(text: str, doc_number: str) -> Iterator[str]:
+    """版头: 发文机关标志 35 mm below the 版心 top, 发文字号 two lines below it, then the red
+    rule 4 mm under the 发文字号, as wide as the 版心."""
+    yield oxml.paragraph(st.MASTHEAD, [oxml.run(text)],
+                         f'<w:spacing w:before="{oxml.twips(35) - 400}" w:after="0"/>')
+    rule = f'<w:pBdr>{oxml.border("bottom", 12, color="FF0000", space=11)}</w:pBdr>'
+    yield oxml.paragraph(st.DOC_NUMBER, [oxml.run(doc_number)],
+                         rule + f'<w:spacing w:before="{2 * st.LINE_PITCH}" w:beforeLines="200"/>')

@@ -1,0 +1,114 @@
+"""DOCX → PDF and PNG pages through LibreOffice (soffice) and poppler (pdftoppm, pdffonts)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from planner.errors import PlannerError, UserError
+
+INSTALL_HINT = ("请安装 LibreOffice：Debian/Ubuntu 执行 sudo apt-get install libreoffice-writer-nogui "
+                "fonts-noto-cjk fonts-arphic-ukai poppler-utils；Windows/macOS 从 libreoffice.org 下载")
+CONVERT_TIMEOUT = 300
+
+
+class ToolMissing(UserError):
+    """A program preview needs is not installed."""
+
+
+class ConversionError(PlannerError):
+    """LibreOffice or poppler ran but produced nothing usable."""
+
+
+@dataclass
+class Preview:
+    pdf: Path
+    pages: list[Path] = field(default_factory=list)
+    substituted: dict[str, str] = field(default_factory=dict)  # font asked → font used
+
+
+def soffice() -> Optional[str]:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def fontconfig_env() -> dict[str, str]:
+    """The environment LibreOffice runs in: our alias file maps 公文 font names to the
+    free fonts a Linux machine has, when the licensed ones are not installed."""
+    from planner.resources import templates_dir
+
+    env = dict(os.environ)
+    env["FONTCONFIG_FILE"] = str(templates_dir() / "fonts.conf")
+    return env
+
+
+def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
+    """Convert with a private LibreOffice profile (parallel runs do not lock each other)."""
+    program = soffice()
+    if program is None:
+        raise ToolMissing("找不到 LibreOffice（soffice），无法生成预览", hint=INSTALL_HINT)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
+        command = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
+        try:
+            subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=CONVERT_TIMEOUT,
+                           check=False)
+        except subprocess.TimeoutExpired:
+            raise ConversionError(f"LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）", path=str(docx)) from None
+    pdf = out_dir / (docx.stem + ".pdf")
+    if not pdf.is_file():
+        raise ConversionError("LibreOffice 没有生成 PDF", path=str(docx),
+                              hint="请确认文件能在 Word/WPS 中打开；可加 --debug 查看详情")
+    return pdf
+
+
+def pdf_to_png(pdf: Path, out_dir: Path, dpi: int = 80) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        raise ToolMissing("找不到 pdftoppm，无法生成 PNG 页面", hint="请安装 poppler-utils")
+    prefix = out_dir / pdf.stem
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(prefix)], capture_output=True,
+                   timeout=CONVERT_TIMEOUT, check=False)
+    return sorted(out_dir.glob(f"{pdf.stem}-*.png"))
+
+
+def pdf_fonts(pdf: Path) -> list[str]:
+    """Font names embedded in the PDF (pdffonts), subset prefixes removed."""
+    if shutil.which("pdffonts") is None:
+        return []
+    result = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, timeout=60, check=False)
+    names = []
+    for line in result.stdout.splitlines()[2:]:
+        name = line.split(" ", 1)[0]
+        names.append(name.split("+", 1)[-1])
+    return names
+
+
+def substitutions(pdf: Path) -> dict[str, str]:
+    """Which free font each 公文 font name resolves to on this machine (fc-match)."""
+    from planner.render.profile import load_profile
+
+    if shutil.which("fc-match") is None:
+        return {}
+    wanted = dict.fromkeys(load_profile().fonts.model_dump(exclude_none=True).values())
+    used = {}
+    env = fontconfig_env()
+    for name in wanted:
+        result = subprocess.run(["fc-match", "-f", "%{family[0]}", name], capture_output=True, text=True,
+                                env=env, timeout=30, check=False)
+        if result.stdout and result.stdout != name:
+            used[name] = result.stdout
+    return used
+
+
+def preview_docx(docx: Path, out_dir: Path, dpi: int = 80) -> Preview:
+    """PDF and PNG pages of `docx` in `out_dir`, and the fonts LibreOffice substituted."""
+    pdf = docx_to_pdf(docx, out_dir)
+    return Preview(pdf=pdf, pages=pdf_to_png(pdf, out_dir, dpi), substituted=substitutions(pdf))

@@ -1,0 +1,122 @@
+"""The words render adds, from Jinja templates (templates/*.j2; `--templates DIR` first).
+
+Templates are the user's (trusted, but run sandboxed anyway); a plan's text is only ever
+passed in as data, never compiled. StrictUndefined turns a misspelt variable into an error
+that names the template and its line.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+from planner.blocks import Wording
+from planner.errors import UserError
+from planner.model import Plan, Responsibility
+from planner.parse.headings import match_marker
+from planner.text import int_to_cn
+
+TEMPLATES = ("note.j2", "marker.j2", "notice_title.j2", "notice_body.j2", "imprint.j2")
+
+
+class TemplateError(UserError):
+    """A template cannot be read, compiled or rendered."""
+
+
+class JinjaWording(Wording):
+    """Wording from templates. The responsibility style (`（A牵头，B配合）` or
+    `（责任单位：…）`) follows what the plan itself mostly writes."""
+
+    def __init__(self, plan: Optional[Plan] = None, user_dir: Optional[str | os.PathLike] = None):
+        self.env = _environment(user_dir)
+        self.templates = {name: self._load(name) for name in TEMPLATES}
+        self.style = note_style(plan) if plan else "units"
+        self._notes: dict[tuple, str] = {}
+
+    def _load(self, name: str):
+        import jinja2
+
+        try:
+            return self.env.get_template(name)
+        except jinja2.TemplateSyntaxError as error:
+            raise TemplateError(f"模板语法错误：{error.message}", path=error.filename or name,
+                                line=error.lineno, hint="请对照 planner 自带的同名模板修改") from None
+        except jinja2.TemplateNotFound:
+            raise TemplateError("找不到模板", path=name, hint="请检查 --templates 目录") from None
+
+    def render(self, name: str, **values: Any) -> str:
+        import jinja2
+
+        try:
+            return self.templates[name].render(**values).strip("\n")
+        except jinja2.UndefinedError as error:
+            raise TemplateError(f"模板用到了未定义的变量（{error.message}）", path=name,
+                                line=_template_line(name), hint="可用的变量见模板开头的说明") from None
+        except jinja2.TemplateError as error:
+            raise TemplateError(f"模板出错（{error}）", path=name, line=_template_line(name)) from None
+
+    def note(self, responsibility: Responsibility) -> str:
+        key = (responsibility.raw, tuple(u.name for u in responsibility.lead),
+               tuple(u.name for u in responsibility.support))
+        if key not in self._notes:
+            self._notes[key] = self.render("note.j2", raw=key[0], lead=list(key[1]),
+                                           support=list(key[2]), style=self.style)
+        return self._notes[key]
+
+    def marker(self, marker: str) -> str:
+        found = match_marker(marker + "x")
+        if not found:
+            return marker
+        kind, _, number, _ = found
+        word = next((w for w in ("部分", "章", "篇", "节") if w in marker), "")
+        return self.render("marker.j2", kind=kind, number=number, cn_number=int_to_cn(number),
+                           word=word, original=marker)
+
+    def cc_line(self, cc: list[str]) -> str:
+        return self.render("imprint.j2", line="cc", cc=cc, printer="", date="")
+
+    def printer_line(self, printer: str, date: str) -> str:
+        return self.render("imprint.j2", line="printer", cc=[], printer=printer, date=date)
+
+    def notice_title(self, issuer: str, title: str) -> str:
+        return self.render("notice_title.j2", issuer=issuer, title=title)
+
+    def notice_body(self, title: str, approved_by: Optional[str]) -> str:
+        return self.render("notice_body.j2", title=title, approved_by=approved_by or "")
+
+
+def note_style(plan: Plan) -> str:
+    """`lead_support` when most notes of the plan name 牵头 units, else `units`."""
+    raws = [c.responsibility.raw for c in plan.clauses() if c.responsibility and c.responsibility.raw]
+    lead_support = sum(1 for raw in raws if "牵头" in raw)
+    return "lead_support" if raws and lead_support * 2 > len(raws) else "units"
+
+
+def _environment(user_dir: Optional[str | os.PathLike]):
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from planner.resources import templates_dir
+
+    search = [str(templates_dir())]
+    if user_dir is not None:
+        folder = Path(user_dir)
+        if not folder.is_dir():
+            raise TemplateError("模板目录不存在", path=str(folder), hint="--templates 应指向一个目录")
+        search.insert(0, str(folder))
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search, encoding="utf-8"), undefined=jinja2.StrictUndefined,
+        autoescape=False, keep_trailing_newline=False, auto_reload=False)
+
+
+def _template_line(name: str) -> Optional[int]:
+    """The template line of the error being handled (Jinja rewrites the traceback so its
+    frames carry the template's file name and line)."""
+    trace = sys.exc_info()[2]
+    line = None
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(name):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
