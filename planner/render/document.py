@@ -203,7 +203,7 @@ def _imprint_box(blocks: list[Block]) -> str:
         if block.kind == "imprint" and "　　" in text:
             # 印发机关 左空一字, 印发日期 右空一字: a right tab stop at the right indent.
             text = text.replace("　　", "\t", 1)
-            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{st.TEXT_WIDTH - 2 * st.SMALL_CHAR}"/></w:tabs>'
+            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{st.TEXT_WIDTH - st.SMALL_CHAR}"/></w:tabs>'
         lines.append(oxml.paragraph(st.IMPRINT, [oxml.run(text)], ppr))
     height = len(blocks) * st.LINE_PITCH + 40
     return oxml.paragraph(st.IMPRINT, [oxml.anchored_box("".join(lines), st.TEXT_WIDTH, height, "版记")])
@@ -213,7 +213,7 @@ def _masthead(text: str, doc_number: str) -> Iterator[str]:
     """版头: 发文机关标志 35 mm below the 版心 top, 发文字号 two lines below it, then the red
     rule 4 mm under the 发文字号, as wide as the 版心."""
     yield oxml.paragraph(st.MASTHEAD, [oxml.run(text)],
-                         f'<w:spacing w:before="{oxml.twips(35) - 400}" w:after="0"/>')
+                         f'<w:spacing w:before="{oxml.twips(33)}" w:after="0"/>')
     rule = f'<w:pBdr>{oxml.border("bottom", 12, color="FF0000", space=11)}</w:pBdr>'
     yield oxml.paragraph(st.DOC_NUMBER, [oxml.run(doc_number)],
                          rule + f'<w:spacing w:before="{2 * st.LINE_PITCH}" w:beforeLines="200"/>')

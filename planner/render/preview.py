@@ -49,6 +49,26 @@ def fontconfig_env() -> dict[str, str]:
     return env
 
 
+def for_libreoffice(docx: Path, folder: Path) -> Path:
+    """A copy of `docx` that LibreOffice lays out as Word does. LibreOffice's DOCX import
+    reads w:overflowPunct the other way round (writerfilter DomainMapper: hanging
+    punctuation = `val == 0`), so a document that forbids punctuation hanging into the
+    margin — as planner's do — would show it hanging. The copy swaps the value."""
+    import re
+    import zipfile
+
+    copy = folder / docx.name
+    flip = re.compile(rb'(<w:overflowPunct w:val=")([01]|true|false)(")')
+    swap = {b"0": b"1", b"false": b"1", b"1": b"0", b"true": b"0"}
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in ("word/styles.xml", "word/document.xml"):
+                data = flip.sub(lambda m: m.group(1) + swap[m.group(2)] + m.group(3), data)
+            target.writestr(info, data)
+    return copy
+
+
 def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
     """Convert with a private LibreOffice profile (parallel runs do not lock each other)."""
     program = soffice()
@@ -56,8 +76,9 @@ def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
         raise ToolMissing("找不到 LibreOffice（soffice），无法生成预览", hint=INSTALL_HINT)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
-        command = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
+        source = for_libreoffice(docx, Path(profile))
+        command = [program, f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
         try:
             subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=CONVERT_TIMEOUT,
                            check=False)
