@@ -7,6 +7,7 @@ rendered DOCX reads back exactly as the text export does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
@@ -40,7 +41,7 @@ class Wording:
 PLAIN = Wording()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Block:
     """One output paragraph. `kind` names its role in the document (title, body, heading,
     recipients, issuer, date, public, cc, imprint …); a heading has a `level` and, when the
@@ -102,11 +103,14 @@ def document_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
 
 def heading_level(node: Part | Item, depth: int) -> int:
     """Level from the marker's form; unnumbered headings take their nesting depth."""
-    if node.marker:
-        found = match_marker(node.marker + "x")
-        if found:
-            return MARKER_LEVELS.get(found[0], depth)
-    return min(max(depth, 1), 4)
+    level = _marker_level(node.marker) if node.marker else None
+    return level if level is not None else min(max(depth, 1), 4)
+
+
+@lru_cache(maxsize=512)
+def _marker_level(marker: str) -> Optional[int]:
+    found = match_marker(marker + "x")
+    return MARKER_LEVELS.get(found[0]) if found else None
 
 
 def _heading_text(node: Part | Item, wording: Wording) -> str:

@@ -61,22 +61,24 @@ def has_cjk(text: str) -> bool:
     return CJK_RE.search(text) is not None
 
 
+HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+
+
 def to_fullwidth_punct(text: str) -> str:
     """`完成,责任单位:` → `完成，责任单位：`. Punctuation between two ASCII word characters
     (`1:1000`, `10:30`, `a,b`) and decimal points are left alone."""
-    out = []
-    for i, ch in enumerate(text):
-        full = HALF_TO_FULL.get(ch)
-        if full is None:
-            out.append(ch)
-            continue
-        before = text[i - 1] if i > 0 else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if ch in ",:;" and _ascii_word(before) and _ascii_word(after) and not has_cjk(before):
-            out.append(ch)
-        else:
-            out.append(full)
-    return "".join(out)
+    if HALF_PUNCT_RE.search(text) is None:
+        return text
+    return HALF_PUNCT_RE.sub(lambda match: _full(text, match.start()), text)
+
+
+def _full(text: str, i: int) -> str:
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in ",:;" and _ascii_word(before) and _ascii_word(after) and not has_cjk(before):
+        return ch
+    return HALF_TO_FULL[ch]
 
 
 def _ascii_word(ch: str) -> bool:
@@ -172,6 +174,10 @@ def normalize_year_ranges(text: str) -> str:
 def normalize_text(text: str) -> str:
     """公文 form of a text run: full-width punctuation, curly quotes, year ranges with —.
     Every step maps one character to one character, so offsets survive normalisation."""
-    if not has_cjk(text):
+    if NORMALIZED_RE.search(text) is None or not has_cjk(text):
         return text
     return normalize_year_ranges(to_curly_quotes(to_fullwidth_punct(text)))
+
+
+# Any character normalize_text may change; text without one is already in 公文 form.
+NORMALIZED_RE = re.compile(r'[,:;?!()"\-－~～–]')

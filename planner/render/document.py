@@ -1,7 +1,6 @@
 """Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML → one parse → python-docx package."""
 from __future__ import annotations
 
-import io
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
@@ -16,9 +15,6 @@ from planner.render.wording import JinjaWording
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
             "notice_body": st.BODY, "public": st.BODY, "title": st.TITLE, "body": st.BODY}
 ONE_LINE = f'w:before="{st.LINE_PITCH}" w:beforeLines="100"'
-# Parts of python-docx's template that planner does not use; stylesWithEffects repeats the
-# template's styles with theme fonts, which Word 2010 would read.
-UNUSED_PARTS = {"stylesWithEffects", "numbering", "customXml"}
 RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm (GB/T 9704 7.4.1)
 
 
@@ -43,51 +39,10 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
 
 def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
              notice: Optional[Notice] = None) -> bytes:
-    from docx import Document
-    from docx.oxml import parse_xml
+    from planner.render.package import assemble
 
-    document = Document()
-    part = document.part
-    part._styles_part._element = parse_xml(st.styles_xml(profile))
-    for rel_id, rel in list(part.rels.items()):
-        if rel.reltype.rsplit("/", 1)[-1] in UNUSED_PARTS:
-            part.drop_rel(rel_id)
-    _settings(document)
-    odd_id, even_id = _footer(part, odd=True), _footer(part, odd=False)
-    body_xml = oxml.wrap(list(layout(blocks, masthead, notice)) + [st.section_xml(odd_id, even_id)])
-    body = document.element.body
-    body.getparent().replace(body, parse_xml(body_xml))
-    _properties(document, plan, notice)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _footer(part, odd: bool) -> str:
-    from docx.oxml import parse_xml
-
-    footer_part, rel_id = part.add_footer_part()
-    footer_part._element = parse_xml(st.footer_xml(odd))
-    return rel_id
-
-
-def _settings(document) -> None:
-    """Odd and even pages get their own footers; CJK theme language set to zh-CN."""
-    from docx.oxml.ns import qn
-
-    settings = document.settings
-    settings.odd_and_even_pages_header_footer = True
-    lang = settings.element.find(qn("w:themeFontLang"))
-    if lang is not None:
-        lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _properties(document, plan: Plan, notice: Optional[Notice]) -> None:
-    props = document.core_properties
-    props.title = oxml.clean(plan.title)[:255]
-    props.author = oxml.clean((notice.issuer[0] if notice and notice.issuer else plan.issuer) or "")[:255]
-    props.language = "zh-CN"
-    props.comments = ""
+    author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
+    return assemble(profile, "".join(layout(blocks, masthead, notice)), plan.title, author)
 
 
 def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice]) -> Iterator[str]:

@@ -8,6 +8,7 @@ escaped, characters XML 1.0 forbids (control characters, lone surrogates) are dr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 from xml.sax.saxutils import escape, quoteattr
 
@@ -16,8 +17,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-NSDECLS = (f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:wp="{WP_NS}" xmlns:a="{A_NS}" '
-           f'xmlns:wps="{WPS_NS}"')
+BODY_NAMESPACES = {"w": W_NS, "r": R_NS, "wp": WP_NS, "a": A_NS, "wps": WPS_NS}
+NSDECLS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in BODY_NAMESPACES.items())
 EMU_PER_TWIP = 635
 
 # Characters XML 1.0 cannot carry (tab, LF and CR are handled as runs' tab/br).
@@ -84,7 +85,12 @@ def run(text: str, props: str = "") -> str:
 
 
 def paragraph(style: str, runs: Iterable[str] = (), extra_ppr: str = "") -> str:
-    return f"<w:p><w:pPr><w:pStyle w:val={attr(style)}/>{extra_ppr}</w:pPr>{''.join(runs)}</w:p>"
+    return f"<w:p><w:pPr>{_style_ref(style)}{extra_ppr}</w:pPr>{''.join(runs)}</w:p>"
+
+
+@lru_cache(maxsize=64)
+def _style_ref(style: str) -> str:
+    return f"<w:pStyle w:val={attr(style)}/>"
 
 
 def indent(*, first_chars: Optional[int] = None, left_chars: Optional[float] = None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -33,6 +34,7 @@ class JinjaWording(Wording):
         self.templates = {name: self._load(name) for name in TEMPLATES}
         self.style = note_style(plan) if plan else "units"
         self._notes: dict[tuple, str] = {}
+        self._markers: dict[str, str] = {}
 
     def _load(self, name: str):
         import jinja2
@@ -65,6 +67,11 @@ class JinjaWording(Wording):
         return self._notes[key]
 
     def marker(self, marker: str) -> str:
+        if marker not in self._markers:
+            self._markers[marker] = self._marker(marker)
+        return self._markers[marker]
+
+    def _marker(self, marker: str) -> str:
         found = match_marker(marker + "x")
         if not found:
             return marker
@@ -94,6 +101,14 @@ def note_style(plan: Plan) -> str:
 
 
 def _environment(user_dir: Optional[str | os.PathLike]):
+    if user_dir is not None and not Path(user_dir).is_dir():
+        raise TemplateError("模板目录不存在", path=str(user_dir), hint="--templates 应指向一个目录")
+    return _cached_environment(None if user_dir is None else str(Path(user_dir).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _cached_environment(user_dir: Optional[str]):
+    """One environment per template directory: templates compile once per process."""
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -101,10 +116,7 @@ def _environment(user_dir: Optional[str | os.PathLike]):
 
     search = [str(templates_dir())]
     if user_dir is not None:
-        folder = Path(user_dir)
-        if not folder.is_dir():
-            raise TemplateError("模板目录不存在", path=str(folder), hint="--templates 应指向一个目录")
-        search.insert(0, str(folder))
+        search.insert(0, user_dir)
     return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search, encoding="utf-8"), undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=False, auto_reload=False)
