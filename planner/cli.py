@@ -154,10 +154,11 @@ def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
 @click.option("--cc", help="版记中的抄送机关，用逗号分隔。")
 @click.option("--printer", help="版记中的印发机关（印发日期默认同成文日期）。")
 @click.option("--masthead", help="版头的发文机关标志，如 “青岛市即墨区人民政府办公室文件”（不给则不排版头）。")
+@click.option("--with-matrix", is_flag=True, help="附上重点任务分工表（作为附件，通知中加附件说明）。")
 @_layout_options
 @click.pass_obj
 def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], profile: Optional[Path],
-           masthead: Optional[str], date_text: Optional[str], **fields: object) -> None:
+           masthead: Optional[str], date_text: Optional[str], with_matrix: bool, **fields: object) -> None:
     """排印发通知：通知（主送、正文、署名、成文日期、附注），另起一页为方案，末页可加版记。
 
     方案中没有的通知要素用选项补上；选项给出的值优先于方案中的值。
@@ -168,7 +169,29 @@ def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], pr
 
     options = RenderOptions(templates=templates, profile=profile, masthead=masthead)
     written = render_notice(read_plan(plan), output, notice_fields(date_text=date_text, **fields),
-                            options, inputs=[plan])
+                            options, inputs=[plan], with_matrix=with_matrix)
+    click.echo(f"{plan} → {written}")
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="输出文件：.xlsx（Excel）或 .docx（Word，横排表格附件）。")
+@click.option("--by-unit", is_flag=True, help="按责任单位分组（牵头、配合分开），便于各单位认领。")
+@_layout_options
+@click.pass_obj
+def matrix(ctx: Context, plan: Path, output: Path, by_unit: bool, templates: Optional[Path],
+           profile: Optional[Path]) -> None:
+    """生成重点任务分工表：序号、任务、具体内容、牵头单位、配合单位、完成时限、量化指标。
+
+    每条带责任单位的任务条款一行；没有责任单位的事项也列出并注明。完成时限取自原文，不作推测。
+    """
+    from planner.planfile import read_plan
+    from planner.render import RenderOptions, render_matrix
+
+    source = read_plan(plan)
+    written = render_matrix(source, output, by_unit, RenderOptions(templates=templates, profile=profile),
+                            inputs=[plan])
     click.echo(f"{plan} → {written}")
 
 

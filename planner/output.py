@@ -23,6 +23,19 @@ def check_not_input(target: Path, inputs: Iterable[str | os.PathLike]) -> None:
                               hint="请用 -o 指定另一个输出路径")
 
 
+def check_writable(target: Path) -> None:
+    """Refuse a read-only file, or one an office program has open (its lock file is there:
+    `~$name` for Word/Excel/WPS, `.~lock.name#` for LibreOffice)."""
+    if not target.exists():
+        return
+    if not os.access(target, os.W_OK):
+        raise OutputError("文件是只读的，未写入", path=str(target), hint="请取消只读属性或换一个输出文件名")
+    for lock in (f"~${target.name}", f"~${target.name[2:]}", f".~lock.{target.name}#"):
+        if (target.parent / lock).exists():
+            raise OutputError("文件正在 Word/WPS/Excel/LibreOffice 中打开，未写入", path=str(target),
+                              hint="请先关闭该文件，或换一个输出文件名")
+
+
 def write_atomic(target: str | os.PathLike, data: str | bytes,
                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Write `data` to `target` through a temporary file in the same directory."""
@@ -30,6 +43,7 @@ def write_atomic(target: str | os.PathLike, data: str | bytes,
     check_not_input(target, inputs)
     if target.is_dir():
         raise OutputError("输出路径是一个目录", path=str(target), hint="请给出文件名")
+    check_writable(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -21,8 +21,8 @@ def render_plan(plan: Plan, output: str | os.PathLike, options: Optional[RenderO
 
 def render_notice(plan: Plan, output: str | os.PathLike, fields: Optional[NoticeFields] = None,
                   options: Optional[RenderOptions] = None,
-                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """Write the 印发通知 with the plan after it as DOCX."""
+                  inputs: Iterable[str | os.PathLike] = (), with_matrix: bool = False) -> Path:
+    """Write the 印发通知 with the plan after it as DOCX (and the 分工表 as 附件)."""
     from planner.output import check_not_input, write_atomic
     from planner.render.document import notice_docx
     from planner.render.options import complete_notice
@@ -32,7 +32,25 @@ def render_notice(plan: Plan, output: str | os.PathLike, fields: Optional[Notice
     check_not_input(Path(output), inputs)
     wording = JinjaWording(plan, options.templates)
     notice = complete_notice(plan, fields or NoticeFields(), wording, options.masthead is not None)
-    return write_atomic(output, notice_docx(plan, notice, options), inputs=inputs)
+    return write_atomic(output, notice_docx(plan, notice, options, with_matrix), inputs=inputs)
 
 
-__all__ = ["NoticeFields", "RenderOptions", "render_notice", "render_plan"]
+def render_matrix(plan: Plan, output: str | os.PathLike, by_unit: bool = False,
+                  options: Optional[RenderOptions] = None,
+                  inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write the 重点任务分工表 as .xlsx or .docx (by the output's suffix)."""
+    from planner.errors import OutputError
+    from planner.matrix import task_matrix
+    from planner.output import check_not_input, write_atomic
+    from planner.render.reports import matrix_docx, matrix_xlsx
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".xlsx", ".docx"):
+        raise OutputError("输出文件应为 .xlsx 或 .docx", path=str(output), hint="例如 -o 分工表.xlsx")
+    check_not_input(Path(output), inputs)
+    rows = task_matrix(plan)
+    data = matrix_xlsx(plan, rows, by_unit) if suffix == ".xlsx" else matrix_docx(plan, rows, by_unit, options)
+    return write_atomic(output, data, inputs=inputs)
+
+
+__all__ = ["NoticeFields", "RenderOptions", "render_matrix", "render_notice", "render_plan"]

@@ -10,6 +10,7 @@ from planner.render import styles as st
 from planner.render.options import RenderOptions
 from planner.render.profile import Profile, load_profile
 from planner.render.wording import JinjaWording
+from planner.text import normalize_text
 
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
@@ -26,26 +27,41 @@ def plan_docx(plan: Plan, options: Optional[RenderOptions] = None) -> bytes:
     return _package(blocks, load_profile(options.profile), plan, masthead=None)
 
 
-def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = None) -> bytes:
-    """The 印发通知, the plan from a new page, and the 版记 at the foot of the last page."""
+def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = None,
+                with_matrix: bool = False) -> bytes:
+    """The 印发通知, the plan from a new page, and the 版记 at the foot of the last page.
+    `with_matrix` attaches the 重点任务分工表 as a real 附件 (landscape, after the plan),
+    with the 附件说明 line in the notice."""
     options = options or RenderOptions()
+    profile = load_profile(options.profile)
     wording = JinjaWording(plan, options.templates)
     blocks = list(notice_blocks(notice))
+    attachment = ""
+    if with_matrix:
+        from planner.matrix import task_matrix
+        from planner.render.package import footer_ids
+        from planner.render.reports import matrix_attachment, matrix_title
+        from planner.render.table import section_break
+
+        at = next((i for i, b in enumerate(blocks) if b.kind in ("issuer", "date", "public")), len(blocks))
+        blocks.insert(at, Block("attachment_note", f"附件：{normalize_text(matrix_title(plan))}"))
+        attachment = section_break(*footer_ids(profile)) + matrix_attachment(plan, task_matrix(plan))
     blocks.extend(plan_blocks(plan, wording))
     blocks.extend(imprint_blocks(notice, wording))
-    masthead = options.masthead
-    return _package(blocks, load_profile(options.profile), plan, masthead=masthead, notice=notice)
+    return _package(blocks, profile, plan, masthead=options.masthead, notice=notice, attachment=attachment)
 
 
 def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
-             notice: Optional[Notice] = None) -> bytes:
+             notice: Optional[Notice] = None, attachment: str = "") -> bytes:
     from planner.render.package import assemble
 
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
-    return assemble(profile, "".join(layout(blocks, masthead, notice)), plan.title, author)
+    body = "".join(layout(blocks, masthead, notice, attachment))
+    return assemble(profile, body, plan.title, author, landscape_end=bool(attachment))
 
 
-def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice]) -> Iterator[str]:
+def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice],
+           attachment: str = "") -> Iterator[str]:
     """Paragraph XML for each block, in order."""
     if masthead is not None and notice is not None:
         yield from _masthead(masthead, notice.doc_number or "")
@@ -71,10 +87,13 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
             yield _signature_line(block, signature[index], index, blocks)
         elif kind in ("cc", "imprint"):
             continue
+        elif kind == "attachment_note":  # 附件说明: one line below the body, 左空二字
+            yield oxml.paragraph(st.BODY, [oxml.run(block.text)], f"<w:spacing {ONE_LINE}/>")
         else:
             yield oxml.paragraph(STYLE_OF.get(kind, st.BODY), [oxml.run(block.text)])
-    if imprint:
-        yield _imprint_box(imprint)
+    yield attachment
+    if imprint:  # on the last page: a landscape 附件 page when there is one
+        yield _imprint_box(imprint, st.LANDSCAPE_WIDTH if attachment else st.TEXT_WIDTH)
 
 
 def _heading(block: Block) -> str:
@@ -145,7 +164,7 @@ def _signature_line(block: Block, left_chars: float, index: int, blocks: list[Bl
                           spacing + oxml.indent(left_chars=left_chars))
 
 
-def _imprint_box(blocks: list[Block]) -> str:
+def _imprint_box(blocks: list[Block], width: int) -> str:
     """版记 (GB/T 9704 7.4): 抄送 and 印发 lines ruled across the 版心 — first and last rules
     0.35 mm, the one between 0.25 mm — in a text box anchored to the foot of the 版心, so
     they sit at the bottom of the last page however long the plan is."""
@@ -158,10 +177,10 @@ def _imprint_box(blocks: list[Block]) -> str:
         if block.kind == "imprint" and "　　" in text:
             # 印发机关 左空一字, 印发日期 右空一字: a right tab stop at the right indent.
             text = text.replace("　　", "\t", 1)
-            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{st.TEXT_WIDTH - st.SMALL_CHAR}"/></w:tabs>'
+            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{width - st.SMALL_CHAR}"/></w:tabs>'
         lines.append(oxml.paragraph(st.IMPRINT, [oxml.run(text)], ppr))
     height = len(blocks) * st.LINE_PITCH + 40
-    return oxml.paragraph(st.IMPRINT, [oxml.anchored_box("".join(lines), st.TEXT_WIDTH, height, "版记")])
+    return oxml.paragraph(st.IMPRINT, [oxml.anchored_box("".join(lines), width, height, "版记")])
 
 
 def _masthead(text: str, doc_number: str) -> Iterator[str]:

@@ -83,10 +83,8 @@ def _page(package: Package) -> Iterator[Finding]:
 
 
 def _margins(margins, where: str, landscape: bool) -> Iterator[Finding]:
-    expected = dict(st.MARGINS)
-    if landscape:  # a landscape 附件 table page: the 版心 turned with the paper
-        expected = {"top": st.MARGINS["right"], "right": st.MARGINS["bottom"],
-                    "bottom": st.MARGINS["left"], "left": st.MARGINS["top"]}
+    # A landscape 附件 table page keeps the 版心 where it is on the paper, turned with it.
+    expected = dict(st.LANDSCAPE_MARGINS if landscape else st.MARGINS)
     names = {"top": "上（天头）", "bottom": "下", "left": "左（订口）", "right": "右"}
     for side, value in expected.items():
         seen = _int(margins, side) if margins is not None else None
@@ -152,8 +150,12 @@ def _paragraphs(package: Package, styles: Styles) -> Iterator[Finding]:
 def _role(paragraph, styles: Styles, text: str) -> str:
     style = (paragraph_style(paragraph, styles) or "").lower()
     name = styles.name(paragraph_style(paragraph, styles)).lower()
+    if any(a.tag == W + "tbl" for a in paragraph.iterancestors()):
+        return "table"
     if style == "title" or name == "title":
         return "title"
+    if style == "attachmentlabel" or text.strip() in ("附件", "附件：") or re.fullmatch(r"附件\d+", text.strip()):
+        return "attachment"
     if "masthead" in style or "imprint" in style:
         return "other"
     jc = resolved_ppr(styles, paragraph, "jc").get("val")
@@ -194,12 +196,17 @@ def _fonts_and_sizes(paragraph, styles: Styles, role: str, where: str) -> Iterat
     if not runs:
         return
     first = runs[0]
-    expected_font = {"title": "小标宋", "body": "仿宋"}.get(role) or LEVEL_FONTS.get(int(role[-1]) if
-                                                                                   role.startswith("heading") else 0)
     fonts = resolved_fonts(styles, paragraph, first)
     east = fonts.get("eastAsia", "")
+    if role == "table":  # 表格：仿宋（表头可用黑体），字号不限
+        if not (_in_category(east, "仿宋") or _in_category(east, "黑体")):
+            yield Finding("F006", where, f"表格文字应为仿宋（表头可用黑体）（实际：{east or '未指定'}）")
+        return
+    expected_font = {"title": "小标宋", "body": "仿宋", "attachment": "黑体"}.get(role) or \
+        LEVEL_FONTS.get(int(role[-1]) if role.startswith("heading") else 0)
     if expected_font and not _in_category(east, expected_font):
-        label = {"title": "标题", "body": "正文"}.get(role) or f"{'一二三四'[int(role[-1]) - 1]}级标题"
+        label = {"title": "标题", "body": "正文", "attachment": "“附件”二字"}.get(role) or \
+            f"{'一二三四'[int(role[-1]) - 1]}级标题"
         yield Finding("F006", where, f"{label}字体应为{expected_font}（实际：{east or '未指定'}）")
     expected_size = 44 if role == "title" else 32 if role != "other" else None
     size = resolved_run_value(styles, paragraph, first, "sz")

@@ -23,8 +23,20 @@ THUMBNAIL = "docProps/thumbnail.jpeg"
 UNUSED_PARTS = {"stylesWithEffects", "numbering", "customXml"}
 
 
-def assemble(profile: Profile, body: str, title: str, author: str) -> bytes:
-    """A complete DOCX: the profile's skeleton with `body` (paragraph XML) and properties."""
+SECTION_RE = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
+FOOTER_REF_RE = re.compile(r'<w:footerReference w:type="(default|even)" r:id="(\w+)"/>')
+
+
+def footer_ids(profile: Profile) -> tuple[str, str]:
+    """Relationship ids of the odd (default) and even footers in the profile's skeleton."""
+    with zipfile.ZipFile(io.BytesIO(skeleton(profile.model_dump_json()))) as archive:
+        refs = dict(FOOTER_REF_RE.findall(archive.read("word/document.xml").decode("utf-8")))
+    return refs["default"], refs["even"]
+
+
+def assemble(profile: Profile, body: str, title: str, author: str, landscape_end: bool = False) -> bytes:
+    """A complete DOCX: the profile's skeleton with `body` (paragraph XML) and properties;
+    `landscape_end` turns the last section (the one the body ends in) landscape."""
     source = zipfile.ZipFile(io.BytesIO(skeleton(profile.model_dump_json())))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -33,7 +45,12 @@ def assemble(profile: Profile, body: str, title: str, author: str) -> bytes:
             if info.filename == "word/document.xml":
                 xml = data.decode("utf-8")
                 mark = BODY_MARK_RE.search(xml)
-                data = (xml[:mark.start()] + body + xml[mark.end():]).encode("utf-8")
+                tail = xml[mark.end():]
+                if landscape_end:
+                    odd, even = footer_ids(profile)
+                    tail = SECTION_RE.sub(lambda _: st.section_xml(odd, even, landscape=True, declare=False),
+                                          tail, count=1)
+                data = (xml[:mark.start()] + body + tail).encode("utf-8")
             elif info.filename == "docProps/core.xml":
                 data = data.replace(TITLE_MARK.encode(), _text(title).encode("utf-8"))
                 data = data.replace(AUTHOR_MARK.encode(), _text(author).encode("utf-8"))

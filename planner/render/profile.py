@@ -32,6 +32,7 @@ class Sizes(Model):
     masthead: int = Field(ge=10, le=144)
     page_number: int = Field(ge=10, le=144)
     imprint: int = Field(ge=10, le=144)
+    table: int = Field(ge=10, le=144)
 
 
 class Profile(Model):

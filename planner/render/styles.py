@@ -27,6 +27,12 @@ HEADINGS = {0: CHAPTER, 1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading
 HEADING_CHARS = {level: f"{style}Char" for level, style in HEADINGS.items()}
 RECIPIENTS, SIGNATURE, DOC_NUMBER = "Recipients", "Signature", "DocNumber"
 MASTHEAD, IMPRINT, FOOTER = "Masthead", "Imprint", "Footer"
+ATTACHMENT_LABEL, TABLE_TEXT, TABLE_HEADER = "AttachmentLabel", "TableText", "TableHeader"
+# A landscape page keeps the 版心 where it is on the paper, turned with it: the 订口 side
+# (where GB/T 9704 10.1 puts the table head on odd pages) becomes the top.
+LANDSCAPE_MARGINS = {"top": MARGINS["left"], "right": MARGINS["top"], "bottom": MARGINS["right"],
+                     "left": MARGINS["bottom"]}
+LANDSCAPE_WIDTH = PAGE_HEIGHT - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
 
 
 # No punctuation hanging into the margin (the text stays inside the 版心), no extra space
@@ -93,6 +99,14 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
                   ppr=(f'{no_grid}<w:spacing w:before="0" w:after="0" w:line="{s.page_number * 10}" '
                        'w:lineRule="exact"/>'),
                   rpr=rpr(f.page_number, s.page_number, '<w:spacing w:val="0"/>')),
+        StyleSpec(ATTACHMENT_LABEL, "Attachment Label", "paragraph", "Normal",
+                  ppr='<w:keepNext/><w:jc w:val="left"/>', rpr=fonts(f.heading1, latin)),
+        StyleSpec(TABLE_TEXT, "Table Text", "paragraph", "Normal",
+                  ppr=(f'{no_grid}<w:spacing w:before="0" w:after="0" w:line="{s.table * 12}" '
+                       'w:lineRule="exact"/><w:jc w:val="left"/>'),
+                  rpr=rpr(f.body, s.table, '<w:spacing w:val="0"/>')),
+        StyleSpec(TABLE_HEADER, "Table Header", "paragraph", TABLE_TEXT,
+                  ppr='<w:keepNext/><w:jc w:val="center"/>', rpr=fonts(f.heading1, latin)),
         StyleSpec("DefaultParagraphFont", "Default Paragraph Font", "character", default=True),
     ]
     heading_fonts = {0: f.heading1, 1: f.heading1, 2: f.heading2, 3: f.body, 4: f.body}
@@ -140,13 +154,19 @@ def _insert_outline(ppr: str, level: int) -> str:
     return f'{ppr}<w:outlineLvl w:val="{level}"/>'
 
 
-def section_xml(default_footer: str, even_footer: str) -> str:
-    """sectPr: A4, the 公文 margins, odd/even page-number footers, a 22-line grid."""
-    margins = " ".join(f'w:{side}="{value}"' for side, value in MARGINS.items())
-    return (f"<w:sectPr {NSDECLS}>"
+def section_xml(default_footer: str, even_footer: str, landscape: bool = False,
+                declare: bool = True) -> str:
+    """sectPr: A4, the 公文 margins, odd/even page-number footers, a 22-line grid. A
+    landscape section (an 附件 table) starts on a new page."""
+    margins = " ".join(f'w:{side}="{value}"' for side, value in
+                       (LANDSCAPE_MARGINS if landscape else MARGINS).items())
+    size = (f'<w:pgSz w:w="{PAGE_HEIGHT}" w:h="{PAGE_WIDTH}" w:orient="landscape"/>' if landscape
+            else f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>')
+    return (f"<w:sectPr{' ' + NSDECLS if declare else ''}>"
             f'<w:footerReference w:type="default" r:id="{default_footer}"/>'
             f'<w:footerReference w:type="even" r:id="{even_footer}"/>'
-            f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+            '<w:type w:val="nextPage"/>'
+            f'{size}'
             f'<w:pgMar {margins} w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
             '<w:cols w:space="425"/>'
             f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/>'
