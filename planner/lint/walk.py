@@ -57,3 +57,34 @@ def plan_period(plan: Plan, years: Optional[list[int]] = None) -> Optional[tuple
 def masked(text: str) -> str:
     """`text` with 《…》 and 〔…〕 blanked out (same length), so positions still line up."""
     return QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+MARKER_LEVELS = ["cn", "paren_cn", "arabic", "paren_arabic"]
+
+
+def marker_kind(marker: Optional[str]) -> Optional[str]:
+    """`（一）` → paren_cn, `1.` → arabic …; None for no marker or an unknown form."""
+    if not marker:
+        return None
+    from planner.parse.headings import match_marker
+    found = match_marker(marker.strip() + "x")
+    return found[0] if found else None
+
+
+def note_units(draft) -> Iterator[tuple]:
+    """(span, start, end, unit, note_start) for every unit name written in a responsibility note;
+    start/end are positions in span.text. Collective units (各镇街, 有关部门) are skipped."""
+    from planner.parse.responsibility import parse_note
+    for span, start, end in draft.notes():
+        raw = span.text[start:end]
+        note = parse_note(raw)
+        if note is None:
+            continue
+        cursor = 0
+        for unit in note.units():
+            at = raw.find(unit.name, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(unit.name)
+            if not unit.collective:
+                yield span, start + at, start + cursor, unit, start
