@@ -41,6 +41,10 @@ class Span:
     offset: Optional[int]
     field: str = "text"
     area: str = ""  # notice | title | preamble | a section role | ''
+    plain_yaml: bool = False  # an unquoted YAML scalar: emptied, it must become ''
+    # (start, end) file offsets of each character, for folded YAML lines where one space of
+    # the value is a line break plus indentation in the file
+    index_map: Optional[list[tuple[int, int]]] = None
 
     @property
     def prose(self) -> bool:
@@ -50,15 +54,25 @@ class Span:
         return Problem(self.line, self.col + index, message, list(fix or []))
 
     def edit(self, start: int, end: int, new: str) -> list[Edit]:
+        if self.index_map is not None:
+            if start >= end:
+                at = self.index_map[start][0] if start < len(self.index_map) \
+                    else self.index_map[-1][1]
+                return [Edit(at, at, new)]
+            return [Edit(self.index_map[start][0], self.index_map[end - 1][1], new)]
         if self.offset is None:
             return []
+        if self.plain_yaml and not new and start == 0 and end == len(self.text):
+            new = "''"
         return [Edit(self.offset + start, self.offset + end, new)]
 
     def sub(self, start: int, end: Optional[int] = None, field: Optional[str] = None) -> "Span":
         end = len(self.text) if end is None else end
         return Span(self.text[start:end], self.line, self.col + start,
                     None if self.offset is None else self.offset + start,
-                    field or self.field, self.area)
+                    field or self.field, self.area,
+                    self.plain_yaml and start == 0 and end == len(self.text),
+                    None if self.index_map is None else self.index_map[start:end])
 
 
 @dataclass
@@ -264,8 +278,31 @@ def _scalar_span(node: yaml.ScalarNode, text: str, key: str, area: str) -> Span:
     quoted = node.style in ("'", '"')
     inner = written[1:-1] if quoted else written
     offset = start + (1 if quoted else 0) if inner == node.value else None
+    index_map = None
+    if offset is None and node.style != '"':
+        index_map = _fold_map(inner, node.value, start + quoted)
     return Span(node.value, node.start_mark.line + 1, node.start_mark.column + 1 + quoted,
-                offset, key, area)
+                offset, key, area, plain_yaml=not quoted, index_map=index_map)
+
+
+def _fold_map(written: str, value: str, base: int) -> Optional[list[tuple[int, int]]]:
+    """File offsets of each character of a folded plain scalar (line breaks and indentation
+    in the file read as one space); None when the two cannot be lined up."""
+    out, i = [], 0
+    for ch in value:
+        if i < len(written) and written[i] == ch and ch != "\n":
+            out.append((base + i, base + i + 1))
+            i += 1
+            continue
+        if ch == " " and i < len(written) and written[i] == "\n":
+            first = i
+            i += 1
+            while i < len(written) and written[i] in " \t":
+                i += 1
+            out.append((base + first, base + i))
+            continue
+        return None
+    return out if i == len(written.rstrip()) else None
 
 
 def _yaml_area(plan: Plan, path: tuple) -> str:

@@ -162,8 +162,7 @@ def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
         config = config or config_for(name)
         draft = read_draft(name)
         if not draft.editable:
-            result = FileResult(name, lint_draft(draft, config))
-            return result
+            return FileResult(name, lint_draft(draft, config))
         fixed, count = fix_draft(draft, config)
         target = fixed_path(Path(name), in_place)
         write_atomic(target, fixed.text, inputs=[] if in_place else [name])

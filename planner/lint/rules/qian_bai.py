@@ -25,8 +25,8 @@ NAME = "arabic-with-qian-bai"
 LEVEL = "warning"
 FIXABLE = True
 FAULT = ("专项资金5000万元", "专项资金5千万元")
-# 例：3千万元 / 5百人 — not 千米, 千瓦, 百分点, 百姓
-QB_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>[千百])(?![米瓦克兆分姓家余])")
+# 例：3千万元 / 5百人 — not 千米, 千瓦, 千伏, 百分点, 百姓
+QB_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>[千百])(?![米瓦伏克兆分姓家余帕赫])")
 SCALE = {"千": 1000, "百": 100}
 
 
