@@ -174,7 +174,7 @@ def _apply_rule(config: Config, rule: Rule, value: Any, where: Optional[str]) ->
     fields = list(rule.options.model_fields)
     for key in options:
         if key not in fields:
-            hint = closest(key, fields) if fields else "；此规则没有选项"
+            hint = closest(key, fields + ["level"]) or ("" if fields else "；此规则只能设置 level")
             raise UserError(f"rules.{rule.code}: 未知选项“{key}”{hint}", path=where)
     try:
         config.options[rule.code] = rule.options.model_validate(options)
