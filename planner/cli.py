@@ -171,6 +171,8 @@ def lint(ctx: Context, files: tuple[Path, ...], fmt: Optional[str], select: tupl
     for result in report.results:
         if result.fixed is not None:
             click.echo(f"已修复 {result.fixes_applied} 处 → {result.fixed}", err=True)
+        if result.note:
+            click.echo(f"{result.path}: 提示：{result.note}", err=True)
     if fmt == "text":
         click.echo(summary(report), err=True)
     sys.exit(report.exit_code())

@@ -25,6 +25,9 @@ from planner.lint.registry import Rule, all_rules, closest, rules_by_key
 
 CONFIG_NAMES = (".planner-lint.yaml", ".planner-lint.yml")
 META_CODES = {"X001": "warning"}  # unused-suppression
+# F: DOCX format findings from planner.render.formatcheck (engine.format_problems); their codes
+# are not known here, so any F selector is accepted.
+RESERVED_PREFIXES = ("F",)
 OFF = ("disable", "off")
 
 
@@ -147,6 +150,8 @@ def build_config(data: Any, where: Optional[str], root: Optional[Path]) -> Confi
 
 def _check_selector(selector: str, where: Optional[str]) -> None:
     codes = [r.code for r in all_rules()] + list(META_CODES)
+    if selector.upper().startswith(RESERVED_PREFIXES):
+        return
     if not any(code.startswith(selector.upper()) for code in codes):
         raise UserError(f"未知规则代码或前缀“{selector}”{closest(selector.upper(), codes)}",
                         path=where)

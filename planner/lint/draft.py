@@ -87,6 +87,7 @@ class Draft:
     _nodes: dict = field(default_factory=dict)  # id(model node) -> yaml MappingNode
     _scalars: dict = field(default_factory=dict)  # id(yaml ScalarNode) -> Span
     _lines: dict = field(default_factory=dict)  # (line, field) -> Span for text files
+    cache: dict = field(default_factory=dict)  # what several rules compute alike (notes, units)
 
     @property
     def editable(self) -> bool:
@@ -127,8 +128,13 @@ class Draft:
             return body.sub(stop - len(value), stop, "end")
         return body
 
-    def notes(self) -> Iterator[tuple[Span, int, int]]:
+    def notes(self) -> list[tuple[Span, int, int]]:
         """Responsibility notes as (span, start, end), parentheses included."""
+        if "notes" not in self.cache:
+            self.cache["notes"] = list(self._find_notes())
+        return self.cache["notes"]
+
+    def _find_notes(self) -> Iterator[tuple[Span, int, int]]:
         for span in self.spans:
             if span.field == "raw":
                 yield span, 0, len(span.text)

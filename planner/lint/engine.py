@@ -25,6 +25,7 @@ class FileResult:
     error: Optional[PlannerError] = None
     fixed: Optional[Path] = None
     fixes_applied: int = 0
+    note: Optional[str] = None  # said on stderr: 例：docx 不能自动修复
 
 
 def lint_draft(draft: Draft, config: Config, units: Optional[UnitRegistry] = None) -> list[Problem]:
@@ -162,7 +163,9 @@ def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
         config = config or config_for(name)
         draft = read_draft(name)
         if not draft.editable:
-            return FileResult(name, lint_draft(draft, config))
+            return FileResult(name, lint_draft(draft, config),
+                              note=f"{draft.fmt} 文件不能自动修复，只报告问题；"
+                                   f"请在 Word 中修改，或先 planner ingest 成方案 YAML 再修复")
         fixed, count = fix_draft(draft, config)
         target = fixed_path(Path(name), in_place)
         write_atomic(target, fixed.text, inputs=[] if in_place else [name])

@@ -71,9 +71,15 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
     return found[0] if found else None
 
 
-def note_units(draft) -> Iterator[tuple]:
+def note_units(draft) -> list[tuple]:
     """(span, start, end, unit, note_start) for every unit name written in a responsibility note;
     start/end are positions in span.text. Collective units (各镇街, 有关部门) are skipped."""
+    if "note_units" not in draft.cache:
+        draft.cache["note_units"] = list(_note_units(draft))
+    return draft.cache["note_units"]
+
+
+def _note_units(draft) -> Iterator[tuple]:
     from planner.parse.responsibility import parse_note
     for span, start, end in draft.notes():
         raw = span.text[start:end]

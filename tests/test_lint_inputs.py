@@ -1,0 +1,111 @@
+"""Lint over other inputs: .docx (and the seam for DOCX format rules), a user unit registry,
+and any text at all (never a crash)."""
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.errors import PlannerError
+from planner.lint import LintOptions, lint_plan
+from planner.lint.config import default_config
+from planner.lint.draft import text_draft
+from planner.lint.engine import lint_draft
+
+CLEAN = (Path(__file__).parent / "fixtures" / "lint" / "clean.txt").read_text(encoding="utf-8")
+
+
+def make_docx(path: Path, text: str) -> Path:
+    from docx import Document
+    document = Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def test_docx_is_linted_by_paragraph(tmp_path):
+    docx = make_docx(tmp_path / "方案.docx", CLEAN.replace("成立工作专班，", "成立工作专班,"))
+    report = lint_plan([docx])
+    (problem,) = report.problems()
+    assert problem.code == "P001" and problem.line == 20 and problem.file == str(docx)
+
+
+def test_docx_fix_reports_but_does_not_write(tmp_path):
+    docx = make_docx(tmp_path / "方案.docx", CLEAN.replace("成立工作专班，", "成立工作专班,"))
+    before = docx.read_bytes()
+    (result,) = lint_plan([docx], LintOptions(fix=True)).results
+    assert result.fixed is None and "不能自动修复" in result.note
+    assert [p.code for p in result.problems] == ["P001"] and docx.read_bytes() == before
+
+
+@dataclass
+class FakeFinding:
+    code: str
+    message: str
+    line: int = 1
+
+
+def test_docx_format_findings_come_in_through_the_formatcheck_seam(tmp_path, monkeypatch):
+    """When planner.render.formatcheck exists, its check_docx findings join the F group."""
+    module = types.ModuleType("planner.render.formatcheck")
+    module.check_docx = lambda path: [FakeFinding("F001", "正文字体应为仿宋_GB2312（宋体）", 3)]
+    render = types.ModuleType("planner.render")
+    monkeypatch.setitem(sys.modules, "planner.render", sys.modules.get("planner.render", render))
+    monkeypatch.setitem(sys.modules, "planner.render.formatcheck", module)
+    docx = make_docx(tmp_path / "方案.docx", CLEAN)
+    report = lint_plan([docx])
+    assert [(p.code, p.line, p.level) for p in report.problems()] == [("F001", 3, "error")]
+    assert lint_plan([docx], LintOptions(ignore=["F"])).problems() == []
+    assert lint_plan([docx], LintOptions(select=["F001"])).problems() != []
+    txt = tmp_path / "方案.txt"
+    txt.write_text(CLEAN, encoding="utf-8")
+    assert lint_plan([txt]).problems() == []  # F rules only for .docx
+
+
+def test_without_formatcheck_docx_has_no_format_findings(tmp_path):
+    docx = make_docx(tmp_path / "方案.docx", CLEAN)
+    assert lint_plan([docx]).problems() == []
+
+
+def test_user_unit_registry_extends_the_shipped_one(tmp_path):
+    text = CLEAN.replace("（责任单位：市财政局）", "（责任单位：市数字资源管理局）")
+    draft = tmp_path / "d.txt"
+    draft.write_text(text, encoding="utf-8")
+    assert [p.code for p in lint_plan([draft]).problems()] == ["O001"]
+    (tmp_path / "units.yaml").write_text(yaml.safe_dump(
+        {"units": [{"name": "数字资源管理局", "aliases": ["数资局"]}]}, allow_unicode=True),
+        encoding="utf-8")
+    (tmp_path / ".planner-lint.yaml").write_text("units: units.yaml\n", encoding="utf-8")
+    assert lint_plan([draft]).problems() == []
+    draft.write_text(text.replace("市数字资源管理局", "市数资局"), encoding="utf-8")
+    assert [p.code for p in lint_plan([draft]).problems()] == ["O003"]
+
+
+def test_bad_user_unit_registry_is_an_error_naming_it(tmp_path):
+    (tmp_path / "units.yaml").write_text("units:\n  - nam: x\n", encoding="utf-8")
+    (tmp_path / ".planner-lint.yaml").write_text("units: units.yaml\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text(CLEAN, encoding="utf-8")
+    (result,) = lint_plan([draft]).results
+    assert result.error is not None and "units.yaml" in str(result.error)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from(list(
+    "一二三四五1234567890（）()、，,。.:：;；“”\"《》〈〉 ?？%～~-—年月日底前责任单位市局牵头配合附件简称以下")),
+    max_size=40), max_size=8))
+def test_lint_never_crashes_on_any_text(lines):
+    text = "数字某市2025年行动方案\n" + "\n".join(lines)
+    try:
+        draft = text_draft(text, "随机.txt")
+    except PlannerError:
+        return
+    for problem in lint_draft(draft, default_config()):
+        assert problem.line >= 1 and problem.col >= 1 and problem.message
