@@ -22,6 +22,18 @@ SEED_002 = next((ROOT / "examples" / "corpus").glob("002_*.txt"))
 PLAN_000 = next((ROOT / "examples" / "plans").glob("000_*.yaml"))
 
 
+@pytest.fixture(autouse=True)
+def not_in_github_actions(monkeypatch):
+    """The default format is github under GitHub Actions; these tests expect text."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def test_github_format_is_the_default_under_github_actions(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    draft = write(tmp_path / "d.txt", CLEAN.replace("成立工作专班，", "成立工作专班,"))
+    assert run(draft).stdout.startswith("::error ")
+
+
 def run(*args: str, cwd: Path | None = None):
     runner = CliRunner()
     if cwd is None:
