@@ -197,7 +197,11 @@ def structure(path: Path):
     return [shape(s) for s in plan.sections], words(plan.title), bool(plan.notice)
 
 
-@pytest.mark.parametrize("source", [SEED_002, PLAN_000], ids=["txt", "yaml"])
+SOURCES = sorted((ROOT / "examples" / "corpus").glob("*.txt")) + \
+    sorted((ROOT / "examples" / "plans").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name[:3] + p.suffix)
 def test_fix_writes_a_fixed_copy_that_parses_the_same_and_is_stable(tmp_path, source):
     draft = tmp_path / source.name
     draft.write_bytes(source.read_bytes())
