@@ -109,3 +109,19 @@ def test_lint_never_crashes_on_any_text(lines):
         return
     for problem in lint_draft(draft, default_config()):
         assert problem.line >= 1 and problem.col >= 1 and problem.message
+
+
+def test_json_plan_is_linted_and_fixed_in_place_of_its_strings(tmp_path):
+    import json
+
+    from planner.planfile import dump_plan, load_plan
+    plan = load_plan(next(Path(__file__).resolve().parent.parent.glob("examples/plans/000_*.yaml")))
+    source = tmp_path / "p.json"
+    source.write_text(dump_plan(plan, "json"), encoding="utf-8")
+    found = lint_plan([source]).problems()
+    o006 = [p for p in found if p.code == "O006"]
+    assert len(o006) == 1 and o006[0].line > 1
+    (result,) = lint_plan([source], LintOptions(fix=True)).results
+    data = json.loads(result.fixed.read_text(encoding="utf-8"))
+    assert "?" not in json.dumps(data, ensure_ascii=False)
+    assert not [p for p in result.problems if p.code in ("P001", "O006", "O004")]

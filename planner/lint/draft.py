@@ -232,6 +232,10 @@ def document_draft(name: str) -> Draft:
     from planner.parse.source import read_source
     ingested = ingest_document(name)
     source = read_source(name)
+    if source.format == "md":
+        from planner.parse.clean import Line
+        from planner.parse.document import MD_MARKUP_RE
+        source.lines = [Line(MD_MARKUP_RE.sub("", line.text), line.line) for line in source.lines]
     draft = Draft(name, source.format, "", ingested.plan, [])
     dropped = {d.line for d in ingested.dropped}
     areas = _areas(draft.plan)
@@ -255,10 +259,13 @@ def document_draft(name: str) -> Draft:
 def yaml_draft(name: str, text: str, plan: Plan) -> Draft:
     from planner.lint.suppress import yaml_directives
     from planner.planfile import SAFE_LOADER
-    draft = Draft(name, "yaml", text, plan, [], directives=yaml_directives(text))
-    if name.lower().endswith(".json"):
+    is_json = name.lower().endswith(".json")
+    draft = Draft(name, "yaml", text, plan, [], directives=[] if is_json else yaml_directives(text))
+    try:
+        # JSON reads as YAML too (flow style), which gives its strings positions as well.
+        root = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
         return draft
-    root = yaml.compose(text, Loader=SAFE_LOADER)
     _walk_scalars(draft, root, (), "", text)
     _walk_model(draft, plan, root)
     return draft
