@@ -158,7 +158,8 @@ def lint(ctx: Context, files: tuple[Path, ...], fmt: Optional[str], select: tupl
     if not files:
         raise UserError("没有给出要检查的文件", hint="用法：planner lint 文件...")
     if fmt == "md":
-        raise UserError("--format md 只能与 --list-rules 一起使用", hint="检查结果请用 text、json、github 或 sarif")
+        raise UserError("--format md 只能与 --list-rules 一起使用",
+                        hint="检查结果请用 text、json、github 或 sarif")
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     split = lambda values: [v.strip() for value in values for v in value.split(",") if v.strip()]  # noqa: E731

@@ -59,7 +59,7 @@ def test_text_format_is_path_line_col_level_code_message(tmp_path):
     assert result.exit_code == 1
     (line,) = result.stdout.splitlines()
     assert line.startswith(f"{draft}:20:")
-    path_line_col, rest = line.rsplit(": ", 1)[0], line.split(": ", 1)[1]
+    rest = line.split(": ", 1)[1]
     assert rest.startswith("error P001 ") and "（" in rest and "；" in rest
 
 
@@ -249,7 +249,8 @@ def test_json_and_github_formats(tmp_path):
     (problem,) = data["problems"]
     assert problem["code"] == "P001" and problem["line"] == 20 and problem["fixable"]
     github = run("--format", "github", draft).stdout
-    assert github.startswith(f"::error file={draft},line=20,col=") and "title=P001 halfwidth-punct::" in github
+    assert github.startswith(f"::error file={draft},line=20,col=")
+    assert "title=P001 halfwidth-punct::" in github
 
 
 def test_explain_prints_the_rule_docstring():

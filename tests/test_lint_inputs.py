@@ -7,7 +7,6 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

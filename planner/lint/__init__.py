@@ -13,7 +13,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from planner.errors import UserError
-from planner.lint.config import Config, META_CODES, _check_selector, find_config, load_config
+from planner.lint.config import Config, META_CODES, check_selector, find_config, load_config
 from planner.lint.engine import FileResult, fix_file, lint_file
 from planner.lint.problem import Problem
 
@@ -65,7 +65,7 @@ def lint_plan(paths: list[str | Path], options: Optional[LintOptions] = None) ->
     """Lint (and with options.fix, fix) each file. Bad selectors or config raise UserError."""
     options = options or LintOptions()
     for selector in options.select + options.ignore:
-        _check_selector(selector, None)
+        check_selector(selector, None)
     if options.in_place and not options.fix:
         raise UserError("--in-place 需要与 --fix 一起使用", hint="请加上 --fix")
     report = LintReport(strict=options.strict)

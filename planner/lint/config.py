@@ -128,7 +128,7 @@ def build_config(data: Any, where: Optional[str], root: Optional[Path]) -> Confi
                     strict=parsed.extends == "strict", root=root, source=where)
     for selector in parsed.select + parsed.ignore + [c for v in parsed.per_file_ignores.values()
                                                      for c in v]:
-        _check_selector(selector, where)
+        check_selector(selector, where)
     if parsed.units:
         config.units = (root or Path(".")) / parsed.units
     table = rules_by_key()
@@ -148,7 +148,7 @@ def build_config(data: Any, where: Optional[str], root: Optional[Path]) -> Confi
     return config
 
 
-def _check_selector(selector: str, where: Optional[str]) -> None:
+def check_selector(selector: str, where: Optional[str]) -> None:
     codes = [r.code for r in all_rules()] + list(META_CODES)
     if selector.upper().startswith(RESERVED_PREFIXES):
         return

@@ -26,7 +26,8 @@ LEVEL = "error"
 FIXABLE = True
 FAULT = ("2025年6月底前建成", "2025/6/30前建成")
 # 例：2025.3.1 / 2025/3/1 / 2025-3-1 (same separator twice)
-NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)"
+                             r"(?P<d>\d{1,2})(?![\d.])")
 # 例：2025年03月01日 / 3月05日
 PADDED_RE = re.compile(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
 

@@ -26,7 +26,8 @@ LEVEL = "error"
 FIXABLE = False
 FAULT = ("2025年9月底前", "2025年9月31日前")
 # 例：2025年2月30日 / 4月31日 / 13月
-DATE_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+DATE_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2})\s*月"
+                     r"(?:\s*(?P<d>\d{1,2})\s*日)?")
 # A month range's first half is not a month on its own: 例：3—5月 / 1-13月 (handled by T004)
 AFTER_RANGE_RE = re.compile(r"[-—–~～至到]\s*$")
 

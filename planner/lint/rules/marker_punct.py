@@ -47,7 +47,7 @@ def check(draft, options: Options) -> Iterator[Problem]:
             continue
         want = WANT[kind]
         closed = kind.startswith("paren")
-        tail_at = marker.rfind("）") + 1 if closed else len(marker.rstrip("、.．，,:：")) 
+        tail_at = marker.rfind("）") + 1 if closed else len(marker.rstrip("、.．，,:："))
         if closed and tail_at == 0:
             tail_at = marker.rfind(")") + 1
         tail = marker[tail_at:]

@@ -27,7 +27,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import children, marker_kind
+from planner.lint.walk import marker_kind
 from planner.text import CN_NUMERAL_CHARS, int_to_cn
 
 CODE = "N001"
