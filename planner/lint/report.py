@@ -93,8 +93,8 @@ def format_sarif(report: "LintReport") -> str:
               "locations": [_location(r.path, r.error.line or 1, r.error.col or 1)]}
              for r in report.errors()]
     run = {"tool": {"driver": {"name": "planner-lint", "version": __version__,
-                               "informationUri": "https://example.invalid/planner/docs/rules.md",
                                "rules": descriptors}},
+           "columnKind": "unicodeCodePoints",  # columns count characters, as the text format does
            "results": results,
            "invocations": [{"executionSuccessful": not notes,
                             "toolExecutionNotifications": notes}]}

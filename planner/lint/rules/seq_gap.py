@@ -64,9 +64,14 @@ def _check_run(draft, nodes: list, kind: str, last: dict) -> Iterator[Problem]:
             new = _renumber(span.text, expected[i], kind)
             edits += span.edit(0, len(span.text), new)
     line, col = draft.where(first)
-    seen = "、".join(str(n.marker).strip() for n in nodes[max(0, wrong[0] - 1):wrong[0] + 1])
-    yield Problem(line, col, f"序号不连续（{seen}）；第{wrong[0] + 1}个应为"
-                             f"“{_renumber(first.marker.strip(), expected[wrong[0]], kind)}”", edits)
+    at = wrong[0]
+    want = _renumber(first.marker.strip(), expected[at], kind)
+    if at == 0:
+        seen = f"第一个序号是“{first.marker.strip()}”"
+    else:
+        seen = f"“{nodes[at - 1].marker.strip()}”之后是“{first.marker.strip()}”"
+    what = "重号" if at and numbers[at] == numbers[at - 1] else "跳号或顺序错乱"
+    yield Problem(line, col, f"序号{what}（{seen}）；应为“{want}”，其后依次顺延", edits)
 
 
 def _containers(plan) -> Iterator[list]:
