@@ -42,8 +42,12 @@ def _rule(module: ModuleType) -> Rule:
                 module.Options, module.check, textwrap.dedent(module.__doc__ or ""), module)
 
 
+GROUP_ORDER = "SNOTPMD"  # structure, numbering, units, time, punctuation, numerals, documents
+
+
 def all_rules() -> list[Rule]:
-    return sorted((_rule(m) for m in rules_package.MODULES), key=lambda r: r.code)
+    return sorted((_rule(m) for m in rules_package.MODULES),
+                  key=lambda r: (GROUP_ORDER.find(r.code[0]), r.code))
 
 
 def rules_by_key() -> dict[str, Rule]:

@@ -131,7 +131,7 @@ def _md_examples(text: str) -> str:
     for line in text.splitlines():
         if line in ("PASS:", "FAIL:"):
             if block:
-                out.append("```")
+                out += ["```", ""]
             out += [f"**{'正确' if line == 'PASS:' else '错误'}**", "", "```text"]
             block = True
         elif block and line and not line.startswith(" "):
