@@ -124,3 +124,20 @@ def test_json_plan_is_linted_and_fixed_in_place_of_its_strings(tmp_path):
     data = json.loads(result.fixed.read_text(encoding="utf-8"))
     assert "?" not in json.dumps(data, ensure_ascii=False)
     assert not [p for p in result.problems if p.code in ("P001", "O006", "O004")]
+
+
+def test_yaml_unit_fix_renames_the_unit_fields_with_the_note(tmp_path):
+    from planner.ingest import ingest_files
+    from planner.planfile import load_plan
+    draft = tmp_path / "o.txt"
+    draft.write_text("数字某区2025年行动方案\n一、主要任务\n"
+                     "1.加强生态监测。2025年底前完成。（责任单位：市环保局、市发改委）\n",
+                     encoding="utf-8")
+    (ingested,) = ingest_files([draft], tmp_path / "out", "yaml")
+    (result,) = lint_plan([ingested.output], LintOptions(select=["O"], fix=True)).results
+    assert result.problems == []
+    plan = load_plan(result.fixed)
+    (clause,) = plan.sections[0].items[0].clauses()
+    assert clause.responsibility.raw == "（责任单位：市生态环境局、市发展改革委）"
+    assert [(u.name, u.canonical) for u in clause.responsibility.lead] == [
+        ("市生态环境局", "市生态环境局"), ("市发展改革委", "市发展改革委")]

@@ -26,6 +26,9 @@ from planner.parse.responsibility import find_notes
 PROSE_KEYS = {"title", "text", "raw", "lead", "body", "recipients", "issuer", "public", "cc",
               "printer", "doc_number"}
 SHAPE_KEYS = {"marker", "end"}
+# A responsibility's unit names in a plan file: kept apart (no rule reads them as text), so a
+# fix of the note `raw` can rename the unit there too.
+UNIT_KEYS = {"name", "canonical"}
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_SUFFIXES = (".txt", ".text")
 
@@ -88,6 +91,7 @@ class Draft:
     _scalars: dict = field(default_factory=dict)  # id(yaml ScalarNode) -> Span
     _lines: dict = field(default_factory=dict)  # (line, field) -> Span for text files
     cache: dict = field(default_factory=dict)  # what several rules compute alike (notes, units)
+    _note_units: dict = field(default_factory=dict)  # id(raw span) -> unit name spans (YAML)
 
     @property
     def editable(self) -> bool:
@@ -141,6 +145,16 @@ class Draft:
             elif span.field == "text" and self.fmt != "yaml":
                 for start, end in find_notes(span.text):
                     yield span, start, end
+
+    def renamed(self, note: Span, old: str, new: str) -> list[Edit]:
+        """Edits renaming unit `old` to `new` in the name/canonical fields of the plan file
+        responsibility whose note is `note` (nothing for text drafts, where the note is all)."""
+        edits = []
+        for span in self._note_units.get(id(note), []):
+            at = span.text.rfind(old)
+            if at >= 0 and span.text.endswith(old) and (span.text == old or span.field == "canonical"):
+                edits += span.edit(at, len(span.text), new)
+        return edits
 
     def issue_date(self) -> Optional[dt.date]:
         return self.plan.notice.date if self.plan.notice else None
@@ -271,18 +285,25 @@ def yaml_draft(name: str, text: str, plan: Plan) -> Draft:
     return draft
 
 
-def _walk_scalars(draft: Draft, node: Any, path: tuple, key: str, text: str) -> None:
+def _walk_scalars(draft: Draft, node: Any, path: tuple, key: str, text: str,
+                  units: Optional[list] = None) -> None:
     if isinstance(node, yaml.MappingNode):
+        if key == "responsibility":
+            units = []
         for key_node, value in node.value:
-            _walk_scalars(draft, value, path + (key_node.value,), key_node.value, text)
+            _walk_scalars(draft, value, path + (key_node.value,), key_node.value, text, units)
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
-            _walk_scalars(draft, value, path + (index,), key, text)
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") \
-            and key in PROSE_KEYS | SHAPE_KEYS and node.value:
-        span = _scalar_span(node, text, key, _yaml_area(draft.plan, path))
-        draft.spans.append(span)
-        draft._scalars[id(node)] = span
+            _walk_scalars(draft, value, path + (index,), key, text, units)
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value:
+        if key in UNIT_KEYS and units is not None:
+            units.append(_scalar_span(node, text, key, ""))
+        elif key in PROSE_KEYS | SHAPE_KEYS:
+            span = _scalar_span(node, text, key, _yaml_area(draft.plan, path))
+            draft.spans.append(span)
+            draft._scalars[id(node)] = span
+            if key == "raw" and units is not None:
+                draft._note_units[id(span)] = units
 
 
 def _scalar_span(node: yaml.ScalarNode, text: str, key: str, area: str) -> Span:

@@ -38,4 +38,4 @@ def check(draft, options: Options) -> Iterator[Problem]:
         if match is not None and match.form == "alias":
             new = match.standard()
             yield span.at(start, f"责任单位简称不规范（{name}）；应为“{new}”",
-                          span.edit(start, end, new))
+                          span.edit(start, end, new) + draft.renamed(span, name, new))

@@ -39,4 +39,4 @@ def check(draft, options: Options) -> Iterator[Problem]:
         if match is not None and match.form == "obsolete":
             new = match.standard()
             yield span.at(start, f"责任单位用了机构改革前的名称（{name}）；应为“{new}”",
-                          span.edit(start, end, new))
+                          span.edit(start, end, new) + draft.renamed(span, name, new))
