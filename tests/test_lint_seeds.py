@@ -131,3 +131,21 @@ def test_example_plan_yaml_lints_like_its_source(plan):
     from_yaml = sorted(p.code for p in lint(plan) if p.code in structure)
     from_text = sorted(p.code for p in lint(seed(plan.name[:3])) if p.code in structure)
     assert from_yaml == from_text
+
+
+def test_registry_knows_every_unit_of_the_seeds_but_one(found):
+    """The registry was built from the seeds' units; the one name it leaves out,
+    东营's 市住房城建管理局, is no official name (东营市住房和城乡建设局 is)."""
+    unknown = {p.message.split("（")[1].split("）")[0] for name in found
+               for p in codes_at(found[name], "O001")}
+    assert unknown == {"市住房城建管理局"}
+
+
+def test_registry_maps_the_2018_renames():
+    from planner.lint.units import load_registry
+    registry = load_registry()
+    for old, new in [("市国土资源局", "市自然资源和规划局"), ("市环保局", "市生态环境局"),
+                     ("市工商局", "市市场监管局"), ("市农委", "市农业农村局"),
+                     ("市卫计委", "市卫生健康委"), ("市安监局", "市应急管理局")]:
+        match = registry.lookup(old)
+        assert match is not None and match.form == "obsolete" and match.standard() == new, old

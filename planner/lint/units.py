@@ -50,7 +50,9 @@ class Match:
         if self.entry is None:
             return self.prefix + self.stem
         if self.form == "obsolete":
-            return self.prefix + (self.entry.renamed_to or self.entry.name)
+            # 工商局 → 市场监管局 (a short name for a short one), 国土资源局 → 自然资源和规划局
+            short = self.entry.short[0] if self.entry.short and len(self.stem) <= 4 else None
+            return self.prefix + (self.entry.renamed_to or short or self.entry.name)
         return self.prefix + (self.entry.short[0] if self.entry.short else self.entry.name)
 
 
