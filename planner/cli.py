@@ -119,7 +119,7 @@ def schema(output: Optional[Path]) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, metavar="[文件]...", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "md"]),
               default=None, help="输出格式（默认 text；在 GitHub Actions 中默认 github；md 只用于 --list-rules）。")
 @click.option("--select", multiple=True, metavar="代码", help="只检查这些规则（代码或前缀，如 P、T001；可用逗号分隔）。")
