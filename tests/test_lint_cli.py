@@ -307,7 +307,7 @@ def test_lint_time_is_linear_in_plan_size(tmp_path):
     def timed(tasks: int) -> float:
         text = big_plan(tasks)
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):  # best of three: CI machines are noisy
             start = time.perf_counter()
             problems = lint_draft(text_draft(text, "big.txt"), default_config())
             best = min(best, time.perf_counter() - start)
