@@ -131,3 +131,14 @@ def test_installed_schema_command_prints_the_committed_schema(build, tmp_path):
     check(proc)
     assert proc.stdout == (ROOT / "schemas" / "plan.schema.json").read_bytes(), \
         "请运行 planner schema -o schemas/plan.schema.json"
+
+
+def test_installed_lint_finds_the_unit_registry(build, tmp_path):
+    """planner/lint/units.yaml is package data; the installed `planner lint` reads it."""
+    wheel, _, bin_dir = build
+    assert "planner/lint/units.yaml" in zipfile.ZipFile(wheel).namelist()
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("1.加强生态监测。2025年底前完成。（责任单位：市环保局）\n", encoding="utf-8")
+    proc = run(bin_dir / "planner", "lint", "--select", "O002", draft, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode("utf-8", "replace")
+    assert "O002" in proc.stdout.decode("utf-8") and "市生态环境局" in proc.stdout.decode("utf-8")

@@ -1,0 +1,46 @@
+"""D002 citation-order：引用公文只写了文号，或文号写在标题前。
+
+引用公文先引标题，后引发文字号，文号加圆括号：`根据国办发〔2024〕3号文件` 应为
+`根据《国务院办公厅关于…的通知》（国办发〔2024〕3号）`（《党政机关公文处理工作条例》惯例）。
+
+选项：无。
+
+PASS:
+    根据《国务院办公厅关于加快推进政务服务标准化规范化便利化的指导意见》（国办发〔2022〕5号）要求。
+
+FAIL:
+    根据国办发〔2022〕5号文件要求，结合本市实际。
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+
+CODE = "D002"
+NAME = "citation-order"
+LEVEL = "warning"
+FIXABLE = False
+FAULT = ("为贯彻落实《山东省数字政府建设实施方案》（鲁政发〔2023〕5号）", "为贯彻落实鲁政发〔2023〕5号文件")
+NUMBER = r"[\u4e00-\u9fff]{1,8}[〔\[［【（(](?:19|20)\d{2}[〕\]］】）)]第?\d{1,5}号"
+# 例：根据国办发〔2024〕3号文件 / 按照鲁政发〔2023〕5号要求
+BARE_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{NUMBER})")
+# 例：（国办发〔2024〕3号）《关于…》 — 文号 before the title
+NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{NUMBER})[）)]?\s*《")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    for span in draft.prose():
+        for match in BARE_RE.finditer(span.text):
+            yield span.at(match.start("num"), f"引用公文应先写标题（{match['num']}）；请写作"
+                                              f"“《标题》（{match['num']}）”")
+        for match in NUMBER_FIRST_RE.finditer(span.text):
+            yield span.at(match.start(), f"发文字号应写在标题之后（{match['num']}）；请写作"
+                                         f"“《标题》（{match['num']}）”")

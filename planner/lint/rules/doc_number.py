@@ -1,0 +1,47 @@
+"""D001 doc-number：发文字号写法不规范。
+
+发文字号由机关代字、年份、发文顺序号组成，年份用六角括号“〔〕”，序号不编虚位、不加“第”：
+`某政发[2024]05号` `某政发（2024）第5号` 应为 `某政发〔2024〕5号`（GB/T 9704 7.2.5）。自动修复。
+
+选项：无。
+
+PASS:
+    根据《某市人民政府关于加快数字政府建设的意见》（某政发〔2024〕5号）要求。
+
+FAIL:
+    根据《某市人民政府关于加快数字政府建设的意见》（某政发[2024]05号）要求。
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+
+CODE = "D001"
+NAME = "doc-number"
+LEVEL = "error"
+FIXABLE = True
+FAULT = ("某政办字〔2025〕8号", "某政办字[2025]8号")
+# 例：某政发[2024]05号 / 鲁政办字（2022）第28号 / 东政办字〔2022〕36号 (already right)
+DOC_NUMBER_RE = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,3}(?:发|字|函|办|令|电))\s*(?P<open>[〔\[［【（(])\s*"
+                           r"(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】）)])\s*(?P<di>第?)\s*"
+                           r"(?P<seq>\d{1,5})\s*号")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    for span in draft.prose():
+        for match in DOC_NUMBER_RE.finditer(span.text):
+            start = match.start("open")
+            new = f"〔{match['year']}〕{int(match['seq'])}号"
+            if span.text[start:match.end()] == new:
+                continue
+            yield span.at(match.start(), f"发文字号写法不规范（{match.group()}）；"
+                                         f"应写作“{match['org']}{new}”",
+                          span.edit(start, match.end(), new))

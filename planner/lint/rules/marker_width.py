@@ -1,0 +1,44 @@
+"""N004 marker-width：序号用了半角括号或全角数字。
+
+序号的括号用全角“（）”，数字用半角：`(一)` `(1)` `１．` 应写作 `（一）` `（1）` `1.`。自动修复。
+
+选项：无。
+
+PASS:
+    （一）指导思想
+    （1）数据共享。
+
+FAIL:
+    (一)指导思想
+    (1)数据共享。
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+
+CODE = "N004"
+NAME = "marker-width"
+LEVEL = "error"
+FIXABLE = True
+FAULT = ("（一）提升政务服务水平", "(一)提升政务服务水平")
+SWAP = {"(": "（", ")": "）", **{chr(0xFF10 + i): str(i) for i in range(10)}}
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    for span in draft.spans:
+        if span.field != "marker":
+            continue
+        bad = [i for i, ch in enumerate(span.text) if ch in SWAP]
+        if not bad:
+            continue
+        good = "".join(SWAP.get(ch, ch) for ch in span.text).rstrip()
+        edits = [e for i in bad for e in span.edit(i, i + 1, SWAP[span.text[i]])]
+        yield span.at(bad[0], f"序号宽度不规范（{span.text.rstrip()}）；应写作“{good}”", edits)

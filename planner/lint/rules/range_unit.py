@@ -1,0 +1,43 @@
+"""M002 range-unit-omitted：数值范围省略了前一个数的单位。
+
+表示数值范围时，百分数和“万”“亿”不能省略前一个数的单位：`15~30%` 应为 `15%～30%`，
+`5~10万元` 应为 `5万～10万元`（GB/T 15835 数值范围）。自动修复。
+
+选项：无。
+
+PASS:
+    增长15%～30%，投入5万～10万元。
+
+FAIL:
+    增长15~30%，投入5~10万元。
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+
+CODE = "M002"
+NAME = "range-unit-omitted"
+LEVEL = "error"
+FIXABLE = True
+FAULT = ("专项资金5000万元", "专项资金3000~5000万元")
+# 例：15~30% / 5-10万元 / 3至5亿
+RANGE_RE = re.compile(r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*[~～\-－—至到]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|％|万|亿)")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    for span in draft.prose():
+        for match in RANGE_RE.finditer(span.text):
+            unit = "%" if match["u"] in "%％" else match["u"]
+            new = f"{match['a']}{unit}～{match['b']}{unit}"
+            yield span.at(match.start(), f"数值范围的前一个数不能省略单位（{match.group()}）；"
+                                         f"应写作“{new}”",
+                          span.edit(match.start(), match.end(), new))

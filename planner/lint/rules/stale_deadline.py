@@ -1,0 +1,75 @@
+"""T002 stale-deadline：完成时限早于成文日期。
+
+成文日期是2025年3月1日，正文却要求“2024年底前完成”，多为套用上一年方案未改。成文日期取自
+印发通知，也可在选项中给出。
+
+选项：`issue_date`，成文日期（如 `2025-03-01`），默认取自印发通知。
+
+PASS:
+    各区人民政府，市政府各部门：
+    现将《数字某市2025年行动方案》印发给你们，请认真贯彻落实。
+    某市人民政府办公室
+    2025年3月1日
+    数字某市2025年行动方案
+    二、主要任务
+    1.推进数据共享。2025年底前建成市级数据共享平台。（责任单位：市大数据局）
+
+FAIL:
+    各区人民政府，市政府各部门：
+    现将《数字某市2025年行动方案》印发给你们，请认真贯彻落实。
+    某市人民政府办公室
+    2025年3月1日
+    数字某市2025年行动方案
+    二、主要任务
+    1.推进数据共享。2025年2月底前建成市级数据共享平台。（责任单位：市大数据局）
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Iterator, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+from planner.lint.walk import masked
+
+CODE = "T002"
+NAME = "stale-deadline"
+LEVEL = "error"
+FIXABLE = False
+FAULT = ("2025年4月底前制定任务分工", "2025年2月底前制定任务分工")
+# 例：2024年底前 / 2025年6月底前 / 2025年6月30日前
+DEADLINE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?"
+                         r"\s*(?:底|末)?\s*(?:前|之前|以前)")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    issue_date: Optional[dt.date] = None
+
+
+def _deadline(match: re.Match) -> Optional[dt.date]:
+    year = int(match["y"])
+    month = int(match["m"]) if match["m"] else 12
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = int(match["d"]) if match["d"] else last
+    return dt.date(year, month, min(day, last))
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    issued = options.issue_date or draft.issue_date()
+    if issued is None:
+        return
+    for span in draft.prose():
+        if span.area in ("notice", "basis"):
+            continue
+        for match in DEADLINE_RE.finditer(masked(span.text)):
+            deadline = _deadline(match)
+            if deadline is not None and deadline < issued:
+                yield span.at(match.start(), f"完成时限早于成文日期{issued.year}年{issued.month}月"
+                                             f"{issued.day}日（{match.group().strip()}）；"
+                                             f"请改为成文日期之后的时间")

@@ -1,0 +1,49 @@
+"""M007 term-case：技术名词的大小写不对。
+
+`5g` `ipv6` `nb-iot` `h5` `bim` 等是网页转抄把字母改成小写造成的，应写作 `5G` `IPv6` `NB-IoT`
+`H5` `BIM`。可用选项追加名词。自动修复。
+
+选项：`terms`，追加的规范写法列表，如 `[CIM, OFD]`。
+
+PASS:
+    推进5G、IPv6和NB-IoT网络建设，推广BIM技术。
+
+FAIL:
+    推进5g、ipv6和nb-iot网络建设，推广bim技术。
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.lint.problem import Problem
+
+CODE = "M007"
+NAME = "term-case"
+LEVEL = "error"
+FIXABLE = True
+FAULT = ("推进IPv6规模部署", "推进ipv6规模部署")
+TERMS = ["5G", "4G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS", "AI", "API",
+         "APP", "VR", "AR", "ICT", "IT", "GDP", "CPU", "GPU", "IDC", "ETC", "OA", "PC", "SaaS",
+         "PaaS", "IaaS", "VPN", "WLAN", "Wi-Fi", "eSIM"]
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    terms: list[str] = []
+
+
+def check(draft, options: Options) -> Iterator[Problem]:
+    table = {t.lower(): t for t in TERMS + options.terms}
+    words = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![A-Za-z0-9\-])(" + "|".join(re.escape(w) for w in words) +
+                         r")(?![A-Za-z0-9\-])", re.I)
+    for span in draft.prose():
+        for match in pattern.finditer(span.text):
+            want = table[match.group().lower()]
+            if match.group() == want:
+                continue
+            yield span.at(match.start(), f"名词大小写不规范（{match.group()}）；应写作“{want}”",
+                          span.edit(match.start(), match.end(), want))

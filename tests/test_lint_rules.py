@@ -1,0 +1,80 @@
+"""Every lint rule documents a PASS and a FAIL example that behave, and catches its injected fault."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.lint.config import build_config, default_config
+from planner.lint.draft import text_draft
+from planner.lint.engine import lint_draft
+from planner.lint.registry import all_rules
+
+CLEAN = (Path(__file__).parent / "fixtures" / "lint" / "clean.txt").read_text(encoding="utf-8")
+RULES = all_rules()
+GROUPS = "SNOTPMD"
+
+
+def lint_text(text: str, *codes: str) -> list:
+    config = build_config({"select": list(codes)}, None, None) if codes else default_config()
+    return lint_draft(text_draft(text, "草稿.txt"), config)
+
+
+def test_at_least_thirty_rules_cover_every_group():
+    assert len(RULES) >= 30
+    assert {rule.code[0] for rule in RULES} == set(GROUPS)
+    assert len({rule.code for rule in RULES}) == len(RULES)
+    assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_module_has_the_contract(rule):
+    assert rule.module.__name__.startswith("planner.lint.rules.")
+    assert rule.level in ("error", "warning")
+    assert rule.summary.startswith(f"{rule.code} {rule.name}：")
+    assert "选项" in rule.doc
+    rule.options()  # defaults are valid
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_pass_example_is_clean_and_fail_example_is_reported(rule):
+    passes, fails = rule.examples("PASS"), rule.examples("FAIL")
+    assert passes and fails, f"{rule.code} 的文档字符串缺少 PASS 或 FAIL 示例"
+    for text in passes:
+        assert lint_text(text, rule.code) == [], text
+    for text in fails:
+        found = lint_text(text, rule.code)
+        assert found and {p.code for p in found} == {rule.code}, text
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda r: r.code)
+def test_fixable_rule_fixes_its_fail_example(rule):
+    from planner.lint.engine import fix_draft
+    for text in rule.examples("FAIL"):
+        config = build_config({"select": [rule.code]}, None, None)
+        fixed, count = fix_draft(text_draft(text, "草稿.txt"), config)
+        remaining = lint_draft(fixed, config)
+        assert count > 0
+        if rule.code != "P007":  # P007 only suggests for spaces between two words
+            assert remaining == [], fixed.text
+
+
+def test_clean_plan_has_no_findings():
+    assert lint_text(CLEAN) == []
+
+
+def inject(rule) -> str:
+    fault = rule.module.FAULT
+    if callable(fault):
+        return fault(CLEAN)
+    old, new = fault
+    assert old in CLEAN, f"{rule.code} 的 FAULT 在 clean.txt 中找不到“{old}”"
+    return CLEAN.replace(old, new, 1)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_injected_fault_is_reported_by_its_rule(rule):
+    mutated = inject(rule)
+    assert mutated != CLEAN
+    found = {p.code for p in lint_text(mutated)}
+    assert rule.code in found, f"注入 {rule.code} 的错误后只报告了 {sorted(found)}"
