@@ -321,6 +321,66 @@ def lint(ctx: Context, files: tuple[Path, ...], fmt: Optional[str], select: tupl
     sys.exit(report.exit_code())
 
 
+@cli.command("diff", options_metavar="[选项]")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "docx", "xlsx"]), default="text",
+              show_default=True, help="输出格式；docx/xlsx 为三栏对照表（原表述、新表述、变化说明）。")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（docx/xlsx 必须给出）。")
+@click.option("--all", "show_all", is_flag=True, help="文本输出时也列出未变的事项。")
+@click.pass_obj
+def diff(ctx: Context, old: Path, new: Path, fmt: str, output: Optional[Path], show_all: bool) -> None:
+    """对照两份方案（如去年与今年，或本市与外市）：按内容对齐事项，列出新增、删除、改写、
+    年份顺延、量化指标变化和责任单位增减。序号变了、换了位置或改了标题也能对上。"""
+    from planner.diff import diff_json, diff_plans
+    from planner.output import write_atomic
+    from planner.planfile import read_plan
+
+    result = diff_plans(read_plan(old), read_plan(new))
+    if fmt in ("docx", "xlsx"):
+        if output is None:
+            raise UserError(f"--format {fmt} 需要用 -o 指定输出文件", hint=f"例如 -o 对照表.{fmt}")
+        from planner.render.comparison import comparison_docx, comparison_xlsx
+
+        data = comparison_docx(result) if fmt == "docx" else comparison_xlsx(result)
+        click.echo(f"{old} ↔ {new} → {write_atomic(output, data, inputs=[old, new])}")
+        return
+    if fmt == "json":
+        text = json.dumps(diff_json(result), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _diff_text(result, show_all)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, click.unstyle(text), inputs=[old, new])
+
+
+def _diff_text(result, show_all: bool) -> str:
+    """Terminal report: one block per change, changed characters coloured (when a terminal)."""
+    from planner.diff import STATUS_WORDS, explain, summary
+    from planner.render.comparison import segments
+
+    marks = {"unchanged": ("=", None), "years": ("~", "cyan"), "reworded": ("~", "yellow"),
+             "added": ("+", "green"), "removed": ("-", "red")}
+    lines = [f"{result.old_title} → {result.new_title}",
+             "，".join(f"{STATUS_WORDS[k]} {v}" for k, v in summary(result).items())]
+    for old_part, new_part in result.parts_renamed:
+        lines.append(click.style(f"部分改名：{old_part} → {new_part}", fg="magenta"))
+    for change in result.changes:
+        if change.status == "unchanged" and not show_all and not (change.moved or change.renumbered):
+            continue
+        mark, colour = marks[change.status]
+        head = (change.new or change.old).label
+        lines.append(click.style(f"{mark} {head}：{explain(change)}", fg=colour, bold=True))
+        if change.status in ("reworded", "years"):
+            left, right = segments(change.old.text, change.new.text)
+            lines.append("  原：" + "".join(click.style(t, fg="red") if c else t for t, c in left))
+            lines.append("  新：" + "".join(click.style(t, fg="green") if c else t for t, c in right))
+        elif change.status in ("added", "removed"):
+            lines.append("  " + (change.new or change.old).text)
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: PlannerError → one Chinese line on stderr and its exit code."""
     args = sys.argv[1:] if argv is None else argv

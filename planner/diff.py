@@ -1,0 +1,298 @@
+"""Year-over-year comparison (对照表): two plans aligned by content, not by position.
+
+Items (and parts that hold text but no items) are compared as masked character bigrams:
+years, numbers and both plans' place names are masked first, so `数字即墨2024` and
+`数字即墨2025` (or 即墨 and 东营) compare equal where the policy is the same. Bigrams are
+weighted by TF-IDF over both plans' entries (common words such as 推进、建设 count little;
+the heading counts three times), and entries are compared by cosine. Pairs are taken
+greedily by score above a threshold; ties break the same whichever plan is first, so
+diff(A, B) and diff(B, A) mirror each other.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterator, Optional
+
+from pydantic import Field
+
+from planner.model import Item, Model, Part, Plan, Role
+from planner.parse.headings import canonical_marker
+from planner.targets import extract_targets
+from planner.text import normalize_text
+
+# Measured on the corpus (docs/diff.md): an item and its reworded next-year version score
+# 0.5–1; one topic written by two cities (智慧养老服务 / 优化智慧养老服务) 0.1–0.4; unrelated
+# items of two cities stay under 0.08.
+SAME_CITY_THRESHOLD = 0.25
+CROSS_CITY_THRESHOLD = 0.1
+TITLE_WEIGHT = 3
+YEAR_RE = re.compile(r"20\d{2}")
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+COMPARED_ROLES = (Role.GOALS, Role.TASKS, Role.PROJECTS, Role.SAFEGUARDS)
+
+
+class Entry(Model):
+    """One comparable unit of a plan: an item, or a part whose text has no items."""
+
+    part: str
+    label: str
+    text: str
+    units: list[str] = Field(default_factory=list)
+    index: int = 0  # position in its plan
+    loc: Optional[str] = None
+
+
+class TargetChange(Model):
+    metric: str
+    old: Optional[str] = None  # `1000座`
+    new: Optional[str] = None
+
+
+class Change(Model):
+    """One aligned pair (or an added / removed entry)."""
+
+    status: str  # unchanged | years | reworded | added | removed
+    old: Optional[Entry] = None
+    new: Optional[Entry] = None
+    similarity: float = 0.0
+    moved: bool = False  # under another part
+    renumbered: bool = False
+    targets: list[TargetChange] = Field(default_factory=list)
+    units_added: list[str] = Field(default_factory=list)
+    units_removed: list[str] = Field(default_factory=list)
+
+
+class PlanDiff(Model):
+    old_title: str
+    new_title: str
+    changes: list[Change]
+    parts_renamed: list[tuple[str, str]] = Field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+def diff_plans(old: Plan, new: Plan, threshold: Optional[float] = None) -> PlanDiff:
+    """Align `new` against `old` and describe every change."""
+    olds, news = entries(old), entries(new)
+    places = _places(old) | _places(new)
+    if threshold is None:
+        same_city = bool(old.region and new.region and old.region == new.region)
+        threshold = SAME_CITY_THRESHOLD if same_city else CROSS_CITY_THRESHOLD
+    vectors = _tfidf([_bag(e, places) for e in olds + news])
+    pairs = _match(olds, news, vectors[:len(olds)], vectors[len(olds):], threshold)
+    changes = [_describe(olds[i], news[j], score, old, new, places) for i, j, score in pairs]
+    matched_old, matched_new = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+    changes += [Change(status="removed", old=e) for i, e in enumerate(olds) if i not in matched_old]
+    changes += [Change(status="added", new=e) for j, e in enumerate(news) if j not in matched_new]
+    changes.sort(key=_order)
+    return PlanDiff(old_title=old.title, new_title=new.title, changes=changes,
+                    parts_renamed=_renamed_parts(pairs, olds, news, places))
+
+
+def entries(plan: Plan) -> list[Entry]:
+    out: list[Entry] = []
+    for section in plan.sections:
+        if section.role in COMPARED_ROLES:
+            out.extend(_part_entries(section, []))
+    for index, entry in enumerate(out):
+        entry.index = index
+    return out
+
+
+def _label(node: Part | Item) -> str:
+    return normalize_text((canonical_marker(node.marker) if node.marker else "") + (node.title or ""))
+
+
+def _part_entries(part: Part, path: list[str]) -> Iterator[Entry]:
+    here = path + ([_label(part)] if part.title or part.marker else [])
+    clauses = [c for p in part.paragraphs for c in p.clauses]
+    if clauses and not part.items and not part.parts:
+        yield _entry(" › ".join(here[:-1]), here[-1] if here else "", part.paragraphs, part.loc)
+    for child in part.parts:
+        yield from _part_entries(child, here)
+    for item in part.items:
+        yield _entry(" › ".join(here), _label(item), item.paragraphs, item.loc)
+
+
+def _entry(part: str, label: str, paragraphs, loc) -> Entry:
+    text = normalize_text("".join(p.text for p in paragraphs))
+    units = []
+    for paragraph in paragraphs:
+        for clause in paragraph.clauses:
+            if clause.responsibility:
+                units.extend(u.canonical for u in clause.responsibility.units())
+    return Entry(part=part, label=label, text=text, units=list(dict.fromkeys(units)),
+                 loc=str(loc.model_dump()) if loc else None)
+
+
+def _places(plan: Plan) -> set[str]:
+    """Place names to mask: the plan's region with and without its 市/区/县."""
+    names = set()
+    if plan.region:
+        names.add(plan.region)
+        names.add(re.sub(r"[市区县]$", "", plan.region))
+    return {n for n in names if len(n) >= 2}
+
+
+def _mask(text: str, places: set[str]) -> str:
+    for place in sorted(places, key=len, reverse=True):
+        text = text.replace(place, "□")
+    text = YEAR_RE.sub("年", text)
+    return NUMBER_RE.sub("#", text)
+
+
+def _bigrams(text: str) -> Counter:
+    text = re.sub(r"[\s，。；：、（）“”《》,.;:()]", "", text)
+    return Counter(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def _bag(entry: Entry, places: set[str]) -> Counter:
+    bag = _bigrams(_mask(entry.text, places))
+    for gram, count in _bigrams(_mask(_strip_marker(entry.label), places)).items():
+        bag[gram] += TITLE_WEIGHT * count
+    return bag
+
+
+def _tfidf(bags: list[Counter]) -> list[dict[str, float]]:
+    """Unit vectors: (1 + log tf) · log((N + 1) / (df + 0.5))."""
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n, vectors = len(bags), []
+    for bag in bags:
+        weights = {g: (1 + math.log(c)) * math.log((n + 1) / (df[g] + 0.5)) for g, c in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({g: w / norm for g, w in weights.items()})
+    return vectors
+
+
+def _match(olds, news, old_vectors, new_vectors, threshold) -> list[tuple[int, int, float]]:
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vector in enumerate(new_vectors):
+        for gram, weight in vector.items():
+            postings.setdefault(gram, []).append((j, weight))
+    scored = []
+    for i, vector in enumerate(old_vectors):
+        scores: dict[int, float] = {}
+        for gram, weight in vector.items():
+            for j, other in postings.get(gram, ()):
+                scores[j] = scores.get(j, 0.0) + weight * other
+        for j, score in scores.items():
+            if score >= threshold:
+                # Ties broken by the texts themselves, so the order is the same either way.
+                tie = tuple(sorted((olds[i].label + olds[i].text, news[j].label + news[j].text)))
+                scored.append((-round(score, 9), tie, i, j))
+    scored.sort()
+    used_old, used_new, pairs = set(), set(), []
+    for negative, _, i, j in scored:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j, -negative))
+    return pairs
+
+
+def _describe(old: Entry, new: Entry, score: float, old_plan: Plan, new_plan: Plan,
+              places: set[str]) -> Change:
+    if old.label + old.text == new.label + new.text:
+        status = "unchanged"
+    elif _only_years(old.text, new.text):
+        status = "years"  # the same words, the years moved on
+    else:
+        status = "reworded"
+    return Change(status=status, old=old, new=new, similarity=round(score, 3),
+                  moved=_strip_marker(old.part) != _strip_marker(new.part),
+                  renumbered=_marker_of(old.label) != _marker_of(new.label),
+                  targets=_target_changes(old.text, new.text, old_plan, new_plan),
+                  units_added=[u for u in new.units if u not in old.units],
+                  units_removed=[u for u in old.units if u not in new.units])
+
+
+def _only_years(a: str, b: str) -> bool:
+    return YEAR_RE.sub("年", a) == YEAR_RE.sub("年", b)
+
+
+def _target_changes(old_text: str, new_text: str, old_plan: Plan, new_plan: Plan) -> list[TargetChange]:
+    def slots(text: str, plan: Plan) -> dict[str, str]:
+        found = {}
+        for target in extract_targets(text, plan.year):
+            value = f"{target.value:g}{target.unit}"
+            found.setdefault(target.metric, value)
+        return found
+
+    before, after = slots(old_text, old_plan), slots(new_text, new_plan)
+    out = []
+    for metric in list(dict.fromkeys([*before, *after])):
+        if before.get(metric) != after.get(metric):
+            out.append(TargetChange(metric=metric, old=before.get(metric), new=after.get(metric)))
+    return out
+
+
+def _strip_marker(part: str) -> str:
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.]?", "", part.split(" › ")[-1] if part else "")
+
+
+def _marker_of(label: str) -> str:
+    found = re.match(r"^([（(]?[一二三四五六七八九十\d]+[)）、.]?)", label)
+    return found.group(1) if found else ""
+
+
+def _renamed_parts(pairs, olds, news, places) -> list[tuple[str, str]]:
+    """Parts whose items mostly moved together to a part with another title."""
+    votes: Counter = Counter()
+    for i, j, _ in pairs:
+        if olds[i].part and news[j].part:
+            votes[(olds[i].part, news[j].part)] += 1
+    sizes = Counter(e.part for e in olds)
+    best: dict[str, tuple[str, int]] = {}
+    for (old_part, new_part), count in votes.items():
+        if count > best.get(old_part, ("", 0))[1]:
+            best[old_part] = (new_part, count)
+    # Renamed: at least two of its entries, and most of them, went to one part of another name.
+    return sorted((old_part, new_part) for old_part, (new_part, count) in best.items()
+                  if count >= 2 and count * 2 > sizes[old_part]
+                  and _strip_marker(old_part) != _strip_marker(new_part)
+                  and _mask(_strip_marker(old_part), places) != _mask(_strip_marker(new_part), places))
+
+
+def _order(change: Change) -> tuple:
+    """New plan's order; removed entries after, in the old plan's order."""
+    return (0, change.new.index) if change.new else (1, change.old.index)
+
+
+STATUS_WORDS = {"unchanged": "未变", "years": "年份顺延", "reworded": "改写", "added": "新增", "removed": "删除"}
+
+
+def explain(change: Change) -> str:
+    """变化说明 for one row of the 对照表."""
+    parts = [STATUS_WORDS[change.status]]
+    if change.status == "reworded":
+        parts[0] += f"（相似度 {change.similarity:.2f}）"
+    if change.renumbered and change.old and change.new:
+        parts.append(f"序号 {_marker_of(change.old.label)} → {_marker_of(change.new.label)}")
+    if change.moved and change.old and change.new:
+        parts.append(f"移至“{change.new.part.split(' › ')[-1]}”")
+    for target in change.targets:
+        if target.old and target.new:
+            parts.append(f"{target.metric} {target.old} → {target.new}")
+        else:
+            parts.append(f"{'新增' if target.new else '去掉'}指标“{target.metric} {target.new or target.old}”")
+    if change.units_added:
+        parts.append("新增单位：" + "、".join(change.units_added))
+    if change.units_removed:
+        parts.append("去掉单位：" + "、".join(change.units_removed))
+    return "；".join(parts)
+
+
+def summary(diff: PlanDiff) -> dict[str, int]:
+    return {status: diff.count(status) for status in STATUS_WORDS}
+
+
+def diff_json(diff: PlanDiff) -> dict:
+    """The fixed JSON shape other tools read: summary counts, then every change."""
+    return {"old": diff.old_title, "new": diff.new_title, "summary": summary(diff),
+            "parts_renamed": [list(pair) for pair in diff.parts_renamed],
+            "changes": [dict(c.model_dump(mode="json"), explanation=explain(c)) for c in diff.changes]}
