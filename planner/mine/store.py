@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS targets(
 CREATE INDEX IF NOT EXISTS targets_doc ON targets(doc_id);
 CREATE TABLE IF NOT EXISTS clusters(id INTEGER PRIMARY KEY, canonical INTEGER NOT NULL,
     size INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, h, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS grams_vocab USING fts5vocab(grams, col);
 """
 
 
@@ -163,7 +164,9 @@ def _insert_clause(conn, doc_id, part_id, item_id, record: ClauseRecord, places)
         " responsibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, part_id, item_id, record.seq, record.text, normalize(record.text),
          masked(record.text, places), record.heading, record.role, record.line, resp)).lastrowid
-    conn.execute("INSERT INTO grams(rowid, g) VALUES (?, ?)", (clause_id, " ".join(bigrams(record.text))))
+    own_heading = record.heading.rsplit(" / ", 1)[-1]
+    conn.execute("INSERT INTO grams(rowid, g, h) VALUES (?, ?, ?)",
+                 (clause_id, " ".join(bigrams(record.text)), " ".join(bigrams(own_heading))))
     conn.executemany("INSERT INTO units(clause_id, name, canonical, kind) VALUES (?, ?, ?, ?)",
                      [(clause_id, *unit) for unit in record.units()])
     conn.executemany(
