@@ -1,0 +1,94 @@
+"""rollover_plan: next year's outline from last year's plan — same parts, items and units,
+years moved on, targets turned into placeholders that show last year's values."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from planner.draft.outline import Outline, OutlineItem, OutlinePart, OutlineTarget
+from planner.errors import UserError
+from planner.model import Item, Part, Plan, Section
+from planner.targets import NUMBER_RE, extract_targets
+
+YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*年|\D|$)")
+
+
+class RolloverError(UserError):
+    """Last year's plan lacks what an outline needs."""
+
+
+def rollover_plan(plan: Plan, year: Optional[int] = None) -> Outline:
+    """The outline for `year` (default: the plan's year + 1)."""
+    last = plan.year or (plan.period[1] if plan.period else None)
+    if year is None:
+        if last is None:
+            raise RolloverError("方案没有年份，无法推算下一年", hint="请用 --year 指明新方案的年份")
+        year = last + 1
+    if not plan.region:
+        raise RolloverError("方案没有识别出地区", hint="请在方案文件中补上 region 后再试")
+    parts = []
+    for section in plan.tasks:
+        parts.extend(_task_parts(section, last))
+    for section in plan.safeguards:
+        items = [_item(item, last) for item in section.all_items() if _heading(item)]
+        if items:
+            parts.append(OutlinePart(title=section.title or "保障措施", role="safeguards", items=items))
+    if not parts:
+        raise RolloverError("方案中没有可沿用的任务事项", hint="请确认输入是一份带“主要任务”的方案")
+    goals = [_move_years(_goal(clause.text), last, year) for part in plan.goals for paragraph in part.paragraphs
+             for clause in paragraph.clauses]
+    return Outline(title=_move_years(plan.title, last, year), region=plan.region, year=year,
+                   issuer=plan.issuer, goals=goals, parts=parts)
+
+
+def _task_parts(section: Section, last: Optional[int]) -> list[OutlinePart]:
+    groups: list[tuple[str, list[Item]]] = []
+    if section.items:
+        groups.append((section.title or "主要任务", section.items))
+    for part in section.parts:
+        groups.append((part.title or section.title or "主要任务", list(part.all_items())))
+    return [OutlinePart(title=title, items=[_item(i, last) for i in items if _heading(i)])
+            for title, items in groups if any(_heading(i) for i in items)]
+
+
+def _heading(item: Item) -> Optional[str]:
+    if item.title and len(item.title) >= 2:
+        return item.title
+    for paragraph in item.paragraphs:
+        if paragraph.lead:
+            return paragraph.lead
+    return None
+
+
+def _item(item: Item, last: Optional[int]) -> OutlineItem:
+    units: dict[str, None] = {}
+    targets: list[OutlineTarget] = []
+    for clause in item.clauses():
+        if clause.responsibility:
+            units.update((u.canonical, None) for u in clause.responsibility.units()
+                         if not u.collective)
+        for target in extract_targets(clause.text, last):
+            targets.append(OutlineTarget(metric=target.metric, unit=target.unit or None,
+                                         qualifier=_first_qualifier(target.qualifier),
+                                         previous=f"{target.value:g}{target.unit}"))
+    return OutlineItem(heading=_heading(item) or "", units=list(units), targets=targets)
+
+
+def _first_qualifier(qualifier: str) -> Optional[str]:
+    head = qualifier.split("、")[0]
+    return head if head and not head.startswith("范围") else None
+
+
+def _goal(text: str) -> str:
+    """A goal with its numbers turned into placeholders that show last year's value."""
+    def placeholder(match: re.Match) -> str:
+        if text[match.end("value"):match.end("value") + 1] in "年月日号":
+            return match.group(0)
+        return f"【待填：上年{match.group(0)}】"
+    return NUMBER_RE.sub(placeholder, text)
+
+
+def _move_years(text: str, last: Optional[int], year: int) -> str:
+    if last is None:
+        return text
+    return YEAR_RE.sub(lambda m: str(int(m.group(1)) + year - last), text)
