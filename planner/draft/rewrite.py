@@ -99,15 +99,17 @@ class Rewriter:
             if text[match.end("value"):match.end("value") + 1] in "年月日号版时期":
                 continue
             out.append(text[last:match.start()])
-            out.append(self._number(text, match, where, targets, found))
+            out.append(self._number(text, match, last, where, targets, found))
             last = match.end()
         out.append(text[last:])
         return "".join(out)
 
-    def _number(self, text: str, match: re.Match, where: str, targets: list[OutlineTarget],
-                found: list[Placeholder]) -> str:
+    def _number(self, text: str, match: re.Match, previous: int, where: str,
+                targets: list[OutlineTarget], found: list[Placeholder]) -> str:
+        """The outline's value when one of its targets names this number, else a placeholder.
+        The metric is looked for back to a clause mark or the previous number."""
         original = match.group(0)
-        start = max(text.rfind(mark, 0, match.start()) for mark in SEGMENT_END) + 1
+        start = max([previous - 1] + [text.rfind(mark, 0, match.start()) for mark in SEGMENT_END]) + 1
         segment = normalize_metric(text[start:match.start()])
         sentence = normalize_metric(text)
         after = match["after"] or ""

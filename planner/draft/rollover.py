@@ -10,6 +10,8 @@ from planner.errors import UserError
 from planner.model import Item, Part, Plan, Section
 from planner.targets import NUMBER_RE, extract_targets
 
+FIRST_PHRASE_RE = re.compile(r"[^，,。；;：:（(]+")  # 例：围绕“高效办成一件事”
+HEADING_CHARS = 20
 YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*年|\D|$)")
 
 
@@ -57,6 +59,11 @@ def _heading(item: Item) -> Optional[str]:
     for paragraph in item.paragraphs:
         if paragraph.lead:
             return paragraph.lead
+    # An item with no title (即墨 (二)1): its first phrase stands in for the heading.
+    for clause in item.clauses():
+        phrase = FIRST_PHRASE_RE.match(clause.text)
+        if phrase and len(phrase.group(0)) >= 2:
+            return phrase.group(0)[:HEADING_CHARS]
     return None
 
 
