@@ -2,6 +2,7 @@
 the default library, clusters and target histories (gold values read from the seeds)."""
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -175,3 +176,16 @@ def test_5g_base_station_history(conn):
 def test_unknown_metric_is_a_clear_error(conn):
     with pytest.raises(NotFoundError):
         target_history(conn, "登月飞船")
+
+
+def test_two_first_uses_at_once_share_one_default_library(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    procs = [subprocess.Popen([sys.executable, "-m", "planner", "clauses", "search", "养老"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(2)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err.decode()
+        assert "养老" in out.decode()
+    files = sorted(p.name for p in (tmp_path / "cache" / "planner").iterdir())
+    assert files[0] == "library.sqlite" and not [f for f in files if f.endswith(".tmp")]

@@ -116,7 +116,8 @@ def corpus_hash(files: list[Path]) -> str:
 
 def default_library() -> Path:
     """The library in the user's cache dir, built from the bundled corpus on first use and
-    rebuilt when the bundled corpus changes."""
+    rebuilt when the bundled corpus changes. It is built under a temporary name and renamed
+    into place, so a second process never sees (or deletes) a half-built library."""
     from planner.resources import corpus_dir
 
     files = sorted(corpus_dir().glob("*.txt"))
@@ -129,22 +130,29 @@ def default_library() -> Path:
                 return db
         finally:
             conn.close()
-        _remove(db)
-    report = mine_corpus(files, db)
-    if report.failed:
-        raise next(r.error for r in report.results if r.error is not None)
-    conn = store.connect(db)
+    building = db.with_name(f".{LIBRARY_NAME}.{os.getpid()}.tmp")
+    _remove(building)
     try:
-        store.set_meta(conn, "corpus", wanted)
+        report = mine_corpus(files, building)
+        if report.failed:
+            raise next(r.error for r in report.results if r.error is not None)
+        conn = store.connect(building)
+        try:
+            store.set_meta(conn, "corpus", wanted)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        _remove(Path(f"{db}-wal"), Path(f"{db}-shm"))
+        os.replace(building, db)
     finally:
-        conn.close()
+        _remove(building, Path(f"{building}-wal"), Path(f"{building}-shm"))
     return db
 
 
-def _remove(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
+def _remove(*paths: Path) -> None:
+    for path in paths:
         try:
-            os.unlink(f"{db}{suffix}")
+            os.unlink(path)
         except FileNotFoundError:
             pass
 
