@@ -70,8 +70,9 @@ def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
     grams = list(dict.fromkeys(bigrams(query)))
     where, params = _filter_sql(filters)
     total, avg_len, df = _stats(conn, grams)
-    candidates = (_phrase_lane(conn, runs, where, params)
-                  | _recall_lane(conn, _selective(grams, df, total), where, params))
+    candidates = _phrase_lane(conn, runs, where, params)
+    if len(candidates) < POOL:  # a full phrase lane already outranks anything recall adds
+        candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
     if all(len(run) == 1 for run in runs):
         candidates |= _scan_lane(conn, runs, where, params)
     hits = _score(conn, candidates, runs, grams, (total, avg_len, df))
