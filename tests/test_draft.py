@@ -191,3 +191,12 @@ def test_rollover_of_a_plan_without_year_asks_for_one(tmp_path):
     with pytest.raises(Exception) as caught:
         rollover_plan(plan)
     assert "--year" in str(caught.value)
+
+
+def test_rollover_moves_years_not_counts():
+    # 东营 2022 目标: 建成并开通5g基站2000个 — a count that looks like a year.
+    outline = rollover_plan(read_plan(ROOT / "examples" / "plans" / "002_东营市数字变革创新2022年行动方案.yaml"))
+    assert outline.title == "东营市数字变革创新2023年行动方案"
+    assert any("5g基站【待填：上年2000个】" in goal for goal in outline.goals)
+    weihai = rollover_plan(read_plan(ROOT / "examples" / "plans" / "004_数字威海2021行动方案.yaml"))
+    assert weihai.title == "数字威海2022行动方案" and weihai.year == 2022

@@ -6,13 +6,16 @@ import re
 from typing import Optional
 
 from planner.draft.outline import Outline, OutlineItem, OutlinePart, OutlineTarget
+from planner.draft.rewrite import YEAR_RE, short_name
 from planner.errors import UserError
+from planner.mine.mask import DEFAULT_PLACES
 from planner.model import Item, Part, Plan, Section
 from planner.targets import NUMBER_RE, extract_targets
 
 FIRST_PHRASE_RE = re.compile(r"[^，,。；;：:（(]+")  # 例：围绕“高效办成一件事”
 HEADING_CHARS = 20
-YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*年|\D|$)")
+# A title may write the year bare (数字威海2021行动方案); body text only as a year (2022年).
+TITLE_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?![\d.]|\s*[个座家项万亿元%])")
 
 
 class RolloverError(UserError):
@@ -37,10 +40,27 @@ def rollover_plan(plan: Plan, year: Optional[int] = None) -> Outline:
             parts.append(OutlinePart(title=section.title or "保障措施", role="safeguards", items=items))
     if not parts:
         raise RolloverError("方案中没有可沿用的任务事项", hint="请确认输入是一份带“主要任务”的方案")
-    goals = [_move_years(_goal(clause.text), last, year) for part in plan.goals for paragraph in part.paragraphs
-             for clause in paragraph.clauses]
-    return Outline(title=_move_years(plan.title, last, year), region=plan.region, year=year,
-                   issuer=plan.issuer, goals=goals, parts=parts)
+    goals = [_move_years(_goal(clause.text), last, year, YEAR_RE) for part in plan.goals
+             for paragraph in part.paragraphs for clause in paragraph.clauses]
+    return Outline(title=_move_years(plan.title, last, year, TITLE_YEAR_RE), region=plan.region,
+                   year=year, issuer=plan.issuer, parents=_places(plan), goals=goals, parts=parts)
+
+
+def _places(plan: Plan) -> list[str]:
+    """Places last year's plan itself names besides its region (青岛 in 即墨's plan, 山东 in
+    爱山东): next year's text may keep them."""
+    own = short_name(plan.region or "")
+    found: dict[str, None] = {}
+    for section in plan.sections:
+        for part in [section, *section.parts]:
+            texts = [c.text for p in part.paragraphs for c in p.clauses]
+            texts += [c.text for item in part.all_items() for c in item.clauses()]
+            for text in texts:
+                for match in DEFAULT_PLACES.finditer(text):
+                    name = short_name(match.group(0))
+                    if name != own and own not in name:
+                        found.setdefault(name, None)
+    return list(found)
 
 
 def _task_parts(section: Section, last: Optional[int]) -> list[OutlinePart]:
@@ -95,7 +115,7 @@ def _goal(text: str) -> str:
     return NUMBER_RE.sub(placeholder, text)
 
 
-def _move_years(text: str, last: Optional[int], year: int) -> str:
+def _move_years(text: str, last: Optional[int], year: int, pattern: re.Pattern) -> str:
     if last is None:
         return text
-    return YEAR_RE.sub(lambda m: str(int(m.group(1)) + year - last), text)
+    return pattern.sub(lambda m: str(int(m.group(1)) + year - last), text)
