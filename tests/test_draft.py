@@ -200,3 +200,10 @@ def test_rollover_moves_years_not_counts():
     assert any("5g基站【待填：上年2000个】" in goal for goal in outline.goals)
     weihai = rollover_plan(read_plan(ROOT / "examples" / "plans" / "004_数字威海2021行动方案.yaml"))
     assert weihai.title == "数字威海2022行动方案" and weihai.year == 2022
+
+
+def test_a_source_sentence_fills_one_item_only(drafted):
+    sources = [(c.provenance.loc.file, c.provenance.original) for _, c in reused(drafted.plan)]
+    assert len(sources) == len(set(sources))
+    clusters = [c.provenance.cluster for _, c in reused(drafted.plan)]
+    assert len(clusters) == len(set(clusters))

@@ -26,6 +26,7 @@ class Draft:
     plan: Plan
     placeholders: list[Placeholder] = field(default_factory=list)
     unfilled: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # clusters already reused by an earlier item
 
 
 def draft_plan(outline: Outline, conn: sqlite3.Connection) -> Draft:
@@ -72,7 +73,8 @@ def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
 
 def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, where: str,
                conn: sqlite3.Connection) -> list[Clause]:
-    chosen = choose_clauses(conn, outline, item, role)
+    chosen = choose_clauses(conn, outline, item, role, draft.used)
+    draft.used.update(h.cluster for h in chosen if h.cluster is not None)
     if not chosen:
         text = PLACEHOLDER.format(f"条款，条款库中没有与“{item.heading}”相符的内容，请自行撰写")
         draft.placeholders.append(Placeholder(where, "条款", item.heading, text))
@@ -88,6 +90,11 @@ def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, whe
             text=text, responsibility=_own_units(hit) if own else None,
             provenance=Provenance(document=hit.document, loc=Loc(file=hit.file, line=hit.line or 0),
                                   cluster=hit.cluster, original=hit.text)))
+    for current, following in zip(clauses, clauses[1:]):
+        # Sentences of one source note: the note once, after the last of them.
+        if current.responsibility and following.responsibility and \
+                current.responsibility.raw == following.responsibility.raw:
+            current.responsibility = None
     _close_note(draft, item, chosen, clauses, where)
     return clauses
 
@@ -119,13 +126,14 @@ def _own_units(hit: Hit) -> Responsibility:
 
 
 def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem,
-                   role: str) -> list[Hit]:
-    """The best 1–3 clauses for the item's heading and keywords, one per cluster."""
+                   role: str, used: frozenset[int] | set[int] = frozenset()) -> list[Hit]:
+    """The best 1–3 clauses for the item's heading and keywords, one per cluster and none
+    from a cluster in `used`; clauses of one document keep their order in it."""
     scores: dict[int, float] = {}
     hits: dict[int, Hit] = {}
     for query in [item.heading, *item.keywords]:
         for hit in search_clauses(conn, query, top=POOL, filters=Filters(part=role)):
-            if not _relevant(hit, query, item):
+            if not _relevant(hit, item):
                 continue
             bonus = ITEM_TITLE_BONUS if _names_heading(hit.heading, item) else 0.0
             bonus += SAME_REGION_BONUS if hit.region == outline.region else 0.0
@@ -133,7 +141,7 @@ def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem
             hits[hit.id] = hit
     ranked = sorted(scores, key=lambda i: (-scores[i], i))
     chosen: list[Hit] = []
-    clusters: set[Optional[int]] = set()
+    clusters: set[Optional[int]] = set(used)
     for clause_id in ranked:
         hit = hits[clause_id]
         if chosen and scores[clause_id] < KEEP_RATIO * scores[chosen[0].id]:
@@ -144,10 +152,11 @@ def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem
         clusters.add(hit.cluster)
         if len(chosen) == MAX_CLAUSES:
             break
-    return chosen
+    documents = list(dict.fromkeys(h.file for h in chosen))
+    return sorted(chosen, key=lambda h: (documents.index(h.file), h.id))
 
 
-def _relevant(hit: Hit, query: str, item: OutlineItem) -> bool:
+def _relevant(hit: Hit, item: OutlineItem) -> bool:
     """A literal match of the query, or of the heading in the clause's own heading; a loose
     match must still cover most of the query's bigrams."""
     return hit.phrase >= 1.0 or _names_heading(hit.heading, item) or hit.recall >= MIN_RECALL
