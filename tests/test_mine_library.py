@@ -189,3 +189,35 @@ def test_two_first_uses_at_once_share_one_default_library(tmp_path):
         assert "养老" in out.decode()
     files = sorted(p.name for p in (tmp_path / "cache" / "planner").iterdir())
     assert files[0] == "library.sqlite" and not [f for f in files if f.endswith(".tmp")]
+
+
+def test_added_documents_join_existing_clusters_like_a_rebuild(tmp_path):
+    from planner.mine.cluster import recluster
+
+    db = tmp_path / "lib.sqlite"
+    mine_corpus([JIMO], db)
+    report = mine_corpus([CORPUS], db)  # 青岛 joins 即墨's 领导小组 cluster incrementally
+    assert [r.status for r in report.results].count("added") == 4
+    query = ("SELECT d.name, c.seq, k.size FROM clauses c JOIN documents d ON d.id = c.doc_id "
+             "JOIN clusters k ON k.id = c.cluster_id ORDER BY d.name, c.seq")
+    with sqlite3.connect(db) as plain:
+        incremental = plain.execute(query).fetchall()
+        assert plain.execute("SELECT count(*) FROM clauses WHERE cluster_id IS NULL").fetchone()[0] == 0
+        assert plain.execute("SELECT sum(size) FROM clusters").fetchone()[0] == len(incremental)
+    conn = store.connect(db)
+    try:
+        recluster(conn)
+    finally:
+        conn.close()
+    with sqlite3.connect(db) as plain:
+        assert plain.execute(query).fetchall() == incremental
+
+
+def test_default_library_of_an_older_schema_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    db = default_library()
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 1")
+    assert default_library() == db
+    assert count(db, "PRAGMA user_version") == store.SCHEMA_VERSION
+    assert count(db, "SELECT count(*) FROM documents") == 5

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from planner.errors import PlannerError, SourceError
 from planner.mine import store
-from planner.mine.cluster import recluster
+from planner.mine.cluster import extend_clusters, recluster
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 LIBRARY_NAME = "library.sqlite"
@@ -68,14 +68,23 @@ def mine_corpus(paths: Sequence[os.PathLike], db: Path,
     try:
         for file in (progress(files) if progress else files):
             report.results.append(_mine_file(conn, file))
-        if any(r.status in ("added", "replaced") for r in report.results) or \
-                conn.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0:
-            report.clusters = recluster(conn)
-        else:
-            report.clusters = conn.execute("SELECT count(*) FROM clusters WHERE size > 1").fetchone()[0]
+        report.clusters = _update_clusters(conn, report)
     finally:
         conn.close()
     return report
+
+
+def _update_clusters(conn: sqlite3.Connection, report: MineReport) -> int:
+    """Added documents join the existing clusters; a replaced one (its old clauses gone, maybe
+    a leader among them) or a library without clusters is clustered afresh."""
+    statuses = {r.status for r in report.results}
+    empty = conn.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+    if "replaced" in statuses or empty:
+        return recluster(conn)
+    if "added" in statuses or conn.execute(
+            "SELECT count(*) FROM clauses WHERE cluster_id IS NULL").fetchone()[0]:
+        return extend_clusters(conn)
+    return conn.execute("SELECT count(*) FROM clusters WHERE size > 1").fetchone()[0]
 
 
 def _mine_file(conn: sqlite3.Connection, file: Path) -> MineResult:
@@ -123,13 +132,8 @@ def default_library() -> Path:
     files = sorted(corpus_dir().glob("*.txt"))
     wanted = corpus_hash(files)
     db = cache_dir() / LIBRARY_NAME
-    if db.exists():
-        conn = store.connect(db)
-        try:
-            if store.get_meta(conn, "corpus") == wanted:
-                return db
-        finally:
-            conn.close()
+    if db.exists() and _holds_corpus(db, wanted):
+        return db
     building = db.with_name(f".{LIBRARY_NAME}.{os.getpid()}.tmp")
     _remove(building)
     try:
@@ -147,6 +151,19 @@ def default_library() -> Path:
     finally:
         _remove(building, Path(f"{building}-wal"), Path(f"{building}-shm"))
     return db
+
+
+def _holds_corpus(db: Path, wanted: str) -> bool:
+    """True when the default library was built from this corpus by this schema version
+    (an older planner's library is a cache: it is rebuilt, not reported)."""
+    try:
+        conn = store.connect(db)
+    except store.StaleLibraryError:
+        return False
+    try:
+        return store.get_meta(conn, "corpus") == wanted
+    finally:
+        conn.close()
 
 
 def _remove(*paths: Path) -> None:

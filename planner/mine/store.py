@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -13,7 +14,7 @@ from planner.model import Plan
 from planner.targets import normalize_metric
 
 APPLICATION_ID = 0x504C4E52  # "PLNR": marks the file as a planner library
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_MS = 60_000  # a second `mine` waits for the first one's transaction instead of failing
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -39,7 +40,7 @@ CREATE TABLE IF NOT EXISTS targets(
     metric_key TEXT NOT NULL, value REAL NOT NULL, unit TEXT, qualifier TEXT, year INTEGER);
 CREATE INDEX IF NOT EXISTS targets_doc ON targets(doc_id);
 CREATE TABLE IF NOT EXISTS clusters(id INTEGER PRIMARY KEY, canonical INTEGER NOT NULL,
-    size INTEGER NOT NULL);
+    leader INTEGER NOT NULL, size INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, h, tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS grams_vocab USING fts5vocab(grams, col);
 """
@@ -47,6 +48,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS grams_vocab USING fts5vocab(grams, col);
 
 class LibraryError(UserError):
     """The clause library file is missing, corrupt or not a planner library."""
+
+
+class StaleLibraryError(LibraryError):
+    """A planner library written by another version of planner."""
 
 
 def rebuild_hint(path: Path) -> str:
@@ -79,9 +84,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
                            hint=rebuild_hint(path))
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if tables and version != SCHEMA_VERSION:
-        raise LibraryError(f"条款库版本不符（{version}，应为 {SCHEMA_VERSION}）", path=str(path),
+        raise StaleLibraryError(f"条款库版本不符（{version}，应为 {SCHEMA_VERSION}）", path=str(path),
                            hint=rebuild_hint(path))
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
     if not tables:
         conn.execute("BEGIN IMMEDIATE")
@@ -93,6 +98,21 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     conn.execute("SELECT count(*) FROM documents").fetchone()
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL is a property of the file, set once. Switching needs a lock that SQLite does not
+    wait for (no busy handler), so a second process creating the same library retries."""
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def document_hash(conn: sqlite3.Connection, key: str) -> Optional[str]:
@@ -110,27 +130,27 @@ def delete_document(conn: sqlite3.Connection, doc_id: int) -> None:
 
 
 def write_document(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
-                   records: list[ClauseRecord]) -> bool:
-    """Replace the rows of document `key` (a path) in one transaction. False when the same
-    content was already there (another run got it first)."""
+                   records: list[ClauseRecord]) -> Optional[int]:
+    """Replace the rows of document `key` (a path) in one transaction; the new document id,
+    or None when the same content was already there (another run got it first)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         row = conn.execute("SELECT id, hash FROM documents WHERE path = ?", (key,)).fetchone()
         if row and row[1] == digest:
             conn.execute("ROLLBACK")
-            return False
+            return None
         if row:
             delete_document(conn, row[0])
-        _insert(conn, key, digest, plan, records)
+        doc_id = _insert(conn, key, digest, plan, records)
         conn.execute("COMMIT")
-        return True
+        return doc_id
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
 def _insert(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
-            records: list[ClauseRecord]) -> None:
+            records: list[ClauseRecord]) -> int:
     period = "-".join(map(str, plan.period)) if plan.period else None
     doc_id = conn.execute(
         "INSERT INTO documents(path, name, hash, title, region, year, period, clauses) "
@@ -155,6 +175,7 @@ def _insert(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
                                        (doc_id, part_id, record.item)).lastrowid
                 items[(part_id, record.item)] = item_id
         _insert_clause(conn, doc_id, part_id, item_id, record, places)
+    return doc_id
 
 
 def _insert_clause(conn, doc_id, part_id, item_id, record: ClauseRecord, places) -> None:
