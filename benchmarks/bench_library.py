@@ -104,6 +104,11 @@ def main() -> None:
         print(f"docs={count} clauses={clauses} failed={report.failed} clusters={report.clusters} "
               f"build={build:.1f}s ({build / count * 1000:.0f} ms/doc) db={size:.1f}MiB "
               f"search p50={p50:.1f}ms p95={p95:.1f}ms max={times[-1]:.1f}ms", flush=True)
+    extra = make_corpus(args.out / "extra", max(args.docs) + 1)[-1]
+    started = time.perf_counter()
+    mine_corpus([extra], db)
+    print(f"one more document into the {max(args.docs)}-document library: "
+          f"{time.perf_counter() - started:.1f}s", flush=True)
 
 
 if __name__ == "__main__":
