@@ -239,7 +239,7 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
         return
     for row in rows:
         where = f"{row.region or ''}{row.year or ''}"
-        click.echo(f"{where} {row.qualifier}{row.amount}  {row.metric}  "
+        click.echo(f"{where} {row.amount}  {row.metric}  "
                    f"（{row.document} {row.file}:{row.line}）")
 
 

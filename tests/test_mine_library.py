@@ -221,3 +221,8 @@ def test_default_library_of_an_older_schema_is_rebuilt(tmp_path, monkeypatch):
     assert default_library() == db
     assert count(db, "PRAGMA user_version") == store.SCHEMA_VERSION
     assert count(db, "SELECT count(*) FROM documents") == 5
+
+
+def test_national_figures_are_not_a_places_history(conn):
+    # 日照 发展基础 (line 19): 我国5G基站数达到337.7万个 — the country's figure, not 日照's.
+    assert not [r for r in target_history(conn, "5G基站") if r.value == 337.7]

@@ -10,6 +10,12 @@ from planner.mine.mask import normalize
 from planner.targets import normalize_metric
 
 
+BOUNDS = ("以上", "以内", "以下", "左右", "及以上")
+# A figure for the whole country or province (日照's 发展基础: 我国5G基站数达到337.7万个) is
+# not the place's own history.
+NOT_LOCAL = ("我国", "全国", "全球", "全省", "全世界")
+
+
 class NotFoundError(UserError):
     """A cluster or metric the library does not hold."""
 
@@ -45,7 +51,11 @@ class TargetRow:
 
     @property
     def amount(self) -> str:
-        return f"{self.value:g}{self.unit}"
+        """As a plan writes it: `新建1500个以上` (bounds after the unit, verbs before)."""
+        words = [w for w in self.qualifier.split("、") if w]
+        after = "".join(w for w in words if w in BOUNDS)
+        before = "、".join(w for w in words if w not in BOUNDS)
+        return f"{before}{self.value:g}{self.unit}{after}"
 
 
 def cluster_members(conn: sqlite3.Connection, cluster_id: int) -> list[Member]:
@@ -63,7 +73,8 @@ def cluster_members(conn: sqlite3.Connection, cluster_id: int) -> list[Member]:
 
 
 def target_history(conn: sqlite3.Connection, metric: str) -> list[TargetRow]:
-    """Every target of `metric` across documents, newest year first.
+    """Every target of `metric` across documents, newest year first (national and provincial
+    figures left out).
 
     A target matches when its metric contains the query (`5G基站数量` for 5G基站), or when
     its metric is a tail of the query and its sentence names the query
@@ -79,6 +90,8 @@ def target_history(conn: sqlite3.Connection, metric: str) -> list[TargetRow]:
     found = []
     for (name, mkey, value, unit, qualifier, year, text, norm, title, file, region, line) in rows:
         mfold = normalize(mkey)
+        if mfold.startswith(NOT_LOCAL):
+            continue
         if folded in mfold or (len(mfold) >= 2 and folded.endswith(mfold) and folded in norm):
             found.append(TargetRow(name, value, unit or "", qualifier or "", year, text,
                                    title or file, file, region, line))
