@@ -104,13 +104,25 @@ class Target(Model):
     year: Optional[int] = None
 
 
+class Provenance(Model):
+    """来源 — the library clause a drafted clause was reused from: its document, location,
+    near-duplicate cluster and the text as the source wrote it."""
+
+    document: str
+    loc: Optional[Loc] = None
+    cluster: Optional[int] = None
+    original: str
+
+
 class Clause(Model):
     """条款 — the text one responsibility note covers (one or more sentences), or text
-    that carries no note (`responsibility` is None). The note applies to every sentence."""
+    that carries no note (`responsibility` is None). The note applies to every sentence.
+    A drafted clause records where it came from in `provenance`."""
 
     text: str
     responsibility: Optional[Responsibility] = None
     loc: Optional[Loc] = None
+    provenance: Optional[Provenance] = None
 
 
 class Paragraph(Model):

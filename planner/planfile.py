@@ -95,7 +95,9 @@ def load_data(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "格式错误"
-        if mark is not None and "\t" in text.splitlines()[mark.line:mark.line + 1][0][:mark.column + 1]:
+        # The mark may sit past the last line (`[` alone ends the stream).
+        marked = text.splitlines()[mark.line:mark.line + 1] if mark is not None else []
+        if marked and "\t" in marked[0][:mark.column + 1]:
             problem = "found character '\\t' that cannot start any token"
         raise PlanFileError(f"YAML 语法错误：{_yaml_problem(problem)}", path=path,
                             line=mark.line + 1 if mark else None,

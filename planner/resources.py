@@ -1,7 +1,8 @@
-"""Where the shipped data lives: the JSON Schema (schemas/) and the templates (templates/).
+"""Where the shipped data lives: the JSON Schema (schemas/), the templates (templates/) and
+the sample corpus the default clause library is mined from (examples/corpus/).
 
-setup.cfg maps the top-level directories templates/ and schemas/ onto the packages
-planner.templates and planner.schemas (package_dir), so they are found through
+setup.cfg maps the top-level directories templates/, schemas/ and examples/corpus/ onto the
+packages planner.templates, planner.schemas and planner.corpus (package_dir), so they are found through
 importlib.resources however planner is installed:
 
 - from a wheel or `pip install .`: site-packages/planner/{templates,schemas}/;
@@ -23,6 +24,7 @@ from planner.errors import PlannerError
 
 SCHEMAS_PACKAGE = "planner.schemas"
 TEMPLATES_PACKAGE = "planner.templates"
+CORPUS_PACKAGE = "planner.corpus"
 PLAN_SCHEMA = "plan.schema.json"
 
 
@@ -43,3 +45,8 @@ def schema_path() -> Path:
 def templates_dir() -> Path:
     """The directory of Jinja templates and reference styles."""
     return _package_dir(TEMPLATES_PACKAGE)
+
+
+def corpus_dir() -> Path:
+    """The bundled sample documents (examples/corpus/*.txt) the default library is built from."""
+    return _package_dir(CORPUS_PACKAGE)

@@ -26,7 +26,8 @@ PROBE = """
 import json, planner
 from planner import resources
 print(json.dumps({"planner": planner.__file__, "schema": str(resources.schema_path()),
-                  "templates": str(resources.templates_dir())}))
+                  "templates": str(resources.templates_dir()),
+                  "corpus": sorted(p.name for p in resources.corpus_dir().glob("*.txt"))}))
 """
 
 
@@ -100,6 +101,8 @@ def test_wheel_holds_every_module_and_data_file(build):
         shipped = {f"planner/{top}/{name}" for name in data_files(source / top)}
         shipped.add(f"planner/{top}/__init__.py")
         assert shipped - names == set(), "setup.cfg [options.package_data] 漏了这些文件的扩展名"
+    corpus = {f"planner/corpus/{p.name}" for p in (source / "examples" / "corpus").glob("*.txt")}
+    assert corpus and corpus - names == set(), "内置样例文档（planner.corpus）没有进入 wheel"
 
 
 def test_installed_package_carries_schema_and_templates(build, tmp_path):
@@ -111,6 +114,18 @@ def test_installed_package_carries_schema_and_templates(build, tmp_path):
     assert Path(found["schema"]).read_bytes() == (ROOT / "schemas" / "plan.schema.json").read_bytes()
     assert Path(found["templates"]).resolve() == installed / "templates"
     assert data_files(Path(found["templates"])) == data_files(source / "templates")
+    assert found["corpus"] == sorted(p.name for p in (ROOT / "examples" / "corpus").glob("*.txt"))
+
+
+def test_installed_cli_builds_the_default_library_from_the_shipped_corpus(build, tmp_path):
+    _, _, bin_dir = build
+    env_home = tmp_path / "cache"
+    proc = subprocess.run([str(bin_dir / "planner"), "clauses", "targets", "5G基站"], cwd=tmp_path,
+                          env={**os.environ, "XDG_CACHE_HOME": str(env_home),
+                               "PYTHONIOENCODING": "utf-8"}, capture_output=True, timeout=600)
+    out = check(proc)
+    assert "即墨区2024 新建1000座" in out
+    assert (env_home / "planner" / "library.sqlite").exists()
 
 
 def test_console_script_help_is_chinese(build, tmp_path):

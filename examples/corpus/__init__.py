@@ -1,0 +1,1 @@
+"""The bundled sample corpus, shipped as package data (planner.resources.corpus_dir)."""

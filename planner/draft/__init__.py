@@ -1,0 +1,1 @@
+"""Drafting: outline → plan filled with library clauses; rollover of last year's plan."""

@@ -1,0 +1,103 @@
+"""The drafting outline: what a drafter writes (title, region, year, goals, parts, items),
+loaded with `file:line:col: path: message` errors."""
+from __future__ import annotations
+
+import os
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from planner.errors import UserError
+from planner.planfile import MESSAGES, SAFE_DUMPER, dotted, load_data, locate, read_text
+
+
+class OutlineError(UserError):
+    """An outline file is malformed or fails validation."""
+
+
+class OutlineModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OutlineTarget(OutlineModel):
+    """量化指标 the drafter sets: `{metric: 5G基站, value: 1200, unit: 座}`. `value` null keeps
+    a placeholder; `previous` is last year's value as rollover found it (`1000座`)."""
+
+    metric: str = Field(min_length=2)
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    previous: Optional[str] = None
+
+
+class OutlineItem(OutlineModel):
+    """An item to fill: its heading, extra search words, 责任单位 and targets."""
+
+    heading: str = Field(min_length=2)
+    keywords: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    targets: list[OutlineTarget] = Field(default_factory=list)
+
+
+class OutlinePart(OutlineModel):
+    """A part of 主要任务 (role tasks) or 保障措施 (role safeguards)."""
+
+    title: str = Field(min_length=2)
+    role: Literal["tasks", "safeguards"] = "tasks"
+    items: list[OutlineItem] = Field(min_length=1)
+
+
+class Outline(OutlineModel):
+    """起草提纲 — the outline `planner draft` fills. `parents` are the places above `region`
+    (青岛市, 山东省) that reused text may keep."""
+
+    title: str = Field(min_length=2)
+    region: str = Field(min_length=2)
+    year: int = Field(ge=2000, le=2100)
+    issuer: Optional[str] = None
+    parents: list[str] = Field(default_factory=list)
+    preamble: Optional[str] = None
+    goals: list[str] = Field(default_factory=list)
+    parts: list[OutlinePart] = Field(min_length=1)
+
+    @field_validator("goals", "parents")
+    @classmethod
+    def _no_blank(cls, values: list[str]) -> list[str]:
+        if any(not v.strip() for v in values):
+            raise ValueError("不能有空白条目")
+        return values
+
+
+OUTLINE_MESSAGES = {**MESSAGES, "literal_error": "取值无效（可选：tasks、safeguards）",
+                    "string_too_short": "内容太短", "too_short": "至少需要一项",
+                    "float_type": "应为数字", "less_than_equal": "数值太大"}
+
+
+def load_outline(path: str | os.PathLike) -> Outline:
+    """Read and validate an outline. Raises OutlineError with file:line:col."""
+    path = str(path)
+    try:
+        text = read_text(path)
+        data = load_data(text, path)
+    except UserError as error:
+        raise OutlineError(error.message, path=error.path, line=error.line, col=error.col,
+                           hint=error.hint) from None
+    if not isinstance(data, dict):
+        raise OutlineError("顶层应为映射（title: …、region: …、year: …、parts: …）", path=path,
+                           line=1, col=1)
+    try:
+        return Outline.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        line, col = locate(text, path, first["loc"])
+        message = OUTLINE_MESSAGES.get(first["type"], first["msg"])
+        if first["type"] == "value_error":
+            message = str(first["ctx"].get("error", message))
+        raise OutlineError(f"{dotted(first['loc'])}: {message}", path=path, line=line,
+                           col=col) from None
+
+
+def dump_outline(outline: Outline) -> str:
+    data: Any = outline.model_dump(mode="json", exclude_defaults=True)
+    return yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,1 @@
+"""Clause library: segment, mask, cluster, store (sqlite), search."""

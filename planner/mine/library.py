@@ -1,0 +1,183 @@
+"""mine_corpus: documents → the clause library; the default library built from the bundled corpus."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from planner.errors import PlannerError, SourceError
+from planner.mine import store
+from planner.mine.cluster import extend_clusters, recluster
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+LIBRARY_NAME = "library.sqlite"
+
+
+@dataclass
+class MineResult:
+    source: str
+    status: str = "added"  # added | replaced | unchanged | failed
+    clauses: int = 0
+    error: Optional[PlannerError] = None
+
+
+@dataclass
+class MineReport:
+    db: Path
+    results: list[MineResult] = field(default_factory=list)
+    clusters: int = 0
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.error is not None)
+
+
+def expand_inputs(paths: Sequence[os.PathLike]) -> list[Path]:
+    """Files as given; directories → their documents (sorted, recursively)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def content_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        raise SourceError("文件不存在", path=str(path), hint="请检查路径") from None
+    except IsADirectoryError:
+        raise SourceError("是目录，不是文件", path=str(path), hint="请给出文件或目录") from None
+    except OSError as error:
+        raise SourceError(f"无法读取（{error.strerror}）", path=str(path), hint="请检查文件权限") from None
+
+
+def mine_corpus(paths: Sequence[os.PathLike], db: Path,
+                progress: Optional[Callable[[Iterable], Iterable]] = None) -> MineReport:
+    """Mine documents into the library at `db`. An unchanged file is skipped (content hash), a
+    changed one replaces its rows; a bad file is reported and the others go on."""
+    files = expand_inputs(paths)
+    conn = store.connect(db)
+    report = MineReport(db=db)
+    try:
+        for file in (progress(files) if progress else files):
+            report.results.append(_mine_file(conn, file))
+        report.clusters = _update_clusters(conn, report)
+    finally:
+        conn.close()
+    return report
+
+
+def _update_clusters(conn: sqlite3.Connection, report: MineReport) -> int:
+    """Added documents join the existing clusters; a replaced one (its old clauses gone, maybe
+    a leader among them) or a library without clusters is clustered afresh."""
+    statuses = {r.status for r in report.results}
+    empty = conn.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0
+    if "replaced" in statuses or empty:
+        return recluster(conn)
+    if "added" in statuses or conn.execute(
+            "SELECT count(*) FROM clauses WHERE cluster_id IS NULL").fetchone()[0]:
+        return extend_clusters(conn)
+    return conn.execute("SELECT count(*) FROM clusters WHERE size > 1").fetchone()[0]
+
+
+def _mine_file(conn: sqlite3.Connection, file: Path) -> MineResult:
+    from planner.mine.segment import plan_records
+    from planner.parse.document import ingest_document
+
+    result = MineResult(source=str(file))
+    key = str(file.resolve())
+    try:
+        digest = content_hash(file)
+        known = store.document_hash(conn, key)
+        if known == digest:
+            result.status = "unchanged"
+            return result
+        plan = ingest_document(file).plan
+        records = plan_records(plan)
+        if not records:
+            raise SourceError("没有读到任何条款", path=str(file), hint="请确认这是一份方案正文")
+        written = store.write_document(conn, key, digest, plan, records)
+        result.status = ("replaced" if known else "added") if written else "unchanged"
+        result.clauses = len(records)
+    except PlannerError as error:
+        result.status, result.error = "failed", error
+    return result
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "planner"
+
+
+def corpus_hash(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def default_library() -> Path:
+    """The library in the user's cache dir, built from the bundled corpus on first use and
+    rebuilt when the bundled corpus changes. It is built under a temporary name and renamed
+    into place, so a second process never sees (or deletes) a half-built library."""
+    from planner.resources import corpus_dir
+
+    files = sorted(corpus_dir().glob("*.txt"))
+    wanted = corpus_hash(files)
+    db = cache_dir() / LIBRARY_NAME
+    if db.exists() and _holds_corpus(db, wanted):
+        return db
+    building = db.with_name(f".{LIBRARY_NAME}.{os.getpid()}.tmp")
+    _remove(building)
+    try:
+        report = mine_corpus(files, building)
+        if report.failed:
+            raise next(r.error for r in report.results if r.error is not None)
+        conn = store.connect(building)
+        try:
+            store.set_meta(conn, "corpus", wanted)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        _remove(Path(f"{db}-wal"), Path(f"{db}-shm"))
+        os.replace(building, db)
+    finally:
+        _remove(building, Path(f"{building}-wal"), Path(f"{building}-shm"))
+    return db
+
+
+def _holds_corpus(db: Path, wanted: str) -> bool:
+    """True when the default library was built from this corpus by this schema version
+    (an older planner's library is a cache: it is rebuilt, not reported)."""
+    try:
+        conn = store.connect(db)
+    except store.StaleLibraryError:
+        return False
+    try:
+        return store.get_meta(conn, "corpus") == wanted
+    finally:
+        conn.close()
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+
+
+def library_path(db: Optional[Path]) -> Path:
+    """--db when given (it must exist for reading), else the default library."""
+    if db is None:
+        return default_library()
+    if not db.exists():
+        raise store.LibraryError("条款库不存在", path=str(db), hint=f"请先运行 planner mine 文档… --db {db}")
+    return db

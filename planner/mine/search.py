@@ -1,0 +1,195 @@
+"""search_clauses: ranked clauses for a query, over the pre-split bigram index (FTS5).
+
+Two lanes over the same index. The phrase lane finds clauses holding each query run as
+written (FTS5 phrase of its bigrams, then a substring check). The recall lane is a
+bag-of-bigrams BM25 (k1 1.2, b 0.75), so reworded queries (政务服务一网办理) still reach
+the clause (一网通办). The query is never passed to FTS5 as syntax: it is cut into bigrams of
+CJK/ASCII letters and digits, each quoted, so quotes, `*`, AND, NEAR and parentheses are text.
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+from planner.errors import UserError
+from planner.mine.mask import bigrams, normalize, words
+from planner.mine.segment import PART_ROLES
+
+K1, B = 1.2, 0.75
+POOL = 400  # candidates per lane taken from FTS5 before re-ranking
+COMMON_SHARE, ALWAYS_RARE = 0.05, 3  # see _selective
+# Background and principles read like tasks but are not what a drafter reuses.
+ROLE_WEIGHT = {"tasks": 1.0, "projects": 1.0, "goals": 0.85, "safeguards": 0.85, "other": 0.8,
+               "requirements": 0.6, "guiding": 0.6, "principles": 0.6, "basis": 0.5}
+PHRASE_WEIGHT, BM25_WEIGHT, HEADING_WEIGHT = 0.5, 0.5, 0.4
+
+
+@dataclass
+class Filters:
+    region: Optional[str] = None
+    year: Optional[int] = None
+    part: Optional[str] = None
+
+
+@dataclass
+class Hit:
+    id: int
+    text: str
+    document: str
+    file: str
+    region: Optional[str]
+    year: Optional[int]
+    heading: str
+    role: str
+    line: Optional[int]
+    responsibility: Optional[str]
+    cluster: Optional[int]
+    cluster_size: int
+    score: float
+    phrase: float = 0.0  # share of the query's characters found as written
+    recall: float = 0.0  # BM25 over the query's best possible BM25
+    units: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class QueryError(UserError):
+    """A query with nothing searchable in it."""
+
+
+def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
+                   filters: Optional[Filters] = None) -> list[Hit]:
+    """The `top` best clauses for `query`, one per near-duplicate cluster."""
+    runs = words(query)
+    if not runs:
+        raise QueryError(f"查询“{query}”中没有可检索的汉字、字母或数字", hint="请换一个关键词")
+    filters = filters or Filters()
+    grams = list(dict.fromkeys(bigrams(query)))
+    where, params = _filter_sql(filters)
+    total, avg_len, df = _stats(conn, grams)
+    candidates = _phrase_lane(conn, runs, where, params)
+    if len(candidates) < POOL:  # a full phrase lane already outranks anything recall adds
+        candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
+    if all(len(run) == 1 for run in runs):
+        candidates |= _scan_lane(conn, runs, where, params)
+    hits = _score(conn, candidates, runs, grams, (total, avg_len, df))
+    best: dict[int, Hit] = {}
+    for hit in sorted(hits, key=lambda h: (-h.score, h.id)):
+        key = hit.cluster if hit.cluster is not None else -hit.id
+        best.setdefault(key, hit)
+    ranked = sorted(best.values(), key=lambda h: (-h.score, h.id))[:top]
+    for hit in ranked:
+        hit.units = [u for (u,) in conn.execute(
+            "SELECT canonical FROM units WHERE clause_id = ? ORDER BY rowid", (hit.id,))]
+    return ranked
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if filters.region:
+        clauses.append("instr(d.region, ?) > 0")
+        params.append(filters.region)
+    if filters.year:
+        clauses.append("(d.year = ? OR (d.period IS NOT NULL AND ? BETWEEN "
+                       "CAST(substr(d.period, 1, 4) AS INTEGER) AND CAST(substr(d.period, 6, 4) AS INTEGER)))")
+        params.extend([filters.year, filters.year])
+    if filters.part:
+        roles = [r.value for r in PART_ROLES[filters.part]]
+        clauses.append(f"c.role IN ({','.join('?' * len(roles))})")
+        params.extend(roles)
+    return (" AND " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _fts(conn, match: str, where: str, params: list, limit: int) -> set[int]:
+    sql = ("SELECT c.id FROM grams JOIN clauses c ON c.id = grams.rowid JOIN documents d ON "
+           f"d.id = c.doc_id WHERE grams MATCH ?{where} ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
+    return {row[0] for row in conn.execute(sql, [match, *params, limit])}
+
+
+def _quoted(gram: str) -> str:
+    return '"' + gram.replace('"', '""') + '"'
+
+
+def _phrase_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
+    phrases = [_quoted(" ".join(bigrams(run))) if len(run) > 1 else _quoted(run) + " *"
+               for run in runs]
+    phrases = [p if not p.endswith(" *") else p[:-2] + "*" for p in phrases]
+    return _fts(conn, " AND ".join(phrases), where, params, POOL)
+
+
+def _recall_lane(conn, grams: list[str], where: str, params: list) -> set[int]:
+    return _fts(conn, " OR ".join(_quoted(g) + ("*" if len(g) == 1 else "") for g in grams),
+                where, params, POOL)
+
+
+def _scan_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
+    sql = ("SELECT c.id FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE "
+           + " AND ".join("instr(c.norm, ?) > 0" for _ in runs) + where + " LIMIT ?")
+    return {row[0] for row in conn.execute(sql, [*runs, *params, POOL * 4])}
+
+
+def _stats(conn, grams: list[str]) -> tuple[int, float, dict[str, int]]:
+    stored = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('clauses', 'chars')"))
+    total = int(stored.get("clauses", 0)) or 1
+    chars = int(stored.get("chars", 0))
+    df = {}
+    for gram in grams:
+        row = conn.execute("SELECT doc FROM grams_vocab WHERE term = ? AND col = 'g'", (gram,)).fetchone()
+        df[gram] = row[0] if row else 0
+    return total, max(1.0, chars / total), df
+
+
+def _selective(grams: list[str], df: dict[str, int], total: int) -> list[str]:
+    """Grams that narrow the recall lane: those in at most COMMON_SHARE of clauses, and
+    always the rarest few. A gram in every fifth clause (服务) only slows FTS5 down."""
+    ranked = sorted(grams, key=lambda g: (df[g], g))
+    return [g for i, g in enumerate(ranked) if i < ALWAYS_RARE or df[g] <= COMMON_SHARE * total]
+
+
+def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> list[Hit]:
+    if not ids:
+        return []
+    total, avg_len, df = stats
+    idf = {g: math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams}
+    ceiling = sum(idf.values()) * (K1 + 1) or 1.0
+    query_chars = sum(len(r) for r in runs)
+    hits = []
+    for row in _rows(conn, ids):
+        norm, heading = row["norm"], normalize(row["heading"])
+        # str.count equals the index's term frequency: a bigram of word characters is
+        # contiguous in the text exactly when it is a bigram of one run.
+        tf = {g: norm.count(g) for g in grams}
+        length = len(norm)
+        bm25 = sum(idf[g] * tf[g] * (K1 + 1) / (tf[g] + K1 * (1 - B + B * length / avg_len))
+                   for g in grams if tf[g])
+        phrase = sum(len(r) for r in runs if r in norm) / query_chars
+        in_heading = sum(len(r) for r in runs if r in heading) / query_chars
+        score = (BM25_WEIGHT * bm25 / ceiling + PHRASE_WEIGHT * phrase
+                 + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(row["role"], 0.8)
+        hits.append(Hit(id=row["id"], text=row["text"], document=row["title"] or row["name"],
+                        file=row["name"], region=row["region"], year=row["year"],
+                        heading=row["heading"], role=row["role"], line=row["line"],
+                        responsibility=row["responsibility"], cluster=row["cluster_id"],
+                        cluster_size=row["size"] or 1, score=round(score, 6), phrase=phrase,
+                        recall=round(bm25 / ceiling, 6)))
+    return hits
+
+
+def _rows(conn, ids: set[int]) -> list[sqlite3.Row]:
+    conn.row_factory = sqlite3.Row
+    try:
+        out: list[sqlite3.Row] = []
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            out.extend(conn.execute(
+                "SELECT c.id, c.text, c.norm, c.heading, c.role, c.line, c.responsibility, "
+                "c.cluster_id, k.size, d.title, d.name, d.region, d.year FROM clauses c "
+                "JOIN documents d ON d.id = c.doc_id LEFT JOIN clusters k ON k.id = c.cluster_id "
+                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+    finally:
+        conn.row_factory = None

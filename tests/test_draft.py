@@ -1,0 +1,209 @@
+"""Drafting from an outline, rollover, outline errors, and the committed example draft."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from planner.draft.fill import draft_plan
+from planner.draft.outline import Outline, OutlineError, load_outline
+from planner.draft.rollover import rollover_plan
+from planner.planfile import dump_plan, read_plan
+from planner.targets import NUMBER_RE
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTLINE = ROOT / "examples" / "outlines" / "数字即墨2025年行动方案.yaml"
+DRAFT = ROOT / "examples" / "drafts" / "数字即墨2025年行动方案.yaml"
+REGENERATE = f"planner draft {OUTLINE.relative_to(ROOT)} -o {DRAFT.relative_to(ROOT)}"
+JIMO_PLAN = ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.yaml"
+OTHER_CITIES = ("东营", "威海", "日照", "烟台", "潍坊")
+PLACEHOLDER_RE = re.compile(r"【待填：[^】]*】")
+
+
+def run(*args: str, cwd: Path = ROOT):
+    proc = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True,
+                          text=True, cwd=cwd)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture(scope="module")
+def drafted(library):
+    from planner.mine import store
+
+    conn = store.connect(library, create=False)
+    try:
+        return draft_plan(load_outline(OUTLINE), conn)
+    finally:
+        conn.close()
+
+
+def items(plan):
+    for section in plan.sections:
+        for part in [section, *section.parts]:
+            yield from ((part.title, item) for item in part.items)
+
+
+def reused(plan):
+    for _, item in items(plan):
+        for clause in item.clauses():
+            if clause.provenance is not None:
+                yield item, clause
+
+
+def test_smart_elderly_care_is_filled_from_jimo_and_dongying(drafted):
+    (item,) = [i for _, i in items(drafted.plan) if i.title == "智慧养老服务"]
+    sources = {c.provenance.loc.file[:3] for c in item.clauses()}
+    assert sources <= {"000", "002"} and sources
+    assert all("养老" in c.text for c in item.clauses())
+
+
+def test_no_reused_clause_keeps_another_city_or_an_old_year(drafted):
+    for _, clause in reused(drafted.plan):
+        visible = PLACEHOLDER_RE.sub("", clause.text)
+        assert not any(city in visible for city in OTHER_CITIES), clause.text
+        assert all(int(y) >= 2025 for y in re.findall(r"(20\d\d)年", visible)), clause.text
+
+
+def test_numbers_are_placeholders_or_the_outlines_targets(drafted):
+    for item, clause in reused(drafted.plan):
+        for match in NUMBER_RE.finditer(PLACEHOLDER_RE.sub("", clause.text)):
+            assert match.group(0) in ("1200座", "30个"), (item.title, clause.text)
+    (infra,) = [i for _, i in items(drafted.plan) if i.title == "完善数字基础设施配套"]
+    assert "新建5G基站1200座" in infra.paragraphs[0].clauses[0].text  # 即墨2024: 1000座
+
+
+def test_every_reused_clause_records_its_provenance(drafted, conn):
+    for _, clause in reused(drafted.plan):
+        source = conn.execute("SELECT c.text, c.cluster_id FROM clauses c JOIN documents d ON "
+                              "d.id = c.doc_id WHERE d.name = ? AND c.line = ? AND c.text = ?",
+                              (clause.provenance.loc.file, clause.provenance.loc.line,
+                               clause.provenance.original)).fetchone()
+        assert source is not None and source[1] == clause.provenance.cluster
+
+
+def test_outline_units_win(drafted):
+    outline = load_outline(OUTLINE)
+    wanted = {i.heading: i.units for p in outline.parts for i in p.items if i.units}
+    for _, item in items(drafted.plan):
+        if item.title in wanted:
+            notes = [c.responsibility for c in item.clauses() if c.responsibility]
+            assert [[u.name for u in n.lead] for n in notes] == [wanted[item.title]]
+
+
+def test_unmatched_heading_keeps_a_listed_placeholder(drafted):
+    (item,) = [i for _, i in items(drafted.plan) if i.title == "低空经济飞行服务"]
+    (clause,) = item.clauses()
+    assert clause.provenance is None and clause.text.startswith("【待填：")
+    assert any(w.endswith("低空经济飞行服务") for w in drafted.unfilled)
+
+
+def test_every_placeholder_is_listed_in_the_summary(library, tmp_path):
+    out = tmp_path / "plan.yaml"
+    code, _, err = run("draft", str(OUTLINE), "-o", str(out), "--db", str(library))
+    assert code == 0, err
+    written = PLACEHOLDER_RE.findall(out.read_text("utf-8"))
+    listed = [line for line in err.splitlines() if line.startswith("  ")]
+    assert written and len(listed) == len(written)
+    for placeholder in written:
+        assert any(placeholder in line for line in listed)
+    assert f"待填项 {len(written)} 处" in err
+
+
+def test_same_input_same_output(library, tmp_path):
+    outputs = []
+    for name in ("a.yaml", "b.yaml"):
+        run("draft", str(OUTLINE), "-o", str(tmp_path / name), "--db", str(library))
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_committed_example_draft_is_the_tools_output(tmp_path):
+    """examples/drafts/ is produced by the tool from the bundled corpus library."""
+    code, out, err = run("draft", str(OUTLINE), cwd=tmp_path)
+    assert code == 0, err
+    assert out == DRAFT.read_text("utf-8"), f"请运行 {REGENERATE}"
+    plan = read_plan(DRAFT)
+    assert plan.year == 2025 and plan.region == "即墨区" and plan.tasks
+
+
+BAD_OUTLINES = {
+    "unknown key": ("title: 数字即墨2025年行动方案\nregion: 即墨区\nyear: 2025\nparts:\n"
+                    "  - title: 数字经济\n    items:\n      - heading: 智慧养老\n        keyword: [养老]\n",
+                    "8:9", "parts[0].items[0].keyword: 未知字段"),
+    "wrong type": ("title: 数字即墨2025年行动方案\nregion: 即墨区\nyear: 明年\nparts: []\n",
+                   "3:1", "year: 应为整数"),
+    "missing": ("title: 数字即墨2025年行动方案\nregion: 即墨区\nyear: 2025\nparts:\n  - title: 数字经济\n"
+                "    items:\n      - keywords: [养老]\n", "7:9", "parts[0].items[0].heading: 缺少必填字段"),
+    "bad role": ("title: 数字即墨2025年行动方案\nregion: 即墨区\nyear: 2025\nparts:\n  - title: 数字经济\n"
+                 "    role: basis\n    items:\n      - heading: 智慧养老\n", "6:5", "parts[0].role: 取值无效"),
+    "yaml syntax": ("title: [数字即墨\nregion: 即墨区\n", "", "YAML 语法错误"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_OUTLINES))
+def test_bad_outline_is_reported_with_file_line_col(case, tmp_path, library):
+    text, where, message = BAD_OUTLINES[case]
+    outline = tmp_path / "提纲.yaml"
+    outline.write_text(text, "utf-8")
+    out = tmp_path / "plan.yaml"
+    code, _, err = run("draft", str(outline), "-o", str(out), "--db", str(library))
+    assert code == 2 and not out.exists()
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"错误：{outline}:{where}") and message in line, line
+
+
+def test_missing_outline_file(tmp_path):
+    code, _, err = run("draft", str(tmp_path / "无.yaml"))
+    assert code == 2 and "文件不存在" in err
+
+
+def test_rollover_keeps_parts_items_units_and_shows_last_years_targets(tmp_path):
+    plan = read_plan(JIMO_PLAN)
+    outline = rollover_plan(plan)
+    assert (outline.title, outline.year, outline.region) == ("数字即墨2025年行动方案", 2025, "即墨区")
+    tasks = [p for p in outline.parts if p.role == "tasks"]
+    # seeds.md: 即墨 主要任务 has 4 parts holding 5, 8, 9, 4 items; 保障措施 4 items.
+    assert [len(p.items) for p in tasks] == [5, 8, 9, 4]
+    assert [len(p.items) for p in outline.parts if p.role == "safeguards"] == [4]
+    infra = next(i for p in tasks for i in p.items if i.heading == "完善数字基础设施配套")
+    station = next(t for t in infra.targets if t.metric == "5G基站")
+    assert (station.value, station.previous, station.qualifier) == (None, "1000座", "新建")
+    assert "区发展和改革局" in infra.units
+
+
+def test_rollover_cli_writes_an_outline_that_drafts(tmp_path, library):
+    outline = tmp_path / "提纲.yaml"
+    code, _, err = run("rollover", str(JIMO_PLAN), "-o", str(outline))
+    assert code == 0, err
+    assert isinstance(load_outline(outline), Outline)
+    code, out, err = run("draft", str(outline), "--db", str(library))
+    assert code == 0, err
+    assert "【待填：5G基站座，上年1000座】" in out or "上年1000座" in out
+    assert yaml.safe_load(out)["year"] == 2025
+
+
+def test_rollover_of_a_plan_without_year_asks_for_one(tmp_path):
+    plan = read_plan(JIMO_PLAN).model_copy(update={"year": None})
+    with pytest.raises(Exception) as caught:
+        rollover_plan(plan)
+    assert "--year" in str(caught.value)
+
+
+def test_rollover_moves_years_not_counts():
+    # 东营 2022 目标: 建成并开通5g基站2000个 — a count that looks like a year.
+    outline = rollover_plan(read_plan(ROOT / "examples" / "plans" / "002_东营市数字变革创新2022年行动方案.yaml"))
+    assert outline.title == "东营市数字变革创新2023年行动方案"
+    assert any("5g基站【待填：上年2000个】" in goal for goal in outline.goals)
+    weihai = rollover_plan(read_plan(ROOT / "examples" / "plans" / "004_数字威海2021行动方案.yaml"))
+    assert weihai.title == "数字威海2022行动方案" and weihai.year == 2022
+
+
+def test_a_source_sentence_fills_one_item_only(drafted):
+    sources = [(c.provenance.loc.file, c.provenance.original) for _, c in reused(drafted.plan)]
+    assert len(sources) == len(set(sources))
+    clusters = [c.provenance.cluster for _, c in reused(drafted.plan)]
+    assert len(clusters) == len(set(clusters))
