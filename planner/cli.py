@@ -511,8 +511,12 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="方案文件（YAML，默认输出到屏幕）。")
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path), help="同时把方案排成 Word 文档。")
+@click.option("--notice", "notice_out", type=click.Path(path_type=Path),
+              help="同时排出印发通知（主送、成文日期等写在提纲的 notice 中）。")
 @click.pass_obj
-def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path]) -> None:
+def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path],
+          docx_out: Optional[Path], notice_out: Optional[Path]) -> None:
     """按起草提纲从条款库选取条款，起草新一年的方案（YAML），并列出全部待填项。"""
     from planner.draft.fill import draft_plan
     from planner.draft.outline import load_outline
@@ -531,6 +535,13 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
     else:
         write_atomic(output, text, inputs=[outline])
         click.echo(f"{outline} → {output}", err=True)
+    if docx_out is not None or notice_out is not None:
+        from planner.render import render_notice, render_plan
+
+        if docx_out is not None:
+            click.echo(f"{outline} → {render_plan(result.plan, docx_out, inputs=[outline])}", err=True)
+        if notice_out is not None:
+            click.echo(f"{outline} → {render_notice(result.plan, notice_out, inputs=[outline])}", err=True)
     click.echo(f"待填项 {len(result.placeholders)} 处，未找到条款的事项 {len(result.unfilled)} 个：",
                err=True)
     for placeholder in result.placeholders:

@@ -9,8 +9,9 @@ from typing import Optional
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
 from planner.mine.search import Filters, Hit, search_clauses
-from planner.model import (Clause, Item, Kind, Loc, Paragraph, Part, Plan, Provenance,
+from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
                            Responsibility, Role, Section, Unit)
+from planner.text import normalize_doc_number
 
 MAX_CLAUSES = 3
 POOL = 12  # hits per query considered
@@ -32,7 +33,7 @@ class Draft:
 def draft_plan(outline: Outline, conn: sqlite3.Connection) -> Draft:
     """Fill every item of `outline` from the library behind `conn`. Deterministic."""
     draft = Draft(plan=Plan(kind=Kind.ACTION_PLAN, title=outline.title, year=outline.year,
-                            region=outline.region, issuer=outline.issuer))
+                            region=outline.region, issuer=outline.issuer, notice=_notice(outline)))
     if outline.preamble:
         draft.plan.preamble.append(Paragraph(clauses=[Clause(text=outline.preamble)]))
     sections: list[Section] = []
@@ -165,3 +166,15 @@ def _relevant(hit: Hit, item: OutlineItem) -> bool:
 def _names_heading(heading: str, item: OutlineItem) -> bool:
     own = heading.rsplit(" / ", 1)[-1]
     return item.heading in own or (len(own) >= 4 and own in item.heading)
+
+
+def _notice(outline: Outline) -> Optional[Notice]:
+    """The outline's 印发通知 parts as a Notice (title and body come from the templates)."""
+    if outline.notice is None:
+        return None
+    given = outline.notice
+    doc_number = (normalize_doc_number(given.doc_number) or given.doc_number) if given.doc_number else None
+    return Notice(recipients=given.recipients, issuer=[outline.issuer] if outline.issuer else [],
+                  date=given.date, doc_number=doc_number,
+                  public="（此件公开发布）" if given.public else None, cc=given.cc,
+                  printer=given.printer, print_date=given.date if given.printer else None)

@@ -2,6 +2,8 @@
 loaded with `file:line:col: path: message` errors."""
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 from typing import Any, Literal, Optional
 
@@ -48,6 +50,17 @@ class OutlinePart(OutlineModel):
     items: list[OutlineItem] = Field(min_length=1)
 
 
+class OutlineNotice(OutlineModel):
+    """印发通知 parts for `draft --notice` (the 署名 is the outline's issuer)."""
+
+    recipients: list[str] = Field(default_factory=list)
+    date: Optional[dt.date] = None
+    doc_number: Optional[str] = None
+    public: bool = True
+    cc: list[str] = Field(default_factory=list)
+    printer: Optional[str] = None
+
+
 class Outline(OutlineModel):
     """起草提纲 — the outline `planner draft` fills. `parents` are the places above `region`
     (青岛市, 山东省) that reused text may keep."""
@@ -60,6 +73,7 @@ class Outline(OutlineModel):
     preamble: Optional[str] = None
     goals: list[str] = Field(default_factory=list)
     parts: list[OutlinePart] = Field(min_length=1)
+    notice: Optional[OutlineNotice] = None
 
     @field_validator("goals", "parents")
     @classmethod
