@@ -21,6 +21,7 @@ class MatrixRow(Model):
     """One row of the 分工表."""
 
     number: int
+    role: Role = Role.TASKS  # the section it comes from: tasks or safeguards
     part: str  # 主要任务 › （一）… : the divisions above the item
     item: str  # 1.数字经济产业化 (or the part itself when the text sits in the part)
     content: str
@@ -56,7 +57,9 @@ def task_matrix(plan: Plan) -> list[MatrixRow]:
         if section.role in MATRIX_ROLES:
             # 主要任务 goes without saying; a 保障措施 row names its section.
             top = [] if section.role == Role.TASKS else None
-            rows.extend(_part_rows(plan, section, [], skip_self=top is not None))
+            for row in _part_rows(plan, section, [], skip_self=top is not None):
+                row.role = section.role
+                rows.append(row)
     for number, row in enumerate(rows, 1):
         row.number = number
     return rows

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -28,7 +29,9 @@ def check_writable(target: Path) -> None:
     `~$name` for Word/Excel/WPS, `.~lock.name#` for LibreOffice)."""
     if not target.exists():
         return
-    if not os.access(target, os.W_OK):
+    # The mode bits, not os.access: root may write anything, but a file marked read-only
+    # was marked so by someone who meant it.
+    if not os.access(target, os.W_OK) or not target.stat().st_mode & stat.S_IWUSR:
         raise OutputError("文件是只读的，未写入", path=str(target), hint="请取消只读属性或换一个输出文件名")
     for lock in (f"~${target.name}", f"~${target.name[2:]}", f".~lock.{target.name}#"):
         if (target.parent / lock).exists():

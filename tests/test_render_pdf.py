@@ -173,3 +173,28 @@ def test_masthead_is_red_above_the_rule(tmp_path):
     assert page[0].text == "青岛市即墨区人民政府办公室文件"
     assert 70 < page[0].y0 < 74  # 35 mm below the 版心 top (37 + 35 = 72 mm), glyph box aside
     assert page[1].text == "即政办发〔2024〕9号"
+
+
+def test_matrix_docx_repeats_its_header_on_every_page(tmp_path):
+    from planner.render import render_matrix
+
+    docx = render_matrix(load_plan(PLANS[0]), tmp_path / "分工表.docx")
+    sizes, lines = pdf_lines(docx_to_pdf(docx, tmp_path))
+    assert len(sizes) > 3 and all(w > h for w, h in sizes)  # landscape
+    for page in range(1, len(sizes) + 1):
+        assert any("具体内容" in line.text for line in lines if line.page == page), page
+
+
+def _has_calc() -> bool:
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    return bool(program) and (Path(program).resolve().parent / "libsclo.so").exists()
+
+
+@pytest.mark.skipif(not _has_calc(), reason="未安装 LibreOffice Calc（libreoffice-calc-nogui）：跳过 XLSX 打开测试")
+def test_matrix_xlsx_opens_in_libreoffice(tmp_path):
+    from planner.render import render_matrix
+
+    xlsx = render_matrix(load_plan(PLANS[0]), tmp_path / "分工表.xlsx", by_unit=True)
+    _, lines = pdf_lines(docx_to_pdf(xlsx, tmp_path))
+    assert any("具体内容" in line.text for line in lines)
+    assert any("区大数据与电子政务服务中心" in line.text for line in lines)
