@@ -9,6 +9,7 @@ from typing import Any, Optional, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from planner import yamlevents
 from planner.errors import PlanFileError
 from planner.model import Plan
 
@@ -86,12 +87,10 @@ def load_data(text: str, path: str) -> Any:
         except json.JSONDecodeError as error:
             raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
                                 col=error.colno) from None
-    loader = _NoAliasLoader if ("&" in text or "*" in text) else SAFE_LOADER
     try:
-        data = yaml.load(text, Loader=loader)
-        if loader is SAFE_LOADER:
-            _check_duplicates(text)
-        return data
+        if yamlevents.available():
+            return yamlevents.load(text)
+        return yaml.load(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "格式错误"
@@ -104,23 +103,6 @@ def load_data(text: str, path: str) -> Any:
                             col=mark.column + 1 if mark else None) from None
     except yaml.YAMLError as error:
         raise PlanFileError(f"YAML 语法错误：{error}", path=path) from None
-
-
-def _check_duplicates(text: str) -> None:
-    """The C loader keeps the last of duplicate keys silently; compose to find them."""
-    node = yaml.compose(text, Loader=SAFE_LOADER)
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen = set()
-            for key, value in current.value:
-                if key.value in seen:
-                    raise yaml.MarkedYAMLError(None, None, f"键“{key.value}”重复", key.start_mark)
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
 
 
 def _yaml_problem(problem: str) -> str:

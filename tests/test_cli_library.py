@@ -89,9 +89,9 @@ def test_yaml_ending_inside_a_flow_list_is_an_error_not_a_crash(tmp_path):
 
 
 def test_benchmark_script_runs_on_a_small_synthetic_corpus(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "bench"))
     try:
-        import bench_library
+        import library as bench_library
     finally:
         sys.path.pop(0)
     from planner.mine.library import mine_corpus

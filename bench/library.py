@@ -1,6 +1,6 @@
 """Benchmark: mine a synthetic corpus and report build time, database size and search latency.
 
-    python benchmarks/bench_library.py [--docs 250 500 1000] [--out /tmp/planner-bench]
+    python bench/library.py [--docs 250 500 1000] [--out /tmp/planner-bench]
 
 Synthetic documents are the five seeds with their place names, years and numbers changed,
 about a third of their lines dropped and a few characters swapped per line, so texts differ
