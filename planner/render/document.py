@@ -119,18 +119,22 @@ TITLE_BREAKS = (("关于", 0), ("关于印发", 4), ("（", 0), ("《", 0), ("�
 
 def title_lines(title: str) -> list[str]:
     """A title too long for one line, broken at a phrase boundary into balanced lines
-    (GB/T 9704 7.3.2: 回行时词意完整); left to wrap by itself when no boundary fits."""
-    if text_width(title) <= TITLE_CHARS:
+    (GB/T 9704 7.3.2: 回行时词意完整); left to wrap by itself when no boundary fits. Only
+    two-line titles are balanced; anything longer wraps as it comes."""
+    total = text_width(title)
+    if total <= TITLE_CHARS or total > 2 * TITLE_CHARS:
         return [title]
+    prefix = [0.0]
+    for ch in title:  # width of title[:i], once: the candidates below are O(1) each
+        prefix.append(prefix[-1] + text_width(ch))
     best: Optional[tuple[float, int]] = None
     for phrase, offset in TITLE_BREAKS:
         found = title.find(phrase)
         while found >= 0:
             start = found + offset
-            first, rest = title[:start], title[start:]
-            widths = (text_width(first), text_width(rest))
-            if first and rest and max(widths) <= TITLE_CHARS:
-                score = abs(widths[0] - widths[1])
+            first, rest = prefix[start], total - prefix[start]
+            if 0 < start < len(title) and max(first, rest) <= TITLE_CHARS:
+                score = abs(first - rest)
                 if best is None or score < best[0]:
                     best = (score, start)
             found = title.find(phrase, found + 1)

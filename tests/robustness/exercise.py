@@ -1,0 +1,45 @@
+"""One input through every stage, the way a user's file would go. Only planner's own errors
+(PlannerError) are allowed out; anything else is a crash."""
+from __future__ import annotations
+
+import io
+
+from planner.errors import PlannerError
+from planner.model import Plan
+
+
+def through_text(text: str) -> None:
+    """Ingest a text, then render, export and lint what came out."""
+    from planner.lint.config import default_config
+    from planner.lint.draft import text_draft
+    from planner.lint.engine import lint_draft
+    from planner.parse.document import ingest_text
+
+    try:
+        plan = ingest_text(text, "fuzz.txt").plan
+    except PlannerError:
+        return
+    through_plan(plan)
+    try:
+        lint_draft(text_draft(text, "fuzz.txt"), default_config())
+    except PlannerError:
+        pass
+
+
+def through_plan(plan: Plan, open_docx: bool = True) -> bytes:
+    """Render (the DOCX must open with python-docx), export and re-ingest the export."""
+    from planner.export import export_text
+    from planner.parse.document import ingest_text
+    from planner.render.document import plan_docx
+
+    data = plan_docx(plan)
+    if open_docx:
+        import docx
+
+        docx.Document(io.BytesIO(data))
+    text = export_text(plan)
+    try:
+        ingest_text(text, "export.txt")
+    except PlannerError:
+        pass
+    return data

@@ -1,0 +1,53 @@
+"""Fuzzing, short run (CI): mutated seed texts and random text into ingest → render → export →
+lint; hostile plans into render and export. Only planner's own errors may come out, each input
+within a time bound, and every DOCX written opens with python-docx. The long run is
+`python -m tests.robustness.long_run`."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.model import Plan
+from tests.robustness.exercise import through_plan, through_text
+from tests.robustness.inputs import NASTY, SEEDS, mutate, nasty_plan
+
+SHORT = settings(max_examples=60, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SHORT
+@given(st.integers(0, 2**32 - 1), st.integers(0, len(SEEDS) - 1))
+def test_mutated_seed_texts_never_crash(seed, which):
+    through_text(mutate(SEEDS[which], random.Random(seed)))
+
+
+@SHORT
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(list("一、（）1.：，。；责任单位牵头配合"))),
+               max_size=400))
+def test_random_text_never_crashes(text):
+    through_text(text)
+
+
+@SHORT
+@given(st.lists(st.sampled_from(NASTY), max_size=30).map("".join))
+def test_nasty_strings_as_a_plan_render_and_export(text):
+    through_plan(Plan.model_validate({"title": text or "方案", "preamble": [{"clauses": [{"text": text}]}],
+                                      "sections": [{"role": "tasks", "title": text, "items": [
+                                          {"marker": "1.", "title": text, "paragraphs": [
+                                              {"clauses": [{"text": text}]}]}]}]}))
+
+
+@SHORT
+@given(st.integers(0, 2**32 - 1))
+def test_hostile_generated_plans_render(seed):
+    through_plan(Plan.model_validate(nasty_plan(random.Random(seed))))
+
+
+def test_a_100k_character_paragraph_and_deep_nesting_render():
+    deep: dict = {"title": "最深", "items": [{"title": "事项", "paragraphs": [{"clauses": [{"text": "正文。"}]}]}]}
+    for _ in range(60):
+        deep = {"title": "下一层", "parts": [deep]}
+    plan = Plan.model_validate({"title": "方案", "sections": [{"role": "tasks", **deep}, {
+        "role": "safeguards", "paragraphs": [{"clauses": [{"text": "长" * 100_000}]}]}]})
+    assert through_plan(plan)[:2] == b"PK"
