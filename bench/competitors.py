@@ -1,7 +1,8 @@
 """The tools a user would pick instead of planner to get a DOCX out of a plan, each given the
 same plan: docxtpl (a Word template with a paragraph loop), pandoc (Markdown with a
 reference.docx), python-docx the straightforward way, and the floor (WordprocessingML written
-as one string and zipped). Also usable as a script for whole-process timing:
+as one string and zipped). Also usable as a script for whole-process timing, where docxtpl and
+pandoc get the YAML the way their users would load it (PyYAML, no planner):
 
     python bench/competitors.py TOOL plan.yaml out.docx
 """
@@ -130,8 +131,52 @@ def available() -> dict:
     return tools
 
 
-if __name__ == "__main__":
-    from planner.planfile import load_plan
+def texts_from_yaml(data: dict) -> list[tuple[int, str]]:
+    """What a user of the other tool writes: walk the YAML (no planner) into (level, text)
+    paragraphs: 0 title, 1–4 headings, 9 body."""
+    out = [(0, data.get("title", ""))]
 
-    tool, source, target = sys.argv[1:4]
-    Path(target).write_bytes(TOOLS[tool](load_plan(source)))
+    def paragraph(p: dict) -> str:
+        head = (p.get("lead") or "") + p.get("lead_end", "")
+        return head + "".join(c.get("text", "") + (c.get("responsibility") or {}).get("raw", "")
+                              for c in p.get("clauses", []))
+
+    def part(node: dict, level: int) -> None:
+        if node.get("title") or node.get("marker"):
+            out.append((level, (node.get("marker") or "") + (node.get("title") or "")))
+        out.extend((9, paragraph(p)) for p in node.get("paragraphs", []))
+        for child in node.get("parts", []):
+            part(child, level + 1)
+        for item in node.get("items", []):
+            part(item, level + 1)
+
+    out.extend((9, paragraph(p)) for p in data.get("preamble", []))
+    for section in data.get("sections", []):
+        part(section, 1)
+    return out
+
+
+def process_main(tool: str, source: str, target: str) -> None:
+    """Whole-process run of another tool: load the YAML with PyYAML, render, write."""
+    import yaml
+
+    data = yaml.load(Path(source).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    texts = texts_from_yaml(data)
+    if tool == "docxtpl":
+        from docxtpl import DocxTemplate
+
+        template = DocxTemplate(str(docxtpl_template()))
+        template.render({"blocks": [text for _, text in texts]})
+        template.save(target)
+    elif tool == "pandoc":
+        markdown = "\n\n".join(("#" * level + " " if level < 9 else "") + text for level, text in texts)
+        subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "--reference-doc", str(reference_docx()),
+                        "-o", target], input=markdown.encode("utf-8"), check=True)
+    else:
+        from planner.planfile import load_plan
+
+        Path(target).write_bytes(TOOLS[tool](load_plan(source)))
+
+
+if __name__ == "__main__":
+    process_main(*sys.argv[1:4])

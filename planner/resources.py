@@ -17,6 +17,7 @@ run `pip install -e .` first.
 """
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -50,3 +51,9 @@ def templates_dir() -> Path:
 def corpus_dir() -> Path:
     """The bundled sample documents (examples/corpus/*.txt) the default library is built from."""
     return _package_dir(CORPUS_PACKAGE)
+
+
+def cache_dir() -> Path:
+    """planner's cache: $XDG_CACHE_HOME/planner (default ~/.cache/planner)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "planner"

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from planner.errors import PlannerError, SourceError
 from planner.mine import store
 from planner.mine.cluster import extend_clusters, recluster
+from planner.resources import cache_dir
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 LIBRARY_NAME = "library.sqlite"
@@ -109,11 +110,6 @@ def _mine_file(conn: sqlite3.Connection, file: Path) -> MineResult:
     except PlannerError as error:
         result.status, result.error = "failed", error
     return result
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "planner"
 
 
 def corpus_hash(files: list[Path]) -> str:

@@ -4,12 +4,15 @@ string and its title into a copy. The body is never parsed into a tree, which ke
 rendering linear and close to the cost of writing the XML itself."""
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from planner import __version__
+from planner.errors import PlannerError
 from planner.render import oxml
 from planner.render import styles as st
 from planner.render.profile import Profile
@@ -64,11 +67,36 @@ def _text(value: str) -> str:
 
 @lru_cache(maxsize=8)
 def skeleton(profile_json: str) -> bytes:
-    """The package for one profile, body and properties marked for `assemble`."""
+    """The package for one profile, body and properties marked for `assemble`; kept in the
+    user cache so a render needs no python-docx import (key: everything planner writes into
+    it, so a change of styles or footers never meets an old file)."""
+    from planner.resources import cache_dir
+
+    profile = Profile.model_validate_json(profile_json)
+    key = hashlib.sha256("\0".join([__version__, st.styles_xml(profile), st.footer_xml(True),
+                                     st.footer_xml(False), st.section_xml("a", "b"), BODY_MARK])
+                         .encode("utf-8")).hexdigest()[:32]
+    cached = cache_dir() / "skeletons" / f"{key}.docx"
+    try:
+        data = cached.read_bytes()
+        if data[:2] == b"PK":
+            return data
+    except OSError:
+        pass
+    data = _build_skeleton(profile)
+    try:
+        from planner.output import write_atomic
+
+        write_atomic(cached, data)
+    except PlannerError:
+        pass  # a read-only cache only costs the next render a rebuild
+    return data
+
+
+def _build_skeleton(profile: Profile) -> bytes:
     from docx import Document
     from docx.oxml import parse_xml
 
-    profile = Profile.model_validate_json(profile_json)
     document = Document()
     part = document.part
     part._styles_part._element = parse_xml(st.styles_xml(profile))

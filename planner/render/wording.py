@@ -108,18 +108,25 @@ def _environment(user_dir: Optional[str | os.PathLike]):
 
 @lru_cache(maxsize=8)
 def _cached_environment(user_dir: Optional[str]):
-    """One environment per template directory: templates compile once per process."""
+    """One environment per template directory: templates compile once per process, and
+    their bytecode is kept in the user cache (Jinja checks each template's source against it)."""
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from planner.resources import templates_dir
+    from planner.resources import cache_dir, templates_dir
 
     search = [str(templates_dir())]
     if user_dir is not None:
         search.insert(0, user_dir)
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+    except OSError:
+        bytecode = None  # a read-only home: templates compile each time
     return ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search, encoding="utf-8"), undefined=jinja2.StrictUndefined,
-        autoescape=False, keep_trailing_newline=False, auto_reload=False)
+        autoescape=False, keep_trailing_newline=False, auto_reload=False, bytecode_cache=bytecode)
 
 
 def _template_line(name: str) -> Optional[int]:
