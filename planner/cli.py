@@ -316,7 +316,7 @@ def lint(ctx: Context, files: tuple[Path, ...], fmt: Optional[str], select: tupl
             click.echo(f"已修复 {result.fixes_applied} 处 → {result.fixed}", err=True)
         if result.note:
             click.echo(f"{result.path}: 提示：{result.note}", err=True)
-    if fmt == "text":
+    if fmt == "text" and len(report.errors()) < len(report.results):  # something was linted
         click.echo(summary(report), err=True)
     sys.exit(report.exit_code())
 

@@ -11,7 +11,7 @@ from typing import Optional
 from planner.errors import SourceError
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
-MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PDF_BYTES = 100 * 1024 * 1024  # a plan's PDF is a few MB; scanned images are not read anyway
 MAX_UNZIPPED = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -134,9 +134,17 @@ def open_zip(file: Path) -> zipfile.ZipFile:
 
 
 def _read_pdf(file: Path) -> Source:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs its repairs ("EOF marker not found") to stderr; planner reports one line itself.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    with open(file, "rb") as handle:
+        if b"%PDF-" not in handle.read(1024):  # pypdf would read the whole file looking for one
+            raise SourceError("不是 PDF 文件（开头没有 %PDF 标记）", path=str(file),
+                              hint="请确认文件类型，或用原软件重新导出 PDF")
     try:
         reader = PdfReader(file)
         pages = [page.extract_text() or "" for page in reader.pages]
