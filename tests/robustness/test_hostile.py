@@ -2,7 +2,6 @@
 nothing written. Every command runs in its own process, as a user would run it."""
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import time
@@ -16,15 +15,21 @@ LIMIT_S = 5.0  # generous for a loaded CI machine; typical runs are well under 1
 MEMORY_MB = 400
 
 
+# Runs one planner process and reports its own peak memory (this wrapper has no other child).
+MEASURE = ("import resource, subprocess, sys\n"
+           "code = subprocess.call([sys.executable, '-m', 'planner', *sys.argv[1:]])\n"
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+           "sys.exit(code)\n")
+
+
 def run(*args: str, cwd: Path) -> tuple[int, str, float, float]:
     """Exit code, stderr, seconds and peak memory (MB) of one planner process."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, cwd=cwd,
+    proc = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, cwd=cwd,
                           timeout=120)
     elapsed = time.perf_counter() - start
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-    return proc.returncode, proc.stderr, elapsed, peak
+    err, _, peak = proc.stderr.rstrip("\n").rpartition("\n")
+    return proc.returncode, err + "\n" if err else "", elapsed, int(peak) / 1024
 
 
 def refused(tmp_path: Path, name: str, data: bytes, commands: list[list[str]], reason: str) -> None:
