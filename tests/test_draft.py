@@ -207,3 +207,28 @@ def test_a_source_sentence_fills_one_item_only(drafted):
     assert len(sources) == len(set(sources))
     clusters = [c.provenance.cluster for _, c in reused(drafted.plan)]
     assert len(clusters) == len(set(clusters))
+
+
+def test_draft_writes_the_plan_and_its_notice_as_docx(tmp_path, library):
+    plan_docx, notice_docx = tmp_path / "plan.docx", tmp_path / "notice.docx"
+    code, _, err = run("draft", str(OUTLINE), "-o", str(tmp_path / "plan.yaml"), "--db", str(library),
+                       "--docx", str(plan_docx), "--notice", str(notice_docx))
+    assert code == 0, err
+    from planner.render.formatcheck import check_docx
+    import docx
+
+    assert check_docx(plan_docx) == [] and check_docx(notice_docx) == []
+    texts = [p.text for p in docx.Document(str(notice_docx)).paragraphs if p.text]
+    # The outline's notice part: 主送, 署名 (its issuer) and 成文日期.
+    assert texts[1] == "各镇人民政府，各街道办事处，各功能区，区政府各部门，区直各单位："
+    assert "青岛市即墨区人民政府办公室" in texts and "2025年5月30日" in texts
+    assert "数字即墨2025年行动方案" in texts
+
+
+def test_draft_notice_without_the_outline_notice_names_what_is_missing(tmp_path, library):
+    outline = tmp_path / "o.yaml"
+    text = OUTLINE.read_text(encoding="utf-8")
+    outline.write_text(text[:text.index("notice:")], encoding="utf-8")
+    code, _, err = run("draft", str(outline), "-o", str(tmp_path / "p.yaml"), "--db", str(library),
+                       "--notice", str(tmp_path / "n.docx"))
+    assert code == 2 and "主送机关" in err and not (tmp_path / "n.docx").exists()
