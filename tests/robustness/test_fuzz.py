@@ -51,3 +51,16 @@ def test_a_100k_character_paragraph_and_deep_nesting_render():
     plan = Plan.model_validate({"title": "方案", "sections": [{"role": "tasks", **deep}, {
         "role": "safeguards", "paragraphs": [{"clauses": [{"text": "长" * 100_000}]}]}]})
     assert through_plan(plan)[:2] == b"PK"
+
+
+def test_a_line_of_100k_spaces_is_read_in_linear_time():
+    """Found by the long run (input 83046): the chrome patterns' leading \\s* runs were
+    quadratic on an all-space line (108 s)."""
+    import time
+
+    from planner.parse.document import ingest_text
+
+    start = time.perf_counter()
+    through_text("数字某区2025年行动方案\n一、主要任务\n\x1f" + " " * 100_000 + "\n1.推进一网通办。")
+    assert time.perf_counter() - start < 10
+    assert ingest_text("方案\n" + "　" * 100_000 + "（责任编辑：张三）", "x.txt")
