@@ -1,0 +1,211 @@
+"""Commands that write documents: render, notice, matrix, check-format, preview, diff."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from planner.cli.app import Context, _fail, _layout_options, cli
+from planner.errors import PlannerError, UserError
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="输出的 .docx 文件。")
+@_layout_options
+@click.pass_obj
+def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
+           profile: Optional[Path]) -> None:
+    """把方案排成符合 GB/T 9704-2012 的 Word 文档（仅方案本身）。PLAN 可为方案 YAML 或任意可读入的文档。"""
+    from planner.planfile import read_plan
+    from planner.render import RenderOptions, render_plan
+
+    options = RenderOptions(templates=templates, profile=profile)
+    written = render_plan(read_plan(plan), output, options, inputs=[plan])
+    click.echo(f"{plan} → {written}")
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="输出的 .docx 文件。")
+@click.option("--issuer", multiple=True, help="发文机关署名（联合行文可写多次）。")
+@click.option("--date", "date_text", help="成文日期，如 2024-05-31 或 2024年5月31日。")
+@click.option("--doc-number", help="发文字号，如 东政办字〔2022〕36号（方括号会改为六角括号）。")
+@click.option("--recipients", help="主送机关，用逗号分隔，如 “各镇人民政府，各街道办事处”。")
+@click.option("--title", help="通知标题（默认：××关于印发《方案》的通知）。")
+@click.option("--approved-by", help="正文中“已经××研究同意”的机关，如 区政府。")
+@click.option("--public/--no-public", default=None, help="是否加附注（此件公开发布）。")
+@click.option("--cc", help="版记中的抄送机关，用逗号分隔。")
+@click.option("--printer", help="版记中的印发机关（印发日期默认同成文日期）。")
+@click.option("--masthead", help="版头的发文机关标志，如 “青岛市即墨区人民政府办公室文件”（不给则不排版头）。")
+@click.option("--with-matrix", is_flag=True, help="附上重点任务分工表（作为附件，通知中加附件说明）。")
+@_layout_options
+@click.pass_obj
+def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], profile: Optional[Path],
+           masthead: Optional[str], date_text: Optional[str], with_matrix: bool, **fields: object) -> None:
+    """排印发通知：通知（主送、正文、署名、成文日期、附注），另起一页为方案，末页可加版记。
+
+    方案中没有的通知要素用选项补上；选项给出的值优先于方案中的值。
+    """
+    from planner.planfile import read_plan
+    from planner.render import RenderOptions, render_notice
+    from planner.render.options import notice_fields
+
+    options = RenderOptions(templates=templates, profile=profile, masthead=masthead)
+    written = render_notice(read_plan(plan), output, notice_fields(date_text=date_text, **fields),
+                            options, inputs=[plan], with_matrix=with_matrix)
+    click.echo(f"{plan} → {written}")
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="输出文件：.xlsx（Excel）或 .docx（Word，横排表格附件）。")
+@click.option("--by-unit", is_flag=True, help="按责任单位分组（牵头、配合分开），便于各单位认领。")
+@_layout_options
+@click.pass_obj
+def matrix(ctx: Context, plan: Path, output: Path, by_unit: bool, templates: Optional[Path],
+           profile: Optional[Path]) -> None:
+    """生成重点任务分工表：序号、任务、具体内容、牵头单位、配合单位、完成时限、量化指标。
+
+    每条带责任单位的任务条款一行；没有责任单位的事项也列出并注明。完成时限取自原文，不作推测。
+    """
+    from planner.planfile import read_plan
+    from planner.render import RenderOptions, render_matrix
+
+    source = read_plan(plan)
+    written = render_matrix(source, output, by_unit, RenderOptions(templates=templates, profile=profile),
+                            inputs=[plan])
+    click.echo(f"{plan} → {written}")
+
+
+@cli.command("check-format", options_metavar="[选项]")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出检查结果。")
+@click.pass_obj
+def check_format(ctx: Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """检查 .docx 是否符合 GB/T 9704-2012：纸张、页边距、版心网格、各部分字体字号、缩进、页码、文号与日期写法。
+
+    有问题时退出码为 1；文件无法读取时为 2。
+    """
+    from planner.render.formatcheck import check_docx
+
+    found = unreadable = 0
+    report = {}
+    for file in files:
+        try:
+            findings = check_docx(file)
+        except PlannerError as error:
+            unreadable += 1
+            _fail(ctx, error)
+            continue
+        found += len(findings)
+        report[str(file)] = [vars(f) for f in findings]
+        if not as_json:
+            for finding in findings:
+                click.echo(finding.line(str(file)))
+            click.echo(f"{file}: {'发现 ' + str(len(findings)) + ' 处不符合格式要求' if findings else '格式检查通过'}",
+                       err=bool(findings))
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if unreadable:
+        sys.exit(2 if unreadable == len(files) else 1)
+    if found:
+        sys.exit(1)
+
+
+@cli.command(options_metavar="[选项]")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="输出目录（PDF 和每页 PNG）。")
+@click.option("--notice", "with_notice", is_flag=True, help="FILE 为方案时，连同印发通知一起预览。")
+@click.option("--dpi", type=click.IntRange(30, 300), default=80, show_default=True, help="PNG 分辨率。")
+@click.pass_obj
+def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int) -> None:
+    """用 LibreOffice 生成 PDF 和每页 PNG 预览。FILE 为 .docx，或方案（先排版再预览）。"""
+    import tempfile
+
+    from planner.render.preview import preview_docx
+
+    with tempfile.TemporaryDirectory(prefix="planner-preview-") as tmp:
+        docx = file
+        if file.suffix.lower() != ".docx":
+            from planner.planfile import read_plan
+            from planner.render import render_notice, render_plan
+
+            docx = Path(tmp) / (file.stem + ".docx")
+            plan = read_plan(file)
+            (render_notice if with_notice else render_plan)(plan, docx)
+        elif not file.is_file():
+            raise UserError("文件不存在", path=str(file), hint="请检查路径")
+        result = preview_docx(docx, out_dir, dpi)
+    click.echo(f"{file} → {result.pdf}（{len(result.pages)} 页 PNG）")
+    for wanted, used in result.substituted.items():
+        click.echo(f"提示：本机没有字体“{wanted}”，预览以“{used}”代替", err=True)
+
+
+
+@cli.command("diff", options_metavar="[选项]")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "docx", "xlsx"]), default="text",
+              show_default=True, help="输出格式；docx/xlsx 为三栏对照表（原表述、新表述、变化说明）。")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（docx/xlsx 必须给出）。")
+@click.option("--all", "show_all", is_flag=True, help="文本输出时也列出未变的事项。")
+@click.pass_obj
+def diff(ctx: Context, old: Path, new: Path, fmt: str, output: Optional[Path], show_all: bool) -> None:
+    """对照两份方案（如去年与今年，或本市与外市）：按内容对齐事项，列出新增、删除、改写、
+    年份顺延、量化指标变化和责任单位增减。序号变了、换了位置或改了标题也能对上。"""
+    from planner.diff import diff_json, diff_plans
+    from planner.output import write_atomic
+    from planner.planfile import read_plan
+
+    result = diff_plans(read_plan(old), read_plan(new))
+    if fmt in ("docx", "xlsx"):
+        if output is None:
+            raise UserError(f"--format {fmt} 需要用 -o 指定输出文件", hint=f"例如 -o 对照表.{fmt}")
+        from planner.render.comparison import comparison_docx, comparison_xlsx
+
+        data = comparison_docx(result) if fmt == "docx" else comparison_xlsx(result)
+        click.echo(f"{old} ↔ {new} → {write_atomic(output, data, inputs=[old, new])}")
+        return
+    if fmt == "json":
+        text = json.dumps(diff_json(result), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _diff_text(result, show_all)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, click.unstyle(text), inputs=[old, new])
+
+
+def _diff_text(result, show_all: bool) -> str:
+    """Terminal report: one block per change, changed characters coloured (when a terminal)."""
+    from planner.diff import STATUS_WORDS, explain, summary
+    from planner.render.comparison import segments
+
+    marks = {"unchanged": ("=", None), "years": ("~", "cyan"), "reworded": ("~", "yellow"),
+             "added": ("+", "green"), "removed": ("-", "red")}
+    lines = [f"{result.old_title} → {result.new_title}",
+             "，".join(f"{STATUS_WORDS[k]} {v}" for k, v in summary(result).items())]
+    for old_part, new_part in result.parts_renamed:
+        lines.append(click.style(f"部分改名：{old_part} → {new_part}", fg="magenta"))
+    for change in result.changes:
+        if change.status == "unchanged" and not show_all and not (change.moved or change.renumbered):
+            continue
+        mark, colour = marks[change.status]
+        head = (change.new or change.old).label
+        lines.append(click.style(f"{mark} {head}：{explain(change)}", fg=colour, bold=True))
+        if change.status in ("reworded", "years"):
+            left, right = segments(change.old.text, change.new.text)
+            lines.append("  原：" + "".join(click.style(t, fg="red") if c else t for t, c in left))
+            lines.append("  新：" + "".join(click.style(t, fg="green") if c else t for t, c in right))
+        elif change.status in ("added", "removed"):
+            lines.append("  " + (change.new or change.old).text)
+    return "\n".join(lines) + "\n"
+
+
+# --- clause library and drafting: mine, clauses, draft, rollover ---------------------------
