@@ -36,10 +36,12 @@ def _fail(ctx: Context, error: PlannerError) -> None:
 def cli(click_ctx: click.Context, debug: bool, verbose: bool) -> None:
     """planner：数字政府年度行动方案的解析、起草、排版与检查工具。
 
-    常用：planner ingest 方案.txt -o out/            把文档读成结构化方案（YAML）；
-          planner draft 提纲.yaml -o 方案.yaml --docx 方案.docx   按提纲起草并排版；
-          planner notice 方案.yaml -o 通知.docx          排印发通知；
-          planner lint 草稿.txt                          检查草稿。
+    \b
+    常用：
+      planner ingest 方案.txt -o out/                        把文档读成结构化方案（YAML）
+      planner draft 提纲.yaml -o 方案.yaml --docx 方案.docx  按提纲起草并排版
+      planner notice 方案.yaml -o 通知.docx                  排印发通知
+      planner lint 草稿.txt                                  检查草稿
     """
     click_ctx.obj = Context(debug, verbose)
 
