@@ -105,4 +105,4 @@ def _require(notice: Notice, masthead: bool) -> None:
     for key, name, example in missing:
         if not getattr(notice, key):
             raise NoticeError(f"印发通知缺少{name}",
-                              hint=f"请在方案文件的 notice 中写明，或用 {example} 指定")
+                              hint=f"请在方案文件（或起草提纲）的 notice 中写明，或用 {example} 指定")
