@@ -101,6 +101,13 @@ def document_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
         yield from imprint_blocks(plan.notice, wording)
 
 
+def heading_label(node: Part | Item) -> str:
+    """A division's marker (canonical) and title in 公文 form: `（一）持续推进数字经济建设`.
+    The matrix and the diff name parts and items by it."""
+    marker = canonical_marker(node.marker) if node.marker else ""
+    return normalize_text(marker + (node.title or ""))
+
+
 def heading_level(node: Part | Item, depth: int) -> int:
     """Level from the marker's form; unnumbered headings take their nesting depth."""
     level = _marker_level(node.marker) if node.marker else None

@@ -17,8 +17,8 @@ from typing import Iterator, Optional
 
 from pydantic import Field
 
-from planner.model import Item, Model, Part, Plan, Role
-from planner.parse.headings import canonical_marker
+from planner.blocks import heading_label
+from planner.model import Model, Part, Plan, Role
 from planner.targets import extract_targets
 from planner.text import normalize_text
 
@@ -102,19 +102,15 @@ def entries(plan: Plan) -> list[Entry]:
     return out
 
 
-def _label(node: Part | Item) -> str:
-    return normalize_text((canonical_marker(node.marker) if node.marker else "") + (node.title or ""))
-
-
 def _part_entries(part: Part, path: list[str]) -> Iterator[Entry]:
-    here = path + ([_label(part)] if part.title or part.marker else [])
+    here = path + ([heading_label(part)] if part.title or part.marker else [])
     clauses = [c for p in part.paragraphs for c in p.clauses]
     if clauses and not part.items and not part.parts:
         yield _entry(" › ".join(here[:-1]), here[-1] if here else "", part.paragraphs, part.loc)
     for child in part.parts:
         yield from _part_entries(child, here)
     for item in part.items:
-        yield _entry(" › ".join(here), _label(item), item.paragraphs, item.loc)
+        yield _entry(" › ".join(here), heading_label(item), item.paragraphs, item.loc)
 
 
 def _entry(part: str, label: str, paragraphs, loc) -> Entry:

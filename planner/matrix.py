@@ -6,9 +6,9 @@ from typing import Iterator, Optional
 
 from pydantic import Field
 
+from planner.blocks import heading_label
 from planner.deadline import find_deadline
-from planner.model import Clause, Item, Model, Part, Plan, Role
-from planner.parse.headings import canonical_marker
+from planner.model import Clause, Model, Part, Plan, Role
 from planner.targets import extract_targets
 from planner.text import normalize_text
 
@@ -65,13 +65,8 @@ def task_matrix(plan: Plan) -> list[MatrixRow]:
     return rows
 
 
-def _label(node: Part | Item) -> str:
-    marker = canonical_marker(node.marker) if node.marker else ""
-    return normalize_text(marker + (node.title or ""))
-
-
 def _part_rows(plan: Plan, part: Part, path: list[str], skip_self: bool = False) -> Iterator[MatrixRow]:
-    here = path + ([_label(part)] if (part.title or part.marker) and not skip_self else [])
+    here = path + ([heading_label(part)] if (part.title or part.marker) and not skip_self else [])
     own = [c for p in part.paragraphs for c in p.clauses]
     if own and not part.items and not part.parts:
         yield from _clause_rows(plan, " › ".join(here[:-1]), here[-1] if here else "", own, part.loc)
@@ -80,7 +75,7 @@ def _part_rows(plan: Plan, part: Part, path: list[str], skip_self: bool = False)
     for child in part.parts:
         yield from _part_rows(plan, child, here)
     for item in part.items:
-        yield from _clause_rows(plan, " › ".join(here), _label(item), list(item.clauses()), item.loc)
+        yield from _clause_rows(plan, " › ".join(here), heading_label(item), list(item.clauses()), item.loc)
 
 
 def _clause_rows(plan: Plan, part: str, item: str, clauses: list[Clause], loc) -> Iterator[MatrixRow]:
