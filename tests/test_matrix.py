@@ -166,3 +166,15 @@ def test_matrix_cli_writes_both_formats_and_refuses_other_suffixes(tmp_path):
         assert proc.returncode == 0, proc.stderr
     proc = run("matrix", str(PLANS["002"]), "-o", str(tmp_path / "m.pdf"))
     assert proc.returncode == 2 and ".xlsx 或 .docx" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_by_unit_docx_shows_each_units_counts(tmp_path):
+    import docx
+
+    out = render_matrix(plan("000"), tmp_path / "按单位.docx", by_unit=True)
+    assert check_docx(out) == []
+    rows = docx.Document(str(out)).tables[0].rows
+    units = rows_by_unit(task_matrix(plan("000")))
+    first = units[0]
+    assert rows[1].cells[0].text == f"{first.unit}（牵头{len(first.lead)}项，配合{len(first.support)}项）"
+    assert len(rows) == 1 + sum(len(u.lead) + len(u.support) for u in units)

@@ -53,10 +53,12 @@ def matrix_xlsx(plan: Plan, rows: list[MatrixRow], by_unit: bool = False) -> byt
 def _unit_cells(rows: list[MatrixRow], units: Optional[list[UnitRows]] = None) -> list[list[str]]:
     out = []
     for unit in units if units is not None else rows_by_unit(rows):
+        # Each 局 sees its count with its name: 区财政局（牵头2项，配合1项）
+        name = f"{unit.unit}（牵头{len(unit.lead)}项，配合{len(unit.support)}项）"
         for how, group in (("牵头", unit.lead), ("配合", unit.support)):
             for row in group:
                 cells = row.cells()
-                out.append([unit.unit, how, cells[0], cells[1], cells[2], cells[5], cells[6]])
+                out.append([name, how, cells[0], cells[1], cells[2], cells[5], cells[6]])
     return out
 
 
