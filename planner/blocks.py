@@ -6,10 +6,12 @@ rendered DOCX reads back exactly as the text export does.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from planner.lint.tidy import heading_end, tidy_many, tidy_text
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
 from planner.parse.headings import canonical_marker, match_marker
 from planner.text import format_date, normalize_text
@@ -23,7 +25,30 @@ MARKER_LEVELS = {"chapter": 0, "section": 1, "cn": 1, "paren_cn": 2, "arabic": 3
 class Wording:
     """The words planner adds around a plan's own text: the responsibility note, the
     numbering marker, the 版记 lines. This plain form is the export's; render uses the
-    Jinja templates (render/wording.py), whose defaults say the same."""
+    Jinja templates (render/wording.py), whose defaults say the same.
+
+    `tidy` puts the plan's own texts in 公文 form as they are written out (the lint fixes of the
+    form rules: planner.lint.tidy); VERBATIM keeps them as the plan has them."""
+
+    tidy = True
+    _tidied: Optional[dict[str, str]] = None  # a plan's texts, tidied at once (prepared)
+
+    def form(self, text: str) -> str:
+        if not self.tidy or not text:
+            return text
+        if self._tidied is not None:
+            known = self._tidied.get(text)
+            if known is not None:
+                return known
+        return tidy_text(text)
+
+    def prepared(self, plan: Plan) -> "Wording":
+        """This wording with every text of `plan` tidied in one pass (planner.lint.tidy)."""
+        if not self.tidy or self._tidied is not None:
+            return self
+        ready = copy.copy(self)
+        ready._tidied = tidy_many(_plan_texts(plan))
+        return ready
 
     def note(self, responsibility: Responsibility) -> str:
         return responsibility.raw
@@ -38,7 +63,12 @@ class Wording:
         return f"{printer}　　{date}印发"
 
 
+class Verbatim(Wording):
+    tidy = False
+
+
 PLAIN = Wording()
+VERBATIM = Verbatim()
 
 
 @dataclass(slots=True)
@@ -56,36 +86,58 @@ class Block:
     titled: bool = False  # the heading has a title, not only a marker
 
 
-def notice_blocks(notice: Notice) -> Iterator[Block]:
+def notice_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     """The 印发通知 from its title to the 附注."""
+    form = wording.form
     if notice.title:
-        yield Block("notice_title", normalize_text(notice.title))
+        yield Block("notice_title", normalize_text(form(notice.title)))
     if notice.doc_number:
         yield Block("doc_number", f"（{notice.doc_number}）")
     if notice.recipients:
-        yield Block("recipients", normalize_text("，".join(notice.recipients) + "："))
+        yield Block("recipients", normalize_text(form("，".join(notice.recipients) + "：")))
     for line in notice.body:
-        yield Block("notice_body", normalize_text(line))
+        yield Block("notice_body", normalize_text(form(line)))
     for issuer in notice.issuer:
-        yield Block("issuer", normalize_text(issuer))
+        yield Block("issuer", normalize_text(form(issuer)))
     if notice.date:
         yield Block("date", format_date(notice.date))
     if notice.public:
-        yield Block("public", normalize_text(notice.public))
+        yield Block("public", normalize_text(form(notice.public)))
 
 
 def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     """版记: 抄送 and 印发 lines."""
     if notice.cc:
-        yield Block("cc", normalize_text(wording.cc_line(notice.cc)))
+        yield Block("cc", normalize_text(wording.form(wording.cc_line(notice.cc))))
     if notice.printer and notice.print_date:
         yield Block("imprint", normalize_text(wording.printer_line(notice.printer,
                                                                    format_date(notice.print_date))))
 
 
+def _plan_texts(plan: Plan) -> Iterator[str]:
+    """The plan's own texts that go out as written: title, headings, leads, clauses."""
+    yield plan.title
+    stack: list = [*plan.sections]
+    paragraphs = list(plan.preamble)
+    while stack:
+        node = stack.pop()
+        if node.title:
+            yield node.title
+        paragraphs.extend(node.paragraphs)
+        if isinstance(node, Part):
+            stack.extend(node.parts)
+            stack.extend(node.items)
+    for paragraph in paragraphs:
+        if paragraph.lead:
+            yield paragraph.lead
+        for clause in paragraph.clauses:
+            yield clause.text
+
+
 def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """The plan itself: title, preamble, every division in document order."""
-    yield Block("title", normalize_text(plan.title))
+    wording = wording.prepared(plan)
+    yield Block("title", normalize_text(wording.form(plan.title)))
     for paragraph in plan.preamble:
         yield _body(paragraph, wording)
     for section in plan.sections:
@@ -95,7 +147,7 @@ def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
 def document_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """Notice (when the plan has one), the plan, then the 版记."""
     if plan.notice:
-        yield from notice_blocks(plan.notice)
+        yield from notice_blocks(plan.notice, wording)
     yield from plan_blocks(plan, wording)
     if plan.notice:
         yield from imprint_blocks(plan.notice, wording)
@@ -105,7 +157,7 @@ def heading_label(node: Part | Item) -> str:
     """A division's marker (canonical) and title in 公文 form: `（一）持续推进数字经济建设`.
     The matrix and the diff name parts and items by it."""
     marker = canonical_marker(node.marker) if node.marker else ""
-    return normalize_text(marker + (node.title or ""))
+    return normalize_text(marker + tidy_text(node.title or ""))
 
 
 def heading_level(node: Part | Item, depth: int) -> int:
@@ -122,7 +174,8 @@ def _marker_level(marker: str) -> Optional[int]:
 
 def _heading_text(node: Part | Item, wording: Wording) -> str:
     marker = wording.marker(node.marker) if node.marker else ""
-    return marker + (node.title or "") + node.end
+    end = heading_end(node) if wording.tidy and isinstance(node, Part) else node.end
+    return marker + wording.form(node.title or "") + end
 
 
 def _part_blocks(part: Part, level_depth: int, md_depth: int, wording: Wording) -> Iterator[Block]:
@@ -156,6 +209,8 @@ def _body(paragraph: Paragraph, wording: Wording) -> Block:
 
 
 def _paragraph(paragraph: Paragraph, wording: Wording) -> str:
-    head = (paragraph.lead or "") + paragraph.lead_end
-    return head + "".join(c.text + (wording.note(c.responsibility) if c.responsibility else "")
+    form = wording.form
+    head = form(paragraph.lead or "") + paragraph.lead_end
+    return head + "".join(form(c.text) + (form(wording.note(c.responsibility))
+                                          if c.responsibility else "")
                           for c in paragraph.clauses)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.blocks import Block, document_blocks
+from planner.blocks import VERBATIM, Block, Wording, document_blocks
+from planner.lint.tidy import tidy_text
 from planner.model import Plan
 from planner.parse.headings import canonical_marker
 from planner.text import normalize_text, to_fullwidth_punct
@@ -12,10 +13,12 @@ SKIP_KEYS = {"loc", "source"}
 END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese around
 
 
-def export_text(plan: Plan, fmt: str = "txt") -> str:
-    """One paragraph per line, full-width punctuation, canonical numbering markers."""
+def export_text(plan: Plan, fmt: str = "txt", tidy: bool = True) -> str:
+    """One paragraph per line in 公文 form (full-width punctuation, canonical numbering
+    markers, the lint fixes of the form rules); `tidy=False` keeps the plan's wording as is."""
     md = fmt == "md"
-    lines = [_markdown(block) if md else block.text for block in document_blocks(plan)]
+    lines = [_markdown(block) if md else block.text
+             for block in document_blocks(plan, Wording() if tidy else VERBATIM)]
     return ("\n\n" if md else "\n").join(lines) + "\n"
 
 
@@ -32,20 +35,38 @@ def _markdown(block: Block) -> str:
 
 
 def canonical_plan(plan: Plan) -> Plan:
-    """The plan as its export reads back: text normalised, markers in 公文 form."""
-    return Plan.model_validate(_canonical(plan.model_dump()))
+    """The plan as its export (and render) reads back: text in 公文 form (tidied and
+    normalised), markers canonical, headings without stray end marks, notes re-read."""
+    canonical = Plan.model_validate(_canonical(plan.model_dump()))
+    from planner.lint.tidy import heading_end
+    from planner.lint.walk import divisions
+    for part in divisions(canonical):
+        part.end = heading_end(part)
+    return canonical
 
 
 def _canonical(node: Any, key: str = "") -> Any:
     if isinstance(node, dict):
+        if key == "responsibility" and node.get("raw"):
+            return _note(node)
         return {k: (v if k in SKIP_KEYS else _canonical(v, k)) for k, v in node.items()}
     if isinstance(node, list):
         return [_canonical(v, key) for v in node]
     if isinstance(node, str):
         if key == "marker":
             return canonical_marker(node)
-        return to_fullwidth_punct(node) if key in END_KEYS else normalize_text(node)
+        return to_fullwidth_punct(node) if key in END_KEYS else normalize_text(tidy_text(node))
     return node
+
+
+def _note(node: dict) -> dict:
+    """A responsibility as its tidied note reads back (unit names may be renamed)."""
+    from planner.parse.responsibility import parse_note
+    raw = normalize_text(tidy_text(node["raw"]))
+    parsed = parse_note(raw)
+    if parsed is None:
+        return dict(node, raw=raw)
+    return dict(parsed.model_dump(), loc=node.get("loc"))
 
 
 def without_locs(node: Any) -> Any:

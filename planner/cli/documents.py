@@ -60,14 +60,16 @@ def info(ctx: Context, file: Path, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["txt", "md"]), default="txt", show_default=True,
               help="输出格式。")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（默认输出到屏幕）。")
+@click.option("--as-written", is_flag=True,
+              help="文字按方案原样导出，不做 lint 自动修复类的规范（标点宽度、序号仍规范）。")
 @click.pass_obj
-def export(ctx: Context, file: Path, fmt: str, output: Optional[Path]) -> None:
+def export(ctx: Context, file: Path, fmt: str, output: Optional[Path], as_written: bool) -> None:
     """把方案按规范形式导出为文本：全角标点，一段一行。"""
     from planner.export import export_text
     from planner.output import write_atomic
     from planner.planfile import read_plan
 
-    text = export_text(read_plan(file), fmt)
+    text = export_text(read_plan(file), fmt, tidy=not as_written)
     if output is None:
         click.echo(text, nl=False)
     else:

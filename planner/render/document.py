@@ -35,7 +35,7 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
     options = options or RenderOptions()
     profile = load_profile(options.profile)
     wording = JinjaWording(plan, options.templates)
-    blocks = list(notice_blocks(notice))
+    blocks = list(notice_blocks(notice, wording))
     attachment = ""
     if with_matrix:
         from planner.matrix import task_matrix

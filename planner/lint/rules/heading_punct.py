@@ -40,11 +40,15 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def stray_end(part) -> bool:
+    """A 一级/二级 heading on its own line whose `end` is punctuation (render drops it too)."""
+    return bool(not part.run_in and part.end and part.end[-1] in ENDS
+                and marker_kind(part.marker) in LEVELS)
+
+
 def check(draft, options: Options) -> Iterator[Problem]:
     for part in divisions(draft.plan):
-        if part.run_in or not part.end or part.end[-1] not in ENDS:
-            continue
-        if marker_kind(part.marker) not in LEVELS:
+        if not stray_end(part):
             continue
         line, col = draft.where(part)
         span = draft.field_span(part, "end")
