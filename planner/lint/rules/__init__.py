@@ -3,6 +3,7 @@ from planner.lint.rules import (abbrev_first_use, attachment_note, citation_orde
                                 date_format, date_invalid, doc_number, ellipsis, fixed_numeral,
                                 fullwidth_alnum, halfwidth_punct, heading_punct, issue_date_form,
                                 level_skip, marked_items, marker_punct, marker_width, numeric_range,
+                                placeholder_left,
                                 qian_bai, range_dash, range_unit, relative_time, repeated_punct,
                                 required_section, section_order, seq_gap, stale_deadline,
                                 straight_quotes, stray_space, target_quantified, task_deadline,
@@ -13,6 +14,7 @@ from planner.lint.rules import (abbrev_first_use, attachment_note, citation_orde
 MODULES = [
     # S structure
     required_section, section_order, task_owner, task_deadline, target_quantified,
+    placeholder_left,
     # N numbering
     seq_gap, level_skip, marker_punct, marker_width,
     # O units
