@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from planner.draft.fill import draft_plan
-from planner.draft.outline import Outline, OutlineError, load_outline
+from planner.draft.outline import Outline, load_outline
 from planner.draft.rollover import rollover_plan
-from planner.planfile import dump_plan, read_plan
+from planner.planfile import read_plan
 from planner.targets import NUMBER_RE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,10 +68,41 @@ def test_no_reused_clause_keeps_another_city_or_an_old_year(drafted):
         assert all(int(y) >= 2025 for y in re.findall(r"(20\d\d)年", visible)), clause.text
 
 
+@pytest.fixture(scope="module")
+def gappy_outline(tmp_path_factory):
+    """The example outline without the drafter's own text and the targets it sets for
+    numbers the 即墨2024 clauses carry (智能化工厂, 贯标认证企业, 充电桩)."""
+    data = yaml.safe_load(OUTLINE.read_text("utf-8"))
+    for part in data["parts"]:
+        for item in part["items"]:
+            item.pop("text", None)
+            item["targets"] = [t for t in item.get("targets", [])
+                               if t["metric"] in ("5G基站", "智慧社区")]
+    path = tmp_path_factory.mktemp("outline") / "gappy.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def gappy(library, gappy_outline):
+    from planner.mine import store
+
+    conn = store.connect(library, create=False)
+    try:
+        return draft_plan(load_outline(gappy_outline), conn)
+    finally:
+        conn.close()
+
+
 def test_numbers_are_placeholders_or_the_outlines_targets(drafted):
+    outline = load_outline(OUTLINE)
+    wanted = [f"{t.value:g}{t.unit}" for p in outline.parts for i in p.items for t in i.targets]
+    assert "1200座" in wanted and "12个" in wanted  # read from the outline file
     for item, clause in reused(drafted.plan):
         for match in NUMBER_RE.finditer(PLACEHOLDER_RE.sub("", clause.text)):
-            assert match.group(0) in ("1200座", "30个"), (item.title, clause.text)
+            if clause.text[match.end():match.end() + 1] in "年月日":
+                continue  # the 完成时限 put before the text
+            assert any(match.group(0).startswith(w) for w in wanted), (item.title, clause.text)
     (infra,) = [i for _, i in items(drafted.plan) if i.title == "完善数字基础设施配套"]
     assert "新建5G基站1200座" in infra.paragraphs[0].clauses[0].text  # 即墨2024: 1000座
 
@@ -94,16 +125,38 @@ def test_outline_units_win(drafted):
             assert [[u.name for u in n.lead] for n in notes] == [wanted[item.title]]
 
 
-def test_unmatched_heading_keeps_a_listed_placeholder(drafted):
+def test_unmatched_heading_keeps_a_listed_placeholder(gappy):
+    (item,) = [i for _, i in items(gappy.plan) if i.title == "低空经济飞行服务"]
+    (clause,) = item.clauses()
+    assert clause.provenance is None and "【待填：" in clause.text
+    assert any(w.endswith("低空经济飞行服务") for w in gappy.unfilled)
+
+
+def test_the_drafters_own_text_is_used_as_written(drafted):
+    outline = load_outline(OUTLINE)
+    (wanted,) = [i for p in outline.parts for i in p.items if i.heading == "低空经济飞行服务"]
     (item,) = [i for _, i in items(drafted.plan) if i.title == "低空经济飞行服务"]
     (clause,) = item.clauses()
-    assert clause.provenance is None and clause.text.startswith("【待填：")
-    assert any(w.endswith("低空经济飞行服务") for w in drafted.unfilled)
+    assert clause.provenance is None and clause.text.endswith(wanted.text)
+    assert [u.name for u in clause.responsibility.lead] == wanted.units
 
 
-def test_every_placeholder_is_listed_in_the_summary(library, tmp_path):
+def test_every_task_states_a_time_and_safeguards_do_not_skip_a_level(drafted):
+    outline = load_outline(OUTLINE)
+    assert outline.deadline == "2025年底前"
+    (industry,) = [i for _, i in items(drafted.plan) if i.title == "工业数字化转型"]
+    assert industry.paragraphs[0].clauses[0].text.startswith("2025年10月底前，")  # item's own
+    (elderly,) = [i for _, i in items(drafted.plan) if i.title == "智慧养老服务"]
+    assert elderly.paragraphs[0].clauses[0].text.startswith("2025年底前，")  # the outline's
+    (safeguards,) = [s for s in drafted.plan.sections if s.role.value == "safeguards"]
+    assert [i.marker for i in safeguards.items] == ["（一）", "（二）"]
+    tasks = [s for s in drafted.plan.sections if s.role.value == "tasks"][0]
+    assert [p.marker for p in tasks.parts] == ["（一）", "（二）", "（三）", "（四）"]
+
+
+def test_every_placeholder_is_listed_in_the_summary(library, tmp_path, gappy_outline):
     out = tmp_path / "plan.yaml"
-    code, _, err = run("draft", str(OUTLINE), "-o", str(out), "--db", str(library))
+    code, _, err = run("draft", str(gappy_outline), "-o", str(out), "--db", str(library))
     assert code == 0, err
     written = PLACEHOLDER_RE.findall(out.read_text("utf-8"))
     listed = [line for line in err.splitlines() if line.startswith("  ")]

@@ -14,7 +14,7 @@ from planner.model import Plan
 from planner.parse.document import ingest_document
 from planner.planfile import load_plan
 from planner.render import NoticeFields, RenderOptions, render_notice, render_plan
-from planner.render.document import notice_docx, plan_docx, title_lines
+from planner.render.document import plan_docx, title_lines
 from planner.render.formatcheck import check_docx
 from planner.render.options import NoticeError, complete_notice, notice_fields
 from planner.render.wording import JinjaWording, TemplateError

@@ -170,8 +170,11 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
             click.echo(f"{outline} → {render_plan(result.plan, docx_out, inputs=[outline])}", err=True)
         if notice_out is not None:
             click.echo(f"{outline} → {render_notice(result.plan, notice_out, inputs=[outline])}", err=True)
-    click.echo(f"待填项 {len(result.placeholders)} 处，未找到条款的事项 {len(result.unfilled)} 个：",
-               err=True)
+    if not result.placeholders:
+        click.echo("没有待填项。", err=True)
+        return
+    click.echo(f"待填项 {len(result.placeholders)} 处，未找到条款的事项 {len(result.unfilled)} 个"
+               f"（planner lint 的 S006 会逐处报告）：", err=True)
     for placeholder in result.placeholders:
         click.echo(f"  {placeholder.line()}", err=True)
 

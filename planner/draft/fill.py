@@ -8,6 +8,8 @@ from typing import Optional
 
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
+from planner.lint.rules.task_deadline import DEADLINE_RE
+from planner.lint.tidy import tidy_text
 from planner.mine.search import Filters, Hit, search_clauses
 from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
                            Responsibility, Role, Section, Unit)
@@ -62,18 +64,31 @@ def _numeral(number: int) -> str:
 
 def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
           conn: sqlite3.Connection) -> Part:
-    filled = Part(title=part.title, marker=f"({_numeral(number)})" if number else None,
+    """A part of 主要任务 `（一）` with items `1.`; 保障措施 (number 0) has items `（一）`
+    right under its 一级 heading (GB/T 9704 7.3.3: no level is skipped)."""
+    filled = Part(title=part.title, marker=f"（{_numeral(number)}）" if number else None,
                   number=number or None)
     for index, item in enumerate(part.items, 1):
         where = f"{part.title} / {item.heading}"
         clauses = _fill_item(draft, outline, item, part.role, where, conn)
-        filled.items.append(Item(marker=f"{index}.", number=index, title=item.heading, end="。",
+        if part.role == "tasks":
+            _add_deadline(clauses, item.deadline or outline.deadline)
+        marker = f"{index}." if number else f"（{_numeral(index)}）"
+        filled.items.append(Item(marker=marker, number=index, title=item.heading, end="。",
                                  run_in=True, paragraphs=[Paragraph(clauses=clauses)]))
     return filled
 
 
+def _add_deadline(clauses: list[Clause], deadline: Optional[str]) -> None:
+    """The outline's 完成时限 before the item's first sentence, unless its text states a time."""
+    if deadline and not any(DEADLINE_RE.search(c.text) for c in clauses):
+        clauses[0].text = f"{deadline.rstrip('，,')}，{clauses[0].text}"
+
+
 def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, where: str,
                conn: sqlite3.Connection) -> list[Clause]:
+    if item.text:
+        return [Clause(text=tidy_text(item.text), responsibility=_outline_units(item))]
     chosen = choose_clauses(conn, outline, item, role, draft.used)
     draft.used.update(h.cluster for h in chosen if h.cluster is not None)
     if not chosen:
@@ -84,7 +99,7 @@ def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, whe
     clauses = []
     for hit in chosen:
         rewriter = Rewriter(outline, hit.region, hit.year)
-        text, found = rewriter.rewrite(hit.text, where, item.targets)
+        text, found = rewriter.rewrite(tidy_text(hit.text), where, item.targets)
         draft.placeholders.extend(found)
         own = hit.region == outline.region and hit.responsibility and not item.units
         clauses.append(Clause(
@@ -111,19 +126,19 @@ def _close_note(draft: Draft, item: OutlineItem, chosen: list[Hit], clauses: lis
     if foreign and clauses[-1].responsibility is None:
         text = PLACEHOLDER.format("责任单位")
         draft.placeholders.append(Placeholder(where, "责任单位", "；".join(foreign), text))
-        clauses[-1].responsibility = Responsibility(raw=f"(责任单位:{text})")
+        clauses[-1].responsibility = Responsibility(raw=f"（责任单位：{text}）")
 
 
 def _outline_units(item: OutlineItem) -> Optional[Responsibility]:
     if not item.units:
         return None
     units = [Unit(name=u, canonical=u) for u in item.units]
-    return Responsibility(lead=units, raw=f"(责任单位:{'、'.join(item.units)})")
+    return Responsibility(lead=units, raw=f"（责任单位：{'、'.join(item.units)}）")
 
 
 def _own_units(hit: Hit) -> Responsibility:
     return Responsibility(lead=[Unit(name=u, canonical=u) for u in hit.units],
-                          raw=hit.responsibility or "")
+                          raw=tidy_text(hit.responsibility or ""))
 
 
 def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem,

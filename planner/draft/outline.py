@@ -34,12 +34,16 @@ class OutlineTarget(OutlineModel):
 
 
 class OutlineItem(OutlineModel):
-    """An item to fill: its heading, extra search words, 责任单位 and targets."""
+    """An item to fill: its heading, extra search words, 责任单位 and targets. `text` is the
+    drafter's own wording (used as written, no library search); `deadline` is the 完成时限
+    (`2025年底前`) put before the item's text when the text states no time of its own."""
 
     heading: str = Field(min_length=2)
     keywords: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     targets: list[OutlineTarget] = Field(default_factory=list)
+    text: Optional[str] = Field(default=None, min_length=2)
+    deadline: Optional[str] = Field(default=None, min_length=2)
 
 
 class OutlinePart(OutlineModel):
@@ -63,7 +67,8 @@ class OutlineNotice(OutlineModel):
 
 class Outline(OutlineModel):
     """起草提纲 — the outline `planner draft` fills. `parents` are the places above `region`
-    (青岛市, 山东省) that reused text may keep."""
+    (青岛市, 山东省) that reused text may keep; `deadline` is the 完成时限 of every task item
+    that sets none and whose text states none."""
 
     title: str = Field(min_length=2)
     region: str = Field(min_length=2)
@@ -72,6 +77,7 @@ class Outline(OutlineModel):
     parents: list[str] = Field(default_factory=list)
     preamble: Optional[str] = None
     goals: list[str] = Field(default_factory=list)
+    deadline: Optional[str] = Field(default=None, min_length=2)  # for task items without one
     parts: list[OutlinePart] = Field(min_length=1)
     notice: Optional[OutlineNotice] = None
 

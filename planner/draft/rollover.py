@@ -9,7 +9,7 @@ from planner.draft.outline import Outline, OutlineItem, OutlinePart, OutlineTarg
 from planner.draft.rewrite import YEAR_RE, short_name
 from planner.errors import UserError
 from planner.mine.mask import DEFAULT_PLACES
-from planner.model import Item, Part, Plan, Section
+from planner.model import Item, Plan, Section
 from planner.targets import NUMBER_RE, extract_targets
 
 FIRST_PHRASE_RE = re.compile(r"[^，,。；;：:（(]+")  # 例：围绕“高效办成一件事”
