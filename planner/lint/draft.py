@@ -242,10 +242,15 @@ def _area_of(areas: list[tuple[int, str]], line: int, plan: Plan, text: str) -> 
 
 
 def document_draft(name: str) -> Draft:
-    from planner.parse.document import ingest_document
+    from planner.parse.document import ingest_document, ingest_lines
     from planner.parse.source import read_source
-    ingested = ingest_document(name)
     source = read_source(name)
+    if source.table_lines:
+        # A table (an 附件 such as the 分工表) is checked as text, not read as plan structure.
+        body = [line for line in source.lines if line.line not in source.table_lines]
+        ingested = ingest_lines(body, Path(name).name, name, source.format, list(source.dropped))
+    else:
+        ingested = ingest_document(name)
     if source.format == "md":
         from planner.parse.clean import Line
         from planner.parse.document import MD_MARKUP_RE

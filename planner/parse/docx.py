@@ -12,7 +12,7 @@ CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "japaneseCounting",
               "ideographDigital", "chineseLegalSimplified"}
 
 
-def read_docx(file: Path) -> list[tuple[int, str]]:
+def read_docx(file: Path) -> list[tuple[int, str, bool]]:
     """(paragraph number, text) for every paragraph, numbering markers prepended."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
@@ -28,8 +28,8 @@ def read_docx(file: Path) -> list[tuple[int, str]]:
                           hint="请在 Word/WPS 中重新另存为 .docx") from None
     numbering = Numbering(_numbering_root(document))
     out = []
-    for number, paragraph in enumerate(_paragraphs(document.element.body), 1):
-        out.append((number, numbering.marker(paragraph) + _text(paragraph)))
+    for number, (paragraph, in_table) in enumerate(_paragraphs(document.element.body), 1):
+        out.append((number, numbering.marker(paragraph) + _text(paragraph), in_table))
     return out
 
 
@@ -45,12 +45,12 @@ def _paragraphs(body) -> Iterator:
     paragraphs of a text box (版记, 附注 boxes) follow the paragraph that anchors it."""
     for child in body.iterchildren():
         if child.tag == W + "p":
-            yield child
+            yield child, False
             for box in _text_boxes(child):
                 yield from _paragraphs(box)
         elif child.tag == W + "tbl":
             for paragraph in child.iter(W + "p"):
-                yield paragraph
+                yield paragraph, True
         elif child.tag == W + "sdt":
             yield from _paragraphs(child.find(W + "sdtContent") if child.find(W + "sdtContent")
                                    is not None else child)

@@ -44,6 +44,7 @@ class Source:
     lines: list[SourceLine]
     encoding: Optional[str] = None
     dropped: list[DroppedLine] = field(default_factory=list)
+    table_lines: set[int] = field(default_factory=set)  # DOCX paragraphs inside a table
 
 
 def read_source(path: str | os.PathLike) -> Source:
@@ -59,7 +60,9 @@ def read_source(path: str | os.PathLike) -> Source:
         return Source(str(path), fmt, [SourceLine(t, n) for n, t in blocks], encoding)
     if fmt == "docx":
         from planner.parse.docx import read_docx
-        return Source(str(path), fmt, [SourceLine(t, n) for n, t in read_docx(file) if t.strip()])
+        paragraphs = read_docx(file)
+        return Source(str(path), fmt, [SourceLine(t, n) for n, t, _ in paragraphs if t.strip()],
+                      table_lines={n for n, _, in_table in paragraphs if in_table})
     return _read_pdf(file)
 
 

@@ -5,6 +5,7 @@ from typing import Optional
 
 from planner.matrix import COLUMNS, MatrixRow, UnitRows, rows_by_unit
 from planner.model import Plan
+from planner.render import oxml
 from planner.render.options import RenderOptions
 from planner.render.sheet import Sheet, workbook_bytes
 from planner.render.table import attachment_section
@@ -22,9 +23,24 @@ def matrix_attachment(plan: Plan, rows: list[MatrixRow], by_unit: bool = False,
                       label: Optional[str] = "附件") -> str:
     """The attachment's paragraphs and table (XML), by task or by unit."""
     if by_unit:
-        return attachment_section(matrix_title(plan) + "（按单位）", UNIT_COLUMNS, _unit_cells(rows),
+        return attachment_section(matrix_title(plan) + "（按单位）", UNIT_COLUMNS,
+                                  _unit_cells(rows, docx=True),
                                   UNIT_SHARES, label)
-    return attachment_section(matrix_title(plan), COLUMNS, [row.cells() for row in rows], SHARES, label)
+    return attachment_section(matrix_title(plan), COLUMNS,
+                              [[*cells[:1], _task_runs(row), *cells[2:]]
+                               for row, cells in ((row, row.cells()) for row in rows)],
+                              SHARES, label)
+
+
+def _task_runs(row: MatrixRow) -> list[str]:
+    """The 任务 cell: each division above the item on its own line (a line break, not ` › `)."""
+    lines = [*filter(None, row.part.split(" › ")), *filter(None, [row.item])]
+    runs: list[str] = []
+    for line in lines:
+        if runs:
+            runs.append("<w:r><w:br/></w:r>")
+        runs.append(oxml.run(line))
+    return runs
 
 
 def matrix_docx(plan: Plan, rows: list[MatrixRow], by_unit: bool = False,
@@ -50,7 +66,8 @@ def matrix_xlsx(plan: Plan, rows: list[MatrixRow], by_unit: bool = False) -> byt
     return workbook_bytes(sheets)
 
 
-def _unit_cells(rows: list[MatrixRow], units: Optional[list[UnitRows]] = None) -> list[list[str]]:
+def _unit_cells(rows: list[MatrixRow], units: Optional[list[UnitRows]] = None,
+                docx: bool = False) -> list[list]:
     out = []
     for unit in units if units is not None else rows_by_unit(rows):
         # Each 局 sees its count with its name: 区财政局（牵头2项，配合1项）
@@ -58,7 +75,8 @@ def _unit_cells(rows: list[MatrixRow], units: Optional[list[UnitRows]] = None) -
         for how, group in (("牵头", unit.lead), ("配合", unit.support)):
             for row in group:
                 cells = row.cells()
-                out.append([name, how, cells[0], cells[1], cells[2], cells[5], cells[6]])
+                task = _task_runs(row) if docx else cells[1]
+                out.append([name, how, cells[0], task, cells[2], cells[5], cells[6]])
     return out
 
 
