@@ -81,16 +81,22 @@ def read_text(path: str | os.PathLike) -> str:
 
 def load_data(text: str, path: str) -> Any:
     """Parse YAML or JSON text; errors carry file:line:col."""
+    return load_marked_data(text, path, marks=False)[0]
+
+
+def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any]:
+    """`load_data` with the place of every value (yamlevents.Marked) when libyaml is there;
+    the places are None for JSON and without libyaml (lint then composes the text)."""
     if path.endswith(".json"):
         try:
-            return json.loads(text)
+            return json.loads(text), None
         except json.JSONDecodeError as error:
             raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
                                 col=error.colno) from None
     try:
         if yamlevents.available():
-            return yamlevents.load(text)
-        return yaml.load(text, Loader=_NoAliasLoader)
+            return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
+        return yaml.load(text, Loader=_NoAliasLoader), None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "格式错误"

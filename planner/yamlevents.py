@@ -5,15 +5,35 @@ PyYAML's C loader still composes a node tree and constructs it in Python; for a 
 compose. Building dicts and lists from the events is one pass: 0.25 s with both checks. Plain
 scalars are resolved with the SafeLoader's own resolver and constructors, so the data is the
 same as `yaml.safe_load` gives; aliases and duplicate keys are refused with their marks.
+
+`load_marked` builds, in the same pass, a tree of `Marked` places beside the data (what lint
+needs to point at a value and edit it), instead of a second parse with `yaml.compose`.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Optional
 
 import yaml
 from yaml import events
 
 STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(slots=True)
+class Marked:
+    """Where a value is written: offsets [start, end) into the text, 0-based line and column,
+    the scalar style ('', "'", '"', '|', '>') and, for a scalar, its string value. A mapping's
+    `children` is a dict by key, a sequence's a list; a scalar's is None."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    style: Optional[str] = None
+    value: Any = None
+    children: Any = None
+    tag: str = ""
 
 
 def available() -> bool:
@@ -22,9 +42,19 @@ def available() -> bool:
 
 def load(text: str) -> Any:
     """The single document in `text` (None when empty); yaml.MarkedYAMLError on bad input."""
+    return _load(text, False)[0]
+
+
+def load_marked(text: str) -> tuple[Any, Optional[Marked]]:
+    """Like `load`, with the place of every value (None when the document is empty)."""
+    return _load(text, True)
+
+
+def _load(text: str, marks: bool) -> tuple[Any, Optional[Marked]]:
     loader = yaml.CSafeLoader(text)
-    stack: list[list] = []  # [container, pending key, has key, key's mark]
+    stack: list[list] = []  # [container, pending key, has key, key's mark, marked container]
     root: Any = None
+    root_mark: Optional[Marked] = None
     documents = 0
     try:
         while True:
@@ -32,19 +62,24 @@ def load(text: str) -> Any:
             kind = type(event)
             if kind is events.ScalarEvent:
                 value = _scalar(loader, event)
+                mark = _mark(event, value, event.style or "") if marks else None
                 if stack:
-                    _add(stack, value, event)
+                    _add(stack, value, event, mark)
                 else:
-                    root = value
+                    root, root_mark = value, mark
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                container: Any = {} if kind is events.MappingStartEvent else []
+                is_map = kind is events.MappingStartEvent
+                container: Any = {} if is_map else []
+                mark = _mark(event, None, None, {} if is_map else []) if marks else None
                 if stack:
-                    _add(stack, container, event)
+                    _add(stack, container, event, mark)
                 else:
-                    root = container
-                stack.append([container, None, False, None])
+                    root, root_mark = container, mark
+                stack.append([container, None, False, None, mark])
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                stack.pop()
+                top = stack.pop()
+                if top[4] is not None:
+                    top[4].end = event.end_mark.index
             elif kind is events.AliasEvent or getattr(event, "anchor", None):
                 raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
             elif kind is events.DocumentStartEvent:
@@ -53,9 +88,15 @@ def load(text: str) -> Any:
                     raise yaml.MarkedYAMLError(None, None, "文件中只能有一个 YAML 文档（多了一个 ---）",
                                                event.start_mark)
             elif kind is events.StreamEndEvent:
-                return root
+                return root, root_mark
     finally:
         loader.dispose()
+
+
+def _mark(event, value: Any, style: Optional[str], children: Any = None) -> Marked:
+    start, end = event.start_mark, event.end_mark
+    tag = STR_TAG if type(value) is str else ""
+    return Marked(start.index, end.index, start.line, start.column, style, value, children, tag)
 
 
 def _scalar(loader, event) -> Any:
@@ -70,11 +111,13 @@ def _scalar(loader, event) -> Any:
     return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
 
 
-def _add(stack: list[list], value: Any, event) -> None:
+def _add(stack: list[list], value: Any, event, mark: Optional[Marked]) -> None:
     top = stack[-1]
     container = top[0]
     if type(container) is list:
         container.append(value)
+        if mark is not None:
+            top[4].children.append(mark)
     elif not top[2]:
         if isinstance(value, (dict, list)):
             raise yaml.MarkedYAMLError(None, None, "键不能是映射或列表", event.start_mark)
@@ -84,4 +127,21 @@ def _add(stack: list[list], value: Any, event) -> None:
         if key in container:
             raise yaml.MarkedYAMLError(None, None, f"键“{key}”重复", top[3])
         container[key] = value
+        if mark is not None:
+            top[4].children[key] = mark
         top[2] = False
+
+
+def from_node(node: Any) -> Optional[Marked]:
+    """A `yaml.compose` node tree as Marked places (for JSON, or without libyaml)."""
+    if node is None:
+        return None
+    start, end = node.start_mark, node.end_mark
+    if isinstance(node, yaml.MappingNode):
+        children = {key.value: from_node(value) for key, value in node.value}
+    elif isinstance(node, yaml.SequenceNode):
+        children = [from_node(value) for value in node.value]
+    else:
+        return Marked(start.index, end.index, start.line, start.column, node.style or "",
+                      node.value, None, node.tag)
+    return Marked(start.index, end.index, start.line, start.column, None, None, children)

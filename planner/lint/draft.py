@@ -20,12 +20,14 @@ from planner.lint.suppress import split_directive
 from planner.model import Plan
 from planner.parse.headings import match_marker
 from planner.parse.responsibility import find_notes
+from planner.yamlevents import Marked
 
 # YAML keys whose string values are prose a reader sees; `marker` and `end` are read by
 # numbering and heading rules only.
 PROSE_KEYS = {"title", "text", "raw", "lead", "body", "recipients", "issuer", "public", "cc",
               "printer", "doc_number"}
 SHAPE_KEYS = {"marker", "end"}
+TEXT_KEYS = PROSE_KEYS | SHAPE_KEYS
 # A responsibility's unit names in a plan file: kept apart (no rule reads them as text), so a
 # fix of the note `raw` can rename the unit there too.
 UNIT_KEYS = {"name", "canonical"}
@@ -92,19 +94,39 @@ class Draft:
     _lines: dict = field(default_factory=dict)  # (line, field) -> Span for text files
     cache: dict = field(default_factory=dict)  # what several rules compute alike (notes, units)
     _note_units: dict = field(default_factory=dict)  # id(raw span) -> unit name spans (YAML)
+    _prose: Any = None  # (number of spans, prose spans, joined): asked by every text rule
+    screened: Optional[list] = None  # set by the engine for a rule with a SCREEN
 
     @property
     def editable(self) -> bool:
         return self.fmt in ("yaml", "txt")
 
-    def prose(self) -> Iterator[Span]:
-        return (span for span in self.spans if span.prose)
+    def prose(self) -> list[Span]:
+        """The spans a reader sees as text (not markers or heading ends), in file order;
+        while the engine runs a screened rule, only the spans its SCREEN let through."""
+        if self.screened is not None:
+            return self.screened
+        if self._prose is None or self._prose[0] != len(self.spans):
+            self._prose = (len(self.spans), [span for span in self.spans if span.prose],
+                           None)
+        return self._prose[1]
+
+    def joined_prose(self) -> tuple[str, list[int]]:
+        """The prose texts joined by line breaks, and where each starts in the joined text."""
+        self.prose()
+        if self._prose[2] is None:
+            starts, at = [], 0
+            for span in self._prose[1]:
+                starts.append(at)
+                at += len(span.text) + 1
+            self._prose = (*self._prose[:2], ("\n".join(s.text for s in self._prose[1]), starts))
+        return self._prose[2]
 
     def where(self, node: Any) -> tuple[int, int]:
         """(line, col) of a model node in this file."""
         mapping = self._nodes.get(id(node))
         if mapping is not None:
-            return mapping.start_mark.line + 1, mapping.start_mark.column + 1
+            return mapping.line + 1, mapping.column + 1
         loc = getattr(node, "loc", None)
         if loc is not None and self.fmt != "yaml":
             span = self._lines.get((loc.line, "marker")) or self._lines.get((loc.line, "text"))
@@ -115,10 +137,8 @@ class Draft:
         """The span of `node.key` (marker, title, end …) where it is written."""
         mapping = self._nodes.get(id(node))
         if mapping is not None:
-            for key_node, value in mapping.value:
-                if key_node.value == key:
-                    return self._scalars.get(id(value))
-            return None
+            value = mapping.children.get(key)
+            return self._scalars.get(id(value)) if value is not None else None
         loc = getattr(node, "loc", None)
         if loc is None or self.fmt == "yaml":
             return None
@@ -165,10 +185,10 @@ def read_draft(path: str | os.PathLike) -> Draft:
     name = str(path)
     lower = name.lower()
     if lower.endswith(PLAN_SUFFIXES):
-        from planner.planfile import load_data, read_text, validate_plan
+        from planner.planfile import load_marked_data, read_text, validate_plan
         text = read_text(name).replace("\r\n", "\n")
-        plan = validate_plan(load_data(text, name), text, name)
-        return yaml_draft(name, text, plan)
+        data, marked = load_marked_data(text, name)
+        return yaml_draft(name, text, validate_plan(data, text, name), marked)
     if lower.endswith(TEXT_SUFFIXES):
         from planner.parse.source import _check_file, decode_text
         _check_file(Path(name))
@@ -275,35 +295,42 @@ def document_draft(name: str) -> Draft:
     return draft
 
 
-def yaml_draft(name: str, text: str, plan: Plan) -> Draft:
+def yaml_draft(name: str, text: str, plan: Plan, marked: Optional[Marked] = None) -> Draft:
+    """A plan file's draft; `marked` are its values' places (yamlevents.load_marked), else
+    the text is composed again to find them."""
     from planner.lint.suppress import yaml_directives
-    from planner.planfile import SAFE_LOADER
     is_json = name.lower().endswith(".json")
     draft = Draft(name, "yaml", text, plan, [], directives=[] if is_json else yaml_directives(text))
-    try:
-        # JSON reads as YAML too (flow style), which gives its strings positions as well.
-        root = yaml.compose(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError:
+    if marked is None:
+        from planner.planfile import SAFE_LOADER
+        from planner.yamlevents import from_node
+        try:
+            # JSON reads as YAML too (flow style), which gives its strings positions as well.
+            marked = from_node(yaml.compose(text, Loader=SAFE_LOADER))
+        except yaml.YAMLError:
+            return draft
+    if marked is None:
         return draft
-    _walk_scalars(draft, root, (), "", text)
-    _walk_model(draft, plan, root)
+    _walk_scalars(draft, marked, (), "", text)
+    _walk_model(draft, plan, marked)
     return draft
 
 
-def _walk_scalars(draft: Draft, node: Any, path: tuple, key: str, text: str,
+def _walk_scalars(draft: Draft, node: Marked, path: tuple, key: str, text: str,
                   units: Optional[list] = None) -> None:
-    if isinstance(node, yaml.MappingNode):
+    children = node.children
+    if type(children) is dict:
         if key == "responsibility":
             units = []
-        for key_node, value in node.value:
-            _walk_scalars(draft, value, path + (key_node.value,), key_node.value, text, units)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
+        for child_key, value in children.items():
+            _walk_scalars(draft, value, path + (child_key,), child_key, text, units)
+    elif type(children) is list:
+        for index, value in enumerate(children):
             _walk_scalars(draft, value, path + (index,), key, text, units)
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value:
+    elif node.value and node.tag.endswith(":str") and isinstance(node.value, str):
         if key in UNIT_KEYS and units is not None:
             units.append(_scalar_span(node, text, key, ""))
-        elif key in PROSE_KEYS | SHAPE_KEYS:
+        elif key in TEXT_KEYS:
             span = _scalar_span(node, text, key, _yaml_area(draft.plan, path))
             draft.spans.append(span)
             draft._scalars[id(node)] = span
@@ -311,8 +338,8 @@ def _walk_scalars(draft: Draft, node: Any, path: tuple, key: str, text: str,
                 draft._note_units[id(span)] = units
 
 
-def _scalar_span(node: yaml.ScalarNode, text: str, key: str, area: str) -> Span:
-    start, end = node.start_mark.index, node.end_mark.index
+def _scalar_span(node: Marked, text: str, key: str, area: str) -> Span:
+    start, end = node.start, node.end
     written = text[start:end]
     quoted = node.style in ("'", '"')
     inner = written[1:-1] if quoted else written
@@ -320,7 +347,7 @@ def _scalar_span(node: yaml.ScalarNode, text: str, key: str, area: str) -> Span:
     index_map = None
     if offset is None and node.style != '"':
         index_map = _fold_map(inner, node.value, start + quoted)
-    return Span(node.value, node.start_mark.line + 1, node.start_mark.column + 1 + quoted,
+    return Span(node.value, node.line + 1, node.column + 1 + quoted,
                 offset, key, area, plain_yaml=not quoted, index_map=index_map)
 
 
@@ -353,13 +380,14 @@ def _yaml_area(plan: Plan, path: tuple) -> str:
     return {"notice": "notice", "title": "title", "preamble": "preamble"}.get(path[0], "")
 
 
-def _walk_model(draft: Draft, obj: Any, node: Any) -> None:
-    if isinstance(obj, BaseModel) and isinstance(node, yaml.MappingNode):
+def _walk_model(draft: Draft, obj: Any, node: Marked) -> None:
+    children = node.children
+    if type(children) is dict and isinstance(obj, BaseModel):
         draft._nodes[id(obj)] = node
-        for key_node, value in node.value:
-            child = getattr(obj, str(key_node.value), None)
+        for key, value in children.items():
+            child = getattr(obj, str(key), None)
             if isinstance(child, (BaseModel, list)):
                 _walk_model(draft, child, value)
-    elif isinstance(obj, list) and isinstance(node, yaml.SequenceNode):
-        for item, value in zip(obj, node.value):
+    elif type(children) is list and isinstance(obj, list):
+        for item, value in zip(obj, children):
             _walk_model(draft, item, value)
