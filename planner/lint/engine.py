@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -36,15 +37,37 @@ def lint_draft(draft: Draft, config: Config, units: Optional[UnitRegistry] = Non
         if not config.active(rule.code, draft.path):
             continue
         options = config.options.get(rule.code) or rule.options()
-        for problem in rule.check(draft, options):
-            problem.code, problem.name = rule.code, rule.name
-            problem.level = config.level(rule.code, rule.level)
-            found.append(problem)
+        screen = getattr(rule.module, "SCREEN", None)
+        draft.screened = None if screen is None else screened_spans(draft, screen, options)
+        try:
+            for problem in rule.check(draft, options):
+                problem.code, problem.name = rule.code, rule.name
+                problem.level = config.level(rule.code, rule.level)
+                found.append(problem)
+        finally:
+            draft.screened = None
     found.extend(format_problems(draft, config))
     for problem in found:
         problem.file = draft.path
     kept = _suppress(draft, found, config)
     return sorted(_unique(kept), key=Problem.sort_key)
+
+
+def screened_spans(draft: Draft, screen, options) -> list:
+    """The prose spans a text rule can find anything in, by its SCREEN: a pattern (or tuple
+    of patterns) any finding must match, or a function (text, options) → positions. All
+    spans are screened at once over their texts joined by line breaks, so a rule's own loop
+    meets only the few spans that need it. tests/test_lint_screens.py holds each SCREEN to
+    its rule."""
+    prose = draft.prose()
+    joined, starts = draft.joined_prose()
+    if callable(screen):
+        positions = screen(joined, options)
+    else:
+        patterns = screen if isinstance(screen, tuple) else (screen,)
+        positions = (match.start() for pattern in patterns for match in pattern.finditer(joined))
+    hit = {bisect_right(starts, position) - 1 for position in positions}
+    return [prose[i] for i in sorted(hit)]
 
 
 def format_problems(draft: Draft, config: Config) -> list[Problem]:

@@ -60,6 +60,7 @@ class Match:
 class UnitRegistry:
     forms: dict[str, tuple[Entry, str]] = field(default_factory=dict)
     others: set[str] = field(default_factory=set)
+    _found: dict[str, Optional[Match]] = field(default_factory=dict)  # lookups, by name
 
     def add(self, data: RegistryFile) -> None:
         for entry in data.units:
@@ -69,8 +70,15 @@ class UnitRegistry:
                 for name in names:
                     self.forms.setdefault(name, (entry, form))
         self.others.update(data.others)
+        self._found.clear()
 
     def lookup(self, name: str) -> Optional[Match]:
+        """The registry entry `name` is a form of (a plan names a few units many times)."""
+        if name not in self._found:
+            self._found[name] = self._lookup(name)
+        return self._found[name]
+
+    def _lookup(self, name: str) -> Optional[Match]:
         name = name.strip()
         if name in self.others:
             return Match(None, "", name, "other")

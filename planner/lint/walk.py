@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional, Union
 
 from planner.model import Item, Part, Plan, Role
@@ -62,6 +63,7 @@ def masked(text: str) -> str:
 MARKER_LEVELS = ["cn", "paren_cn", "arabic", "paren_arabic"]
 
 
+@lru_cache(maxsize=1024)
 def marker_kind(marker: Optional[str]) -> Optional[str]:
     """`（一）` → paren_cn, `1.` → arabic …; None for no marker or an unknown form."""
     if not marker:
@@ -79,11 +81,17 @@ def note_units(draft) -> list[tuple]:
     return draft.cache["note_units"]
 
 
-def _note_units(draft) -> Iterator[tuple]:
+@lru_cache(maxsize=4096)
+def _parse_note(raw: str):
+    """A note's units, read once per distinct note (plans repeat their notes). Read only."""
     from planner.parse.responsibility import parse_note
+    return parse_note(raw)
+
+
+def _note_units(draft) -> Iterator[tuple]:
     for span, start, end in draft.notes():
         raw = span.text[start:end]
-        note = parse_note(raw)
+        note = _parse_note(raw)
         if note is None:
             continue
         cursor = 0

@@ -30,6 +30,7 @@ NUMBER = r"[\u4e00-\u9fff]{1,8}[〔\[［【（(](?:19|20)\d{2}[〕\]］】）)]�
 BARE_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{NUMBER})")
 # 例：（国办发〔2024〕3号）《关于…》 — 文号 before the title
 NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{NUMBER})[）)]?\s*《")
+SCREEN = re.compile("号")
 
 
 class Options(BaseModel):

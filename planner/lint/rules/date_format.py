@@ -30,6 +30,7 @@ NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[./\-])(?P<m
                              r"(?P<d>\d{1,2})(?![\d.])")
 # 例：2025年03月01日 / 3月05日
 PADDED_RE = re.compile(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
+SCREEN = (re.compile("[./-]"), re.compile("[年月]0"))
 
 
 class Options(BaseModel):

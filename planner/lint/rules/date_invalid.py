@@ -30,6 +30,7 @@ DATE_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d.])(?P<m>\d{1,2
                      r"(?:\s*(?P<d>\d{1,2})\s*日)?")
 # A month range's first half is not a month on its own: 例：3—5月 / 1-13月 (handled by T004)
 AFTER_RANGE_RE = re.compile(r"[-—–~～至到]\s*$")
+SCREEN = re.compile("月")
 
 
 class Options(BaseModel):

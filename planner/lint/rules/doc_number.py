@@ -29,6 +29,7 @@ FAULT = ("某政办字〔2025〕8号", "某政办字[2025]8号")
 DOC_NUMBER_RE = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,3}(?:发|字|函|办|令|电))\s*(?P<open>[〔\[［【（(])\s*"
                            r"(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】）)])\s*(?P<di>第?)\s*"
                            r"(?P<seq>\d{1,5})\s*号")
+SCREEN = re.compile("号")
 
 
 class Options(BaseModel):

@@ -27,6 +27,7 @@ FIXABLE = True
 FAULT = ("完成10个部门数据对接", "完成10个部门数据对接...")
 # 例：... / ...... / 。。。 / … (a single one) / ………
 ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
+SCREEN = (re.compile("[.…⋯]"), re.compile("。。"))
 
 
 class Options(BaseModel):

@@ -29,6 +29,7 @@ FAULT = ("落实“十四五”规划", "落实14五规划")
 FIVE_YEAR_RE = re.compile(r"(?<!\d)1\d五|十\d五")
 # 例：3、4个 / 5、6家
 APPROX_RE = re.compile(r"(?<![\d.])(?P<a>\d)、(?P<b>\d)(?=[个家项次年天人名所座])")
+SCREEN = (re.compile("五"), re.compile(r"、\d"))
 
 
 class Options(BaseModel):

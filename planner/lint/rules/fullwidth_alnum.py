@@ -25,6 +25,7 @@ LEVEL = "error"
 FIXABLE = True
 FAULT = ("新建5G基站1000个，推进", "新建5G基站１０００个，推进")
 FULL_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+SCREEN = FULL_RE
 
 
 class Options(BaseModel):

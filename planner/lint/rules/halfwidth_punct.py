@@ -29,6 +29,7 @@ FIXABLE = True
 FAULT = ("成立工作专班，", "成立工作专班,")
 CJK_OR_FULL_RE = re.compile(f"[{CJK}，。、；：？！（）“”‘’《》〈〉【】—…]")
 HALF_RE = re.compile(r"[,;:?!()]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff（(“]|$)")
+SCREEN = re.compile(r"[,;:?!().]")  # any finding has one of these (engine.screened_spans)
 
 
 class Options(BaseModel):

@@ -27,6 +27,7 @@ FIXABLE = True
 FAULT = ("实现100项高频事项“一网通办”", "实现“一网通办”、“一次办好”")
 # 例：》、《 / ”、“
 MARKED_RE = re.compile(r"(?<=[》”])、(?=[《“])")
+SCREEN = re.compile("[》”]、")
 
 
 class Options(BaseModel):

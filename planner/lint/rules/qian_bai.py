@@ -28,6 +28,7 @@ FAULT = ("专项资金5000万元", "专项资金5千万元")
 # 例：3千万元 / 5百人 — not 千米, 千瓦, 千伏, 百分点, 百姓
 QB_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>[千百])(?![米瓦伏克兆分姓家余帕赫])")
 SCALE = {"千": 1000, "百": 100}
+SCREEN = re.compile("[千百]")
 
 
 class Options(BaseModel):

@@ -27,6 +27,7 @@ FIXABLE = True
 FAULT = ("专项资金5000万元", "专项资金3000~5000万元")
 # 例：15~30% / 5-10万元 / 3至5亿
 RANGE_RE = re.compile(r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*[~～\-－—至到]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|％|万|亿)")
+SCREEN = re.compile("[~～\\-－—至到]")
 
 
 class Options(BaseModel):

@@ -27,6 +27,7 @@ FIXABLE = True
 FAULT = ("加快数字政府建设，", "加快数字政府建设，，")
 # 例：，， / 。。 / ！！ — but not 。。。 (an ellipsis, P003)
 REPEAT_RE = re.compile(r"([，、；：！？。])\1+")
+SCREEN = re.compile("([，、；：！？。])\\1")
 
 
 class Options(BaseModel):

@@ -13,6 +13,7 @@ FAIL:
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -26,6 +27,7 @@ LEVEL = "error"
 FIXABLE = True
 FAULT = ("“一网通办”", '"一网通办"')
 CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+SCREEN = re.compile("[\"「」『』]")
 
 
 class Options(BaseModel):

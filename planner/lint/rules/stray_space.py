@@ -32,6 +32,7 @@ FULL_PUNCT = "，。、；：？！（）“”‘’《》〈〉【】—…"
 SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=\S)")
 CHINESE = re.compile(f"[{CJK}{FULL_PUNCT}]")
 PLUS_WORDS = ("互联网",)
+SCREEN = re.compile("[ \u3000\t]")
 
 
 class Options(BaseModel):

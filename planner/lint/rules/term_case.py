@@ -30,9 +30,23 @@ TERMS = ["5G", "4G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS",
          "PaaS", "IaaS", "VPN", "WLAN", "Wi-Fi", "eSIM"]
 
 
+# A maximal run of Latin letters, digits and hyphens holding a letter: what the term pattern
+# (bounded by anything but [A-Za-z0-9-]) matches, whole.
+WORD_RE = re.compile(r"[A-Za-z0-9\-]*[A-Za-z][A-Za-z0-9\-]*")
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     terms: list[str] = []
+
+
+def SCREEN(text: str, options: Options) -> Iterator[int]:  # noqa: N802 (the screen's name)
+    """Where a term is written in a case other than its own (engine.lint_draft screens by it)."""
+    table = {t.lower(): t for t in TERMS + options.terms}
+    for match in WORD_RE.finditer(text):
+        want = table.get(match.group().lower())
+        if want is not None and want != match.group():
+            yield match.start()
 
 
 def check(draft, options: Options) -> Iterator[Problem]:

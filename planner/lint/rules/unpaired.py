@@ -13,6 +13,7 @@ FAIL:
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -26,6 +27,7 @@ FIXABLE = False
 FAULT = ("《数字某市2025年行动方案》已经", "《数字某市2025年行动方案已经")
 PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "【": "】"}
 CLOSE = {v: k for k, v in PAIRS.items()}
+SCREEN = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSE)) + "]")
 
 
 class Options(BaseModel):
@@ -34,7 +36,8 @@ class Options(BaseModel):
 
 def _scan(text: str) -> Iterator[tuple[int, str]]:
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    for match in SCREEN.finditer(text):  # the brackets only
+        i, ch = match.start(), match.group()
         if ch in PAIRS:
             if ch == "《" and any(c == "《" for _, c in stack):
                 yield i, "书名号内的书名号应使用“〈〉”"

@@ -28,6 +28,7 @@ FAULT = ("2025年9月底前", "25年9月底前")
 SHORT_RANGE_RE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?P<dash>[-—–~～－至到])\s*(?P<b>\d{2})(?=\s*年)")
 # 例：24年3月 (a two-digit year before a month)
 SHORT_YEAR_RE = re.compile(r"(?<![\d.０-９])(?P<b>[0-4]\d)(?=年\d{1,2}月)")
+SCREEN = (re.compile("[-—–~～－至到]"), re.compile(r"年\d"))  # a dash, or 年 then a month
 
 
 class Options(BaseModel):
