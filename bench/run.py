@@ -78,18 +78,29 @@ def render_whole_process(sizes: list[int], work: Path) -> list[dict]:
 
 
 def ingest_and_lint(size: int, work: Path) -> dict:
+    """Ingest (text → model) and lint of the plan render is timed on. Like render in-process
+    (model → DOCX, the YAML already loaded), `lint` times the checks on a loaded draft;
+    `lint_file` adds reading the YAML with every value's position (what `planner lint`
+    does per file)."""
     from planner.export import export_text
     from planner.lint import lint_plan
+    from planner.lint.draft import read_draft
+    from planner.lint.engine import config_for, lint_draft
+    from planner.lint.units import load_registry
     from planner.parse.document import ingest_text
 
     plan = synthetic_plan(size)
     text = export_text(plan)
     source = work / f"lint-{size}.yaml"
     source.write_text(dump_plan(plan), encoding="utf-8")
-    result = {"tasks": size, "render": best(plan_docx, plan), "ingest": best(ingest_text, text),
-              "lint": best(lambda: lint_plan([source]), repeat=2)}
+    draft, config, units = read_draft(source), config_for(str(source)), load_registry()
+    result = {"tasks": size, "render": best(plan_docx, plan, repeat=5),
+              "ingest": best(ingest_text, text, repeat=5),
+              "lint": best(lambda: (draft.cache.clear(), lint_draft(draft, config, units)), repeat=5),
+              "lint_file": best(lambda: lint_plan([source]), repeat=3)}
     result["ingest/render"] = result["ingest"] / result["render"]
     result["lint/render"] = result["lint"] / result["render"]
+    result["lint_file/render"] = result["lint_file"] / result["render"]
     print("ingest/lint", json.dumps(result), flush=True)
     return result
 

@@ -96,11 +96,8 @@ def tidy_many(texts: Iterable[str]) -> dict[str, str]:
     for match in YEAR_CHAR_RE.finditer(joined):
         if SHORT_YEAR_RE.search(joined, max(0, match.start() - 8), match.end() + 1) is not None:
             flag(match.start())
-    table = _terms()
-    for match in LATIN_WORD_RE.finditer(joined):
-        want = table.get(match.group().lower())
-        if want is not None and want != match.group():
-            flag(match.start())
+    for position in _case_screen()(joined):
+        flag(position)
     return {text: _tidy(text) if index in flagged else text for index, text in enumerate(unique)}
 
 
@@ -145,20 +142,12 @@ def _empty_plan():
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[str, str]:
-    from planner.lint.rules.term_case import TERMS
-    return {t.lower(): t for t in TERMS}
-
-
-# A maximal run of Latin letters, digits and hyphens holding a letter: what M007's pattern
-# (a term bounded by anything but [A-Za-z0-9-]) can match, whole.
-LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\-]*[A-Za-z][A-Za-z0-9\-]*")
+def _case_screen():
+    """M007's own screen: where a term is written in a case other than its own."""
+    from planner.lint.rules import term_case
+    options = term_case.Options()
+    return lambda text: term_case.SCREEN(text, options)
 
 
 def _wrong_case(text: str) -> bool:
-    table = _terms()
-    for word in LATIN_WORD_RE.findall(text):
-        want = table.get(word.lower())
-        if want is not None and want != word:
-            return True
-    return False
+    return next(iter(_case_screen()(text)), None) is not None
