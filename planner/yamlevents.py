@@ -99,9 +99,17 @@ def _mark(event, value: Any, style: Optional[str], children: Any = None) -> Mark
     return Marked(start.index, end.index, start.line, start.column, style, value, children, tag)
 
 
+# First characters of a plain scalar that an implicit resolver (int, float, bool, null, date,
+# merge, value) may claim; any other plain scalar (Chinese text, most words) is a string.
+RESOLVABLE_FIRST = frozenset(k for k in yaml.SafeLoader.yaml_implicit_resolvers if k is not None)
+
+
 def _scalar(loader, event) -> Any:
     if event.tag is None and not event.style:  # plain: int, float, bool, null, date or str
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        value = event.value
+        if value and value[0] not in RESOLVABLE_FIRST:
+            return value
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
     elif event.tag is None or event.tag == "!":
         return event.value  # quoted: always text
     else:
