@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Iterator, NamedTuple, Optional
 
 from planner.errors import UserError
 from planner.mine.mask import bigrams, normalize, words
@@ -75,16 +75,11 @@ def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
         candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
     if all(len(run) == 1 for run in runs):
         candidates |= _scan_lane(conn, runs, where, params)
-    hits = _score(conn, candidates, runs, grams, (total, avg_len, df))
-    best: dict[int, Hit] = {}
-    for hit in sorted(hits, key=lambda h: (-h.score, h.id)):
-        key = hit.cluster if hit.cluster is not None else -hit.id
-        best.setdefault(key, hit)
-    ranked = sorted(best.values(), key=lambda h: (-h.score, h.id))[:top]
-    for hit in ranked:
-        hit.units = [u for (u,) in conn.execute(
-            "SELECT canonical FROM units WHERE clause_id = ? ORDER BY rowid", (hit.id,))]
-    return ranked
+    scored = _score(conn, candidates, runs, grams, (total, avg_len, df))
+    best: dict[int, Scored] = {}
+    for item in sorted(scored, key=lambda s: (-s.score, s.id)):
+        best.setdefault(item.cluster if item.cluster is not None else -item.id, item)
+    return _hits(conn, list(best.values())[:top])
 
 
 def _filter_sql(filters: Filters) -> tuple[str, list]:
@@ -149,16 +144,25 @@ def _selective(grams: list[str], df: dict[str, int], total: int) -> list[str]:
     return [g for i, g in enumerate(ranked) if i < ALWAYS_RARE or df[g] <= COMMON_SHARE * total]
 
 
-def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> list[Hit]:
+class Scored(NamedTuple):
+    """A candidate's score, before its row is read in full."""
+    id: int
+    cluster: Optional[int]
+    score: float
+    phrase: float
+    recall: float
+
+
+def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> list[Scored]:
     if not ids:
         return []
     total, avg_len, df = stats
     idf = {g: math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams}
     ceiling = sum(idf.values()) * (K1 + 1) or 1.0
     query_chars = sum(len(r) for r in runs)
-    hits = []
-    for row in _rows(conn, ids):
-        norm, heading = row["norm"], normalize(row["heading"])
+    scored = []
+    for id_, norm, heading, role, cluster in _select(conn, SCORE_COLUMNS, ids):
+        heading = normalize(heading)
         # str.count equals the index's term frequency: a bigram of word characters is
         # contiguous in the text exactly when it is a bigram of one run.
         tf = {g: norm.count(g) for g in grams}
@@ -168,28 +172,37 @@ def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> lis
         phrase = sum(len(r) for r in runs if r in norm) / query_chars
         in_heading = sum(len(r) for r in runs if r in heading) / query_chars
         score = (BM25_WEIGHT * bm25 / ceiling + PHRASE_WEIGHT * phrase
-                 + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(row["role"], 0.8)
-        hits.append(Hit(id=row["id"], text=row["text"], document=row["title"] or row["name"],
-                        file=row["name"], region=row["region"], year=row["year"],
-                        heading=row["heading"], role=row["role"], line=row["line"],
-                        responsibility=row["responsibility"], cluster=row["cluster_id"],
-                        cluster_size=row["size"] or 1, score=round(score, 6), phrase=phrase,
-                        recall=round(bm25 / ceiling, 6)))
+                 + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(role, 0.8)
+        scored.append(Scored(id_, cluster, round(score, 6), phrase, round(bm25 / ceiling, 6)))
+    return scored
+
+
+def _hits(conn, scored: list[Scored]) -> list[Hit]:
+    """Full rows, responsible units included, for the few candidates shown."""
+    rows = {row[0]: row for row in _select(conn, HIT_COLUMNS, {s.id for s in scored})}
+    units: dict[int, list[str]] = {s.id: [] for s in scored}
+    for clause_id, canonical in _select(conn, UNIT_COLUMNS, set(units)):
+        units[clause_id].append(canonical)
+    hits = []
+    for item in scored:
+        _, text, heading, role, line, resp, size, title, name, region, year = rows[item.id]
+        hits.append(Hit(id=item.id, text=text, document=title or name, file=name, region=region,
+                        year=year, heading=heading, role=role, line=line, responsibility=resp,
+                        cluster=item.cluster, cluster_size=size or 1, score=item.score,
+                        phrase=item.phrase, recall=item.recall, units=units[item.id]))
     return hits
 
 
-def _rows(conn, ids: set[int]) -> list[sqlite3.Row]:
-    conn.row_factory = sqlite3.Row
-    try:
-        out: list[sqlite3.Row] = []
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start:start + 500]
-            out.extend(conn.execute(
-                "SELECT c.id, c.text, c.norm, c.heading, c.role, c.line, c.responsibility, "
-                "c.cluster_id, k.size, d.title, d.name, d.region, d.year FROM clauses c "
-                "JOIN documents d ON d.id = c.doc_id LEFT JOIN clusters k ON k.id = c.cluster_id "
-                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk))
-        return out
-    finally:
-        conn.row_factory = None
+SCORE_COLUMNS = "SELECT c.id, c.norm, c.heading, c.role, c.cluster_id FROM clauses c WHERE c.id IN ({})"
+HIT_COLUMNS = ("SELECT c.id, c.text, c.heading, c.role, c.line, c.responsibility, k.size, d.title, "
+               "d.name, d.region, d.year FROM clauses c JOIN documents d ON d.id = c.doc_id "
+               "LEFT JOIN clusters k ON k.id = c.cluster_id WHERE c.id IN ({})")
+UNIT_COLUMNS = "SELECT clause_id, canonical FROM units WHERE clause_id IN ({}) ORDER BY rowid"
+
+
+def _select(conn, sql: str, ids: set[int]) -> Iterator[tuple]:
+    """`sql` over `ids` in chunks: SQLite caps the number of bound parameters."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
