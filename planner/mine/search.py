@@ -99,8 +99,11 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
 
 
 def _fts(conn, match: str, where: str, params: list, limit: int) -> set[int]:
-    sql = ("SELECT c.id FROM grams JOIN clauses c ON c.id = grams.rowid JOIN documents d ON "
-           f"d.id = c.doc_id WHERE grams MATCH ?{where} ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
+    # Without filters the join would read a clauses row for every match only to drop nothing.
+    source = ("grams JOIN clauses c ON c.id = grams.rowid JOIN documents d ON d.id = c.doc_id"
+              if where else "grams")
+    sql = (f"SELECT grams.rowid FROM {source} WHERE grams MATCH ?{where} "
+           "ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
     return {row[0] for row in conn.execute(sql, [match, *params, limit])}
 
 
