@@ -71,7 +71,8 @@ def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
     where, params = _filter_sql(filters)
     total, avg_len, df = _stats(conn, grams)
     candidates = _phrase_lane(conn, runs, where, params)
-    if len(candidates) < POOL:  # a full phrase lane already outranks anything recall adds
+    # A full phrase lane already outranks anything recall adds; one bigram is one phrase.
+    if len(candidates) < POOL and (len(runs) > 1 or len(grams) > 1):
         candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
     if all(len(run) == 1 for run in runs):
         candidates |= _scan_lane(conn, runs, where, params)
