@@ -161,20 +161,24 @@ def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> lis
     if not ids:
         return []
     total, avg_len, df = stats
-    idf = {g: math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams}
-    ceiling = sum(idf.values()) * (K1 + 1) or 1.0
+    idf = [math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams]
+    ceiling = sum(idf) * (K1 + 1) or 1.0
     query_chars = sum(len(r) for r in runs)
+    headings: dict[str, str] = {}  # clauses of one item share its heading
     scored = []
     for id_, norm, heading, role, cluster in _select(conn, SCORE_COLUMNS, ids):
-        heading = normalize(heading)
+        if heading not in headings:
+            headings[heading] = normalize(heading)
+        saturation = K1 * (1 - B + B * len(norm) / avg_len)
+        bm25 = 0.0
         # str.count equals the index's term frequency: a bigram of word characters is
         # contiguous in the text exactly when it is a bigram of one run.
-        tf = {g: norm.count(g) for g in grams}
-        length = len(norm)
-        bm25 = sum(idf[g] * tf[g] * (K1 + 1) / (tf[g] + K1 * (1 - B + B * length / avg_len))
-                   for g in grams if tf[g])
+        for gram, weight in zip(grams, idf):
+            tf = norm.count(gram)
+            if tf:
+                bm25 += weight * tf * (K1 + 1) / (tf + saturation)
         phrase = sum(len(r) for r in runs if r in norm) / query_chars
-        in_heading = sum(len(r) for r in runs if r in heading) / query_chars
+        in_heading = sum(len(r) for r in runs if r in headings[heading]) / query_chars
         score = (BM25_WEIGHT * bm25 / ceiling + PHRASE_WEIGHT * phrase
                  + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(role, 0.8)
         scored.append(Scored(id_, cluster, round(score, 6), phrase, round(bm25 / ceiling, 6)))
