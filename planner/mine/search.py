@@ -134,10 +134,8 @@ def _stats(conn, grams: list[str]) -> tuple[int, float, dict[str, int]]:
     stored = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('clauses', 'chars')"))
     total = int(stored.get("clauses", 0)) or 1
     chars = int(stored.get("chars", 0))
-    df = {}
-    for gram in grams:
-        row = conn.execute("SELECT doc FROM grams_vocab WHERE term = ? AND col = 'g'", (gram,)).fetchone()
-        df[gram] = row[0] if row else 0
+    df = dict.fromkeys(grams, 0)
+    df.update(_select(conn, "SELECT gram, clauses FROM gram_df WHERE gram IN ({})", set(grams)))
     return total, max(1.0, chars / total), df
 
 
@@ -208,9 +206,9 @@ HIT_COLUMNS = ("SELECT c.id, c.text, c.heading, c.role, c.line, c.responsibility
 UNIT_COLUMNS = "SELECT clause_id, canonical FROM units WHERE clause_id IN ({}) ORDER BY rowid"
 
 
-def _select(conn, sql: str, ids: set[int]) -> Iterator[tuple]:
-    """`sql` over `ids` in chunks: SQLite caps the number of bound parameters."""
-    ordered = sorted(ids)
+def _select(conn, sql: str, keys: set) -> Iterator[tuple]:
+    """`sql` over `keys` in chunks: SQLite caps the number of bound parameters."""
+    ordered = sorted(keys)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start:start + 500]
         yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
