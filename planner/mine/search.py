@@ -3,15 +3,18 @@
 Two lanes over the same index. The phrase lane finds clauses holding each query run as
 written (FTS5 phrase of its bigrams, then a substring check). The recall lane is a
 bag-of-bigrams BM25 (k1 1.2, b 0.75), so reworded queries (政务服务一网办理) still reach
-the clause (一网通办). The query is never passed to FTS5 as syntax: it is cut into bigrams of
-CJK/ASCII letters and digits, each quoted, so quotes, `*`, AND, NEAR and parentheses are text.
+the clause (一网通办). A lane with more matches than POOL is cut to FTS5's bm25 best, a few
+per near-duplicate cluster, before _score re-ranks. The query is never passed to FTS5 as
+syntax: it is cut into bigrams of CJK/ASCII letters and digits, each quoted, so quotes, `*`,
+AND, NEAR and parentheses are text.
 """
 from __future__ import annotations
 
 import math
 import sqlite3
+from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Iterator, NamedTuple, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from planner.errors import UserError
 from planner.mine.mask import bigrams, normalize, words
@@ -19,6 +22,7 @@ from planner.mine.segment import PART_ROLES
 
 K1, B = 1.2, 0.75
 POOL = 400  # candidates per lane taken from FTS5 before re-ranking
+FETCH, PER_CLUSTER = 1000, 4  # matches a truncated lane ranks, and keeps per cluster
 COMMON_SHARE, ALWAYS_RARE = 0.05, 3  # see _selective
 # Background and principles read like tasks but are not what a drafter reuses.
 ROLE_WEIGHT = {"tasks": 1.0, "projects": 1.0, "goals": 0.85, "safeguards": 0.85, "other": 0.8,
@@ -70,9 +74,9 @@ def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
     grams = list(dict.fromkeys(bigrams(query)))
     where, params = _filter_sql(filters)
     total, avg_len, df = _stats(conn, grams)
-    candidates = _phrase_lane(conn, runs, where, params)
+    candidates, matches = _phrase_lane(conn, runs, where, params)
     # A full phrase lane already outranks anything recall adds; one bigram is one phrase.
-    if len(candidates) < POOL and (len(runs) > 1 or len(grams) > 1):
+    if matches < POOL and (len(runs) > 1 or len(grams) > 1):
         candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
     if all(len(run) == 1 for run in runs):
         candidates |= _scan_lane(conn, runs, where, params)
@@ -99,29 +103,56 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _fts(conn, match: str, where: str, params: list, limit: int) -> set[int]:
-    # Without filters the join would read a clauses row for every match only to drop nothing.
-    source = ("grams JOIN clauses c ON c.id = grams.rowid JOIN documents d ON d.id = c.doc_id"
-              if where else "grams")
-    sql = (f"SELECT grams.rowid FROM {source} WHERE grams MATCH ?{where} "
-           "ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
-    return {row[0] for row in conn.execute(sql, [match, *params, limit])}
+def _fts(conn, match: str, where: str, params: list) -> tuple[set[int], int]:
+    """The lane's pool of clause ids and its match count (exact up to POOL; POOL + 1 = more).
+    Only a lane with more matches than POOL is ranked: bm25() costs about 2 µs a match."""
+    # A filter needs each match's cluster, document and role: the covering index has them.
+    source = ("grams JOIN clauses c INDEXED BY clauses_keys ON c.id = grams.rowid JOIN documents d "
+              f"ON d.id = c.doc_id WHERE grams MATCH ?{where}" if where else "grams WHERE grams MATCH ?")
+    ids = [row[0] for row in conn.execute(f"SELECT grams.rowid FROM {source} LIMIT ?",
+                                          [match, *params, POOL + 1])]
+    if len(ids) <= POOL:
+        return set(ids), len(ids)
+    if where:
+        ranked = (f"SELECT grams.rowid, c.cluster_id FROM {source} "
+                  "ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
+    else:  # rank the index alone, then look up the clusters of the best FETCH only
+        ranked = ("SELECT m.id, c.cluster_id FROM (SELECT rowid AS id, bm25(grams, 1.0, 0.5) AS "
+                  f"rank FROM {source} ORDER BY rank LIMIT ?) m JOIN clauses c INDEXED BY "
+                  "clauses_keys ON c.id = m.id ORDER BY m.rank")
+    return _spread(conn.execute(ranked, [match, *params, FETCH])), len(ids)
+
+
+def _spread(ranked: Iterable[tuple[int, Optional[int]]]) -> set[int]:
+    """Up to POOL clause ids in the given order, at most PER_CLUSTER of one near-duplicate
+    cluster: at 1000 documents the best 400 matches are a dozen policies copied by every
+    city, and the ranking shows one clause per cluster anyway."""
+    pool: set[int] = set()
+    taken: Counter[int] = Counter()
+    for clause_id, cluster in ranked:
+        key = cluster if cluster is not None else -clause_id
+        if taken[key] < PER_CLUSTER:
+            taken[key] += 1
+            pool.add(clause_id)
+            if len(pool) == POOL:
+                break
+    return pool
 
 
 def _quoted(gram: str) -> str:
     return '"' + gram.replace('"', '""') + '"'
 
 
-def _phrase_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
+def _phrase_lane(conn, runs: list[str], where: str, params: list) -> tuple[set[int], int]:
     phrases = [_quoted(" ".join(bigrams(run))) if len(run) > 1 else _quoted(run) + " *"
                for run in runs]
     phrases = [p if not p.endswith(" *") else p[:-2] + "*" for p in phrases]
-    return _fts(conn, " AND ".join(phrases), where, params, POOL)
+    return _fts(conn, " AND ".join(phrases), where, params)
 
 
 def _recall_lane(conn, grams: list[str], where: str, params: list) -> set[int]:
     return _fts(conn, " OR ".join(_quoted(g) + ("*" if len(g) == 1 else "") for g in grams),
-                where, params, POOL)
+                where, params)[0]
 
 
 def _scan_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
