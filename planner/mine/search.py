@@ -229,7 +229,7 @@ def _hits(conn, scored: list[Scored]) -> list[Hit]:
     for clause_id, canonical in _select(conn, UNIT_COLUMNS, set(units)):
         units[clause_id].append(canonical)
     hits = []
-    for item in scored:
+    for item in (s for s in scored if s.id in rows):  # a concurrent mine may have replaced it
         _, text, heading, role, line, resp, size, title, name, region, year = rows[item.id]
         hits.append(Hit(id=item.id, text=text, document=title or name, file=name, region=region,
                         year=year, heading=heading, role=role, line=line, responsibility=resp,
