@@ -70,6 +70,21 @@ def test_changed_file_replaces_its_rows(tmp_path):
     assert count(db, "SELECT count(*) FROM grams") == before + 1
 
 
+def test_bigram_counts_match_the_index_after_a_replacement(tmp_path):
+    # gram_df is search's document frequency: it must agree with FTS5's own count.
+    db, copy = tmp_path / "lib.sqlite", tmp_path / "即墨.txt"
+    shutil.copy(JIMO, copy)
+    mine_corpus([copy, WEIHAI], db)
+    copy.write_text(copy.read_text("utf-8").replace("新建5G基站1000座", "新建5G基站与机房"), "utf-8")
+    mine_corpus([copy, WEIHAI], db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, grams, col)")
+        indexed = dict(conn.execute("SELECT term, doc FROM temp.vocab WHERE col = 'g'"))
+        counted = dict(conn.execute("SELECT gram, clauses FROM gram_df"))
+    assert counted == indexed
+    assert counted["站与"] == 1
+
+
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     empty, binary = tmp_path / "空.txt", tmp_path / "图.txt"
     empty.write_bytes(b"")

@@ -69,6 +69,7 @@ def mine_corpus(paths: Sequence[os.PathLike], db: Path,
     try:
         for file in (progress(files) if progress else files):
             report.results.append(_mine_file(conn, file))
+        store.count_grams(conn)
         report.clusters = _update_clusters(conn, report)
     finally:
         conn.close()

@@ -3,15 +3,18 @@
 Two lanes over the same index. The phrase lane finds clauses holding each query run as
 written (FTS5 phrase of its bigrams, then a substring check). The recall lane is a
 bag-of-bigrams BM25 (k1 1.2, b 0.75), so reworded queries (政务服务一网办理) still reach
-the clause (一网通办). The query is never passed to FTS5 as syntax: it is cut into bigrams of
-CJK/ASCII letters and digits, each quoted, so quotes, `*`, AND, NEAR and parentheses are text.
+the clause (一网通办). A lane with more matches than POOL is cut to FTS5's bm25 best, a few
+per near-duplicate cluster, before _score re-ranks. The query is never passed to FTS5 as
+syntax: it is cut into bigrams of CJK/ASCII letters and digits, each quoted, so quotes, `*`,
+AND, NEAR and parentheses are text.
 """
 from __future__ import annotations
 
 import math
 import sqlite3
+from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from planner.errors import UserError
 from planner.mine.mask import bigrams, normalize, words
@@ -19,7 +22,8 @@ from planner.mine.segment import PART_ROLES
 
 K1, B = 1.2, 0.75
 POOL = 400  # candidates per lane taken from FTS5 before re-ranking
-COMMON_SHARE, ALWAYS_RARE = 0.05, 3  # see _selective
+FETCH, PER_CLUSTER = 1000, 4  # matches a truncated lane ranks, and keeps per cluster
+COMMON_SHARE, ALWAYS_RARE, RECALL_BUDGET = 0.05, 3, 6000  # see _selective
 # Background and principles read like tasks but are not what a drafter reuses.
 ROLE_WEIGHT = {"tasks": 1.0, "projects": 1.0, "goals": 0.85, "safeguards": 0.85, "other": 0.8,
                "requirements": 0.6, "guiding": 0.6, "principles": 0.6, "basis": 0.5}
@@ -70,21 +74,17 @@ def search_clauses(conn: sqlite3.Connection, query: str, top: int = 10,
     grams = list(dict.fromkeys(bigrams(query)))
     where, params = _filter_sql(filters)
     total, avg_len, df = _stats(conn, grams)
-    candidates = _phrase_lane(conn, runs, where, params)
-    if len(candidates) < POOL:  # a full phrase lane already outranks anything recall adds
+    candidates, matches = _phrase_lane(conn, runs, where, params)
+    # A full phrase lane already outranks anything recall adds; one bigram is one phrase.
+    if matches < POOL and (len(runs) > 1 or len(grams) > 1):
         candidates |= _recall_lane(conn, _selective(grams, df, total), where, params)
     if all(len(run) == 1 for run in runs):
         candidates |= _scan_lane(conn, runs, where, params)
-    hits = _score(conn, candidates, runs, grams, (total, avg_len, df))
-    best: dict[int, Hit] = {}
-    for hit in sorted(hits, key=lambda h: (-h.score, h.id)):
-        key = hit.cluster if hit.cluster is not None else -hit.id
-        best.setdefault(key, hit)
-    ranked = sorted(best.values(), key=lambda h: (-h.score, h.id))[:top]
-    for hit in ranked:
-        hit.units = [u for (u,) in conn.execute(
-            "SELECT canonical FROM units WHERE clause_id = ? ORDER BY rowid", (hit.id,))]
-    return ranked
+    scored = _score(conn, candidates, runs, grams, (total, avg_len, df))
+    best: dict[int, Scored] = {}
+    for item in sorted(scored, key=lambda s: (-s.score, s.id)):
+        best.setdefault(item.cluster if item.cluster is not None else -item.id, item)
+    return _hits(conn, list(best.values())[:top])
 
 
 def _filter_sql(filters: Filters) -> tuple[str, list]:
@@ -103,26 +103,56 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _fts(conn, match: str, where: str, params: list, limit: int) -> set[int]:
-    sql = ("SELECT c.id FROM grams JOIN clauses c ON c.id = grams.rowid JOIN documents d ON "
-           f"d.id = c.doc_id WHERE grams MATCH ?{where} ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
-    return {row[0] for row in conn.execute(sql, [match, *params, limit])}
+def _fts(conn, match: str, where: str, params: list) -> tuple[set[int], int]:
+    """The lane's pool of clause ids and its match count (exact up to POOL; POOL + 1 = more).
+    Only a lane with more matches than POOL is ranked: bm25() costs about 2 µs a match."""
+    # A filter needs each match's cluster, document and role: the covering index has them.
+    source = ("grams JOIN clauses c INDEXED BY clauses_keys ON c.id = grams.rowid JOIN documents d "
+              f"ON d.id = c.doc_id WHERE grams MATCH ?{where}" if where else "grams WHERE grams MATCH ?")
+    ids = [row[0] for row in conn.execute(f"SELECT grams.rowid FROM {source} LIMIT ?",
+                                          [match, *params, POOL + 1])]
+    if len(ids) <= POOL:
+        return set(ids), len(ids)
+    if where:
+        ranked = (f"SELECT grams.rowid, c.cluster_id FROM {source} "
+                  "ORDER BY bm25(grams, 1.0, 0.5) LIMIT ?")
+    else:  # rank the index alone, then look up the clusters of the best FETCH only
+        ranked = ("SELECT m.id, c.cluster_id FROM (SELECT rowid AS id, bm25(grams, 1.0, 0.5) AS "
+                  f"rank FROM {source} ORDER BY rank LIMIT ?) m JOIN clauses c INDEXED BY "
+                  "clauses_keys ON c.id = m.id ORDER BY m.rank")
+    return _spread(conn.execute(ranked, [match, *params, FETCH])), len(ids)
+
+
+def _spread(ranked: Iterable[tuple[int, Optional[int]]]) -> set[int]:
+    """Up to POOL clause ids in the given order, at most PER_CLUSTER of one near-duplicate
+    cluster: at 1000 documents the best 400 matches are a dozen policies copied by every
+    city, and the ranking shows one clause per cluster anyway."""
+    pool: set[int] = set()
+    taken: Counter[int] = Counter()
+    for clause_id, cluster in ranked:
+        key = cluster if cluster is not None else -clause_id
+        if taken[key] < PER_CLUSTER:
+            taken[key] += 1
+            pool.add(clause_id)
+            if len(pool) == POOL:
+                break
+    return pool
 
 
 def _quoted(gram: str) -> str:
     return '"' + gram.replace('"', '""') + '"'
 
 
-def _phrase_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
+def _phrase_lane(conn, runs: list[str], where: str, params: list) -> tuple[set[int], int]:
     phrases = [_quoted(" ".join(bigrams(run))) if len(run) > 1 else _quoted(run) + " *"
                for run in runs]
     phrases = [p if not p.endswith(" *") else p[:-2] + "*" for p in phrases]
-    return _fts(conn, " AND ".join(phrases), where, params, POOL)
+    return _fts(conn, " AND ".join(phrases), where, params)
 
 
 def _recall_lane(conn, grams: list[str], where: str, params: list) -> set[int]:
     return _fts(conn, " OR ".join(_quoted(g) + ("*" if len(g) == 1 else "") for g in grams),
-                where, params, POOL)
+                where, params)[0]
 
 
 def _scan_lane(conn, runs: list[str], where: str, params: list) -> set[int]:
@@ -135,61 +165,89 @@ def _stats(conn, grams: list[str]) -> tuple[int, float, dict[str, int]]:
     stored = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('clauses', 'chars')"))
     total = int(stored.get("clauses", 0)) or 1
     chars = int(stored.get("chars", 0))
-    df = {}
-    for gram in grams:
-        row = conn.execute("SELECT doc FROM grams_vocab WHERE term = ? AND col = 'g'", (gram,)).fetchone()
-        df[gram] = row[0] if row else 0
+    df = dict.fromkeys(grams, 0)
+    df.update(_select(conn, "SELECT gram, clauses FROM gram_df WHERE gram IN ({})", set(grams)))
     return total, max(1.0, chars / total), df
 
 
 def _selective(grams: list[str], df: dict[str, int], total: int) -> list[str]:
-    """Grams that narrow the recall lane: those in at most COMMON_SHARE of clauses, and
-    always the rarest few. A gram in every fifth clause (服务) only slows FTS5 down."""
+    """Grams that narrow the recall lane: the rarest few and those in at most COMMON_SHARE
+    of clauses, rarest first while their clauses add up to RECALL_BUDGET (the rarest always).
+    bm25() costs about 2 µs a match: a gram in every fifth clause (服务) only slows FTS5 down."""
     ranked = sorted(grams, key=lambda g: (df[g], g))
-    return [g for i, g in enumerate(ranked) if i < ALWAYS_RARE or df[g] <= COMMON_SHARE * total]
+    chosen, postings = [], 0
+    for i, gram in enumerate(ranked):
+        postings += df[gram]
+        if i and postings > RECALL_BUDGET:
+            break
+        if i < ALWAYS_RARE or df[gram] <= COMMON_SHARE * total:
+            chosen.append(gram)
+    return chosen
 
 
-def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> list[Hit]:
+class Scored(NamedTuple):
+    """A candidate's score, before its row is read in full."""
+    id: int
+    cluster: Optional[int]
+    score: float
+    phrase: float
+    recall: float
+
+
+def _score(conn, ids: set[int], runs: list[str], grams: list[str], stats) -> list[Scored]:
     if not ids:
         return []
     total, avg_len, df = stats
-    idf = {g: math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams}
-    ceiling = sum(idf.values()) * (K1 + 1) or 1.0
+    idf = [math.log(1 + (total - df[g] + 0.5) / (df[g] + 0.5)) for g in grams]
+    ceiling = sum(idf) * (K1 + 1) or 1.0
     query_chars = sum(len(r) for r in runs)
-    hits = []
-    for row in _rows(conn, ids):
-        norm, heading = row["norm"], normalize(row["heading"])
+    headings: dict[str, str] = {}  # clauses of one item share its heading
+    scored = []
+    for id_, norm, heading, role, cluster in _select(conn, SCORE_COLUMNS, ids):
+        if heading not in headings:
+            headings[heading] = normalize(heading)
+        saturation = K1 * (1 - B + B * len(norm) / avg_len)
+        bm25 = 0.0
         # str.count equals the index's term frequency: a bigram of word characters is
         # contiguous in the text exactly when it is a bigram of one run.
-        tf = {g: norm.count(g) for g in grams}
-        length = len(norm)
-        bm25 = sum(idf[g] * tf[g] * (K1 + 1) / (tf[g] + K1 * (1 - B + B * length / avg_len))
-                   for g in grams if tf[g])
+        for gram, weight in zip(grams, idf):
+            tf = norm.count(gram)
+            if tf:
+                bm25 += weight * tf * (K1 + 1) / (tf + saturation)
         phrase = sum(len(r) for r in runs if r in norm) / query_chars
-        in_heading = sum(len(r) for r in runs if r in heading) / query_chars
+        in_heading = sum(len(r) for r in runs if r in headings[heading]) / query_chars
         score = (BM25_WEIGHT * bm25 / ceiling + PHRASE_WEIGHT * phrase
-                 + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(row["role"], 0.8)
-        hits.append(Hit(id=row["id"], text=row["text"], document=row["title"] or row["name"],
-                        file=row["name"], region=row["region"], year=row["year"],
-                        heading=row["heading"], role=row["role"], line=row["line"],
-                        responsibility=row["responsibility"], cluster=row["cluster_id"],
-                        cluster_size=row["size"] or 1, score=round(score, 6), phrase=phrase,
-                        recall=round(bm25 / ceiling, 6)))
+                 + HEADING_WEIGHT * in_heading) * ROLE_WEIGHT.get(role, 0.8)
+        scored.append(Scored(id_, cluster, round(score, 6), phrase, round(bm25 / ceiling, 6)))
+    return scored
+
+
+def _hits(conn, scored: list[Scored]) -> list[Hit]:
+    """Full rows, responsible units included, for the few candidates shown."""
+    rows = {row[0]: row for row in _select(conn, HIT_COLUMNS, {s.id for s in scored})}
+    units: dict[int, list[str]] = {s.id: [] for s in scored}
+    for clause_id, canonical in _select(conn, UNIT_COLUMNS, set(units)):
+        units[clause_id].append(canonical)
+    hits = []
+    for item in (s for s in scored if s.id in rows):  # a concurrent mine may have replaced it
+        _, text, heading, role, line, resp, size, title, name, region, year = rows[item.id]
+        hits.append(Hit(id=item.id, text=text, document=title or name, file=name, region=region,
+                        year=year, heading=heading, role=role, line=line, responsibility=resp,
+                        cluster=item.cluster, cluster_size=size or 1, score=item.score,
+                        phrase=item.phrase, recall=item.recall, units=units[item.id]))
     return hits
 
 
-def _rows(conn, ids: set[int]) -> list[sqlite3.Row]:
-    conn.row_factory = sqlite3.Row
-    try:
-        out: list[sqlite3.Row] = []
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start:start + 500]
-            out.extend(conn.execute(
-                "SELECT c.id, c.text, c.norm, c.heading, c.role, c.line, c.responsibility, "
-                "c.cluster_id, k.size, d.title, d.name, d.region, d.year FROM clauses c "
-                "JOIN documents d ON d.id = c.doc_id LEFT JOIN clusters k ON k.id = c.cluster_id "
-                f"WHERE c.id IN ({','.join('?' * len(chunk))})", chunk))
-        return out
-    finally:
-        conn.row_factory = None
+SCORE_COLUMNS = "SELECT c.id, c.norm, c.heading, c.role, c.cluster_id FROM clauses c WHERE c.id IN ({})"
+HIT_COLUMNS = ("SELECT c.id, c.text, c.heading, c.role, c.line, c.responsibility, k.size, d.title, "
+               "d.name, d.region, d.year FROM clauses c JOIN documents d ON d.id = c.doc_id "
+               "LEFT JOIN clusters k ON k.id = c.cluster_id WHERE c.id IN ({})")
+UNIT_COLUMNS = "SELECT clause_id, canonical FROM units WHERE clause_id IN ({}) ORDER BY rowid"
+
+
+def _select(conn, sql: str, keys: set) -> Iterator[tuple]:
+    """`sql` over `keys` in chunks: SQLite caps the number of bound parameters."""
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
