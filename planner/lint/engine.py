@@ -137,9 +137,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
         if chosen and edit.start < chosen[-1].end:
             continue
         chosen.append(edit)
-    for edit in reversed(chosen):
-        text = text[:edit.start] + edit.new + text[edit.end:]
-    return text, len(chosen)
+    out, last = [], 0  # one pass: a long line with many fixes stays linear
+    for edit in chosen:
+        out += (text[last:edit.start], edit.new)
+        last = edit.end
+    out.append(text[last:])
+    return "".join(out), len(chosen)
 
 
 def reread(draft: Draft, text: str) -> Draft:
