@@ -8,8 +8,12 @@ from planner.hanzi import simplify
 from planner.model import Clause, Loc, Responsibility, Unit
 
 OPEN, CLOSE = "(（", ")）"
+BRACKET_RE = re.compile(r"[()（）]")
+# Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
+NOTE_MAX = 300
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…）
-LABEL_RE = re.compile(r"^\s*(责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位)\s*[:：]")
+# Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
+LABEL_RE = re.compile(r"\s*(责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位)\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (各有关部门按职责分工负责)
 ROLE_END_RE = re.compile(r"(牵头|负责|配合|参与)\s*[)）]?\s*$")
 ROLE_SPLIT_RE = re.compile(r"(牵头|负责|配合|参与)\s*(?:[,，;；]|$)")
@@ -31,38 +35,39 @@ QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
 
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included."""
-    spans, keys = [], simplify(text)
-    closing = _closings(text)
-    index = 0
-    while index < len(text):
-        if text[index] in OPEN:
-            end = closing.get(index)
-            stop = end if end is not None else len(text)
-            inner = keys[index + 1:stop - (1 if end is not None else 0)]
-            if _is_note(inner, truncated=end is None):
-                spans.append((index, stop))
-                index = stop
-                continue
-        index += 1
+    spans, keys, index = [], simplify(text), 0
+    for begin, end in _brackets(text):
+        if begin < index:
+            continue  # inside the note found last
+        stop = end if end is not None else len(text)
+        if _is_note(keys, begin + 1, stop - (end is not None), truncated=end is None):
+            spans.append((begin, stop))
+            index = stop
     return spans
 
 
-def _closings(text: str) -> dict[int, int]:
-    """Open-parenthesis index → index just past its matching close, in one pass."""
-    stack, pairs = [], {}
-    for index, ch in enumerate(text):
-        if ch in OPEN:
-            stack.append(index)
-        elif ch in CLOSE and stack:
-            pairs[stack.pop()] = index + 1
-    return pairs
+def _brackets(text: str) -> list[tuple[int, Optional[int]]]:
+    """Each open parenthesis in order, with the index just past its matching close (None when
+    unclosed); one pass over the brackets only."""
+    stack, opens, ends = [], [], {}
+    for match in BRACKET_RE.finditer(text):
+        at = match.start()
+        if text[at] in OPEN:
+            stack.append(at)
+            opens.append(at)
+        elif stack:
+            ends[stack.pop()] = at + 1
+    return [(at, ends.get(at)) for at in opens]
 
 
-def _is_note(inner: str, truncated: bool) -> bool:
-    if LABEL_RE.match(inner):
+def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
+    """Whether keys[start:stop], the inside of a parenthesis, is a responsibility note.
+    Positions rather than a slice: slicing at every `（` of a long line is quadratic."""
+    if LABEL_RE.match(keys, start, stop):
         return True
-    if truncated or len(inner) > 300:
+    if truncated or stop - start > NOTE_MAX:
         return False
+    inner = keys[start:stop]
     return bool(ROLE_END_RE.search(inner)) and _mentions_unit(inner)
 
 
@@ -87,7 +92,7 @@ def parse_note(raw: str, loc: Optional[Loc] = None) -> Optional[Responsibility]:
     truncated = raw[-1:] not in CLOSE
     inner = raw[1:] if truncated else raw[1:-1]
     keys = simplify(inner)
-    if not _is_note(keys, truncated):
+    if not _is_note(keys, 0, len(keys), truncated):
         return None
     if LABEL_RE.match(keys):
         lead, support = _labelled(inner, keys)

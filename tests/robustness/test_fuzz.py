@@ -64,3 +64,16 @@ def test_a_line_of_100k_spaces_is_read_in_linear_time():
     through_text("数字某区2025年行动方案\n一、主要任务\n\x1f" + " " * 100_000 + "\n1.推进一网通办。")
     assert time.perf_counter() - start < 10
     assert ingest_text("方案\n" + "　" * 100_000 + "（责任编辑：张三）", "x.txt")
+
+
+def test_a_line_of_300k_brackets_is_searched_for_notes_in_linear_time():
+    """Each `（` is a candidate note; copying out its inside at every `（` made a line of brackets
+    quadratic (before: 3.4 s unclosed + 2.0 s nested; after: 0.35 s + 0.21 s)."""
+    import time
+
+    from planner.parse.responsibility import find_notes
+
+    start = time.perf_counter()
+    assert find_notes("（" * 300_000) == []
+    assert find_notes("（" * 150_000 + "）" * 150_000) == []
+    assert time.perf_counter() - start < 3
