@@ -31,6 +31,13 @@ DEPARTMENT_END_RE = re.compile(r"(局|委|委员会|办|办公室|中心|部|厅
 PLACE_BOUND_RE = re.compile(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
 STRAY_RE = re.compile(r"[?？*＊\s\u3000]")
 QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
+# 例：(区大数据局牵头) names a unit; (按计划推进) does not
+UNIT_WORD_RE = re.compile(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)")
+# 例：各有关部门按职责分工 → 各有关部门
+DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同)$")
+# 例：各镇街 / 区政府有关单位 / 市直有关部门单位
+COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
+COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
 
 
 def find_notes(text: str) -> list[tuple[int, int]]:
@@ -72,7 +79,7 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
 
 
 def _mentions_unit(inner: str) -> bool:
-    return bool(re.search(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)", inner))
+    return bool(UNIT_WORD_RE.search(inner))
 
 
 def split_clauses(text: str, loc: Optional[Loc] = None) -> list[Clause]:
@@ -123,7 +130,7 @@ def _role_words(inner: str, keys: str) -> tuple[str, str]:
 
 def _drop_duty(body: str) -> str:
     """`各有关部门按职责分工` → `各有关部门`."""
-    return re.sub(r"(按照?职责分工|按职能分工|按职责|分别|共同)$", "", body)
+    return DUTY_RE.sub("", body)
 
 
 def parse_units(text: str) -> list[Unit]:
@@ -151,6 +158,8 @@ def _separators(keys: str) -> list[tuple[int, int]]:
     """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和, and 等 before a collective."""
     found = [m.span() for m in UNIT_SEP_RE.finditer(keys)]
     found += [m.span() for m in AND_RE.finditer(keys)] + [m.span() for m in ETC_RE.finditer(keys)]
+    if BRACKET_RE.search(keys) is None:
+        return sorted(found)  # every separator is at depth 0
     depth_at, depth = [], 0
     for ch in keys:
         depth += ch in OPEN
@@ -176,5 +185,5 @@ def _canonical(name: str, previous: Optional[str]) -> str:
 def is_collective(name: str) -> bool:
     """区政府有关单位, 各镇街, 市直有关部门单位 … stand for a group, not one unit."""
     keys = simplify(name)
-    return bool(re.search(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)", keys)
-                or re.search(r"(部门|单位)$", keys) and not keys.endswith("办公厅"))
+    return bool(COLLECTIVE_RE.search(keys)
+                or COLLECTIVE_END_RE.search(keys) and not keys.endswith("办公厅"))
