@@ -67,9 +67,10 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     first_line = lines[0].line if lines else 1
     title, lines = _take_title(lines, notice)
     body, toc = build_body(lines, name)
-    plan = Plan(title=title or Path(name).stem, notice=notice if notice or imprint else None,
-                preamble=body.preamble, sections=body.sections, source=name,
-                loc=Loc(file=name, line=first_line))
+    plan = Plan.model_validate({
+        "title": title or Path(name).stem, "notice": notice if notice or imprint else None,
+        "preamble": body.preamble, "sections": body.sections, "source": name,
+        "loc": Loc(file=name, line=first_line)})
     _fill_meta(plan, lines)
     result = Ingested(plan, path, fmt, dropped + chrome + toc, body.warnings)
     if title is None:

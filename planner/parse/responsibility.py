@@ -82,20 +82,33 @@ def _mentions_unit(inner: str) -> bool:
     return bool(UNIT_WORD_RE.search(inner))
 
 
+# The *_data functions return the fields as plain dicts: ingest validates the whole plan in
+# one Plan.model_validate call, which pydantic-core runs in Rust, instead of one model at a time.
+
+
 def split_clauses(text: str, loc: Optional[Loc] = None) -> list[Clause]:
     """The clauses of a paragraph: each note covers the text since the previous note."""
+    return [Clause.model_validate(data) for data in clause_data(text, loc)]
+
+
+def clause_data(text: str, loc: Optional[Loc] = None) -> list[dict]:
     clauses, start = [], 0
     for begin, end in find_notes(text):
-        clauses.append(Clause(text=text[start:begin], responsibility=parse_note(text[begin:end], loc),
-                              loc=loc))
+        clauses.append({"text": text[start:begin], "responsibility": note_data(text[begin:end], loc),
+                        "loc": loc})
         start = end
     if start < len(text) or not clauses:
-        clauses.append(Clause(text=text[start:], loc=loc))
+        clauses.append({"text": text[start:], "loc": loc})
     return clauses
 
 
 def parse_note(raw: str, loc: Optional[Loc] = None) -> Optional[Responsibility]:
     """`(牵头单位:A、B;配合单位:C)` → Responsibility(lead=[A, B], support=[C], raw=…)."""
+    data = note_data(raw, loc)
+    return None if data is None else Responsibility.model_validate(data)
+
+
+def note_data(raw: str, loc: Optional[Loc] = None) -> Optional[dict]:
     truncated = raw[-1:] not in CLOSE
     inner = raw[1:] if truncated else raw[1:-1]
     keys = simplify(inner)
@@ -105,8 +118,8 @@ def parse_note(raw: str, loc: Optional[Loc] = None) -> Optional[Responsibility]:
         lead, support = _labelled(inner, keys)
     else:
         lead, support = _role_words(inner, keys)
-    return Responsibility(lead=parse_units(lead), support=parse_units(support), raw=raw,
-                          truncated=truncated, loc=loc)
+    return {"lead": unit_data(lead), "support": unit_data(support), "raw": raw,
+            "truncated": truncated, "loc": loc}
 
 
 def _labelled(inner: str, keys: str) -> tuple[str, str]:
@@ -135,11 +148,14 @@ def _drop_duty(body: str) -> str:
 
 def parse_units(text: str) -> list[Unit]:
     """Units of a list, with shared prefixes restored in `canonical`."""
-    names = _split_names(text)
-    units: list[Unit] = []
-    for name in names:
-        canonical = _canonical(name, units[-1].canonical if units else None)
-        units.append(Unit(name=name, canonical=canonical, collective=is_collective(canonical)))
+    return [Unit.model_validate(data) for data in unit_data(text)]
+
+
+def unit_data(text: str) -> list[dict]:
+    units: list[dict] = []
+    for name in _split_names(text):
+        canonical = _canonical(name, units[-1]["canonical"] if units else None)
+        units.append({"name": name, "canonical": canonical, "collective": is_collective(canonical)})
     return units
 
 
