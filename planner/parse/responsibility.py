@@ -26,6 +26,8 @@ AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署])[和及�
                     r"(?=各|有关|市|区|县|省|镇|街道)")
 # 例：市医保局等市直有关部门单位
 ETC_RE = re.compile(r"等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府))")
+# Any character the three separator patterns above can match: without one, a list is one unit.
+SEPARATOR_CHAR_RE = re.compile(r"[、,，;；/和及与等]")
 LEVEL_RE = re.compile(r"^(省委|市委|区委|县委|省|市|区|县)")
 DEPARTMENT_END_RE = re.compile(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
 PLACE_BOUND_RE = re.compile(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
@@ -152,6 +154,8 @@ def parse_units(text: str) -> list[Unit]:
 
 
 def unit_data(text: str) -> list[dict]:
+    if not text:
+        return []  # a note with no 配合 part
     units: list[dict] = []
     for name in _split_names(text):
         canonical = _canonical(name, units[-1]["canonical"] if units else None)
@@ -172,6 +176,8 @@ def _split_names(text: str) -> list[str]:
 
 def _separators(keys: str) -> list[tuple[int, int]]:
     """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和, and 等 before a collective."""
+    if SEPARATOR_CHAR_RE.search(keys) is None:
+        return []
     found = [m.span() for m in UNIT_SEP_RE.finditer(keys)]
     found += [m.span() for m in AND_RE.finditer(keys)] + [m.span() for m in ETC_RE.finditer(keys)]
     if BRACKET_RE.search(keys) is None:
