@@ -45,6 +45,8 @@ COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
 
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included."""
+    if "（" not in text and "(" not in text:
+        return []  # most paragraphs of a 规划's text: no bracket, so no note
     spans, keys, index = [], simplify(text), 0
     for begin, end in _brackets(text):
         if begin < index:
