@@ -2,6 +2,8 @@
 text while positions stay aligned with the text as written (which is what the model keeps)."""
 from __future__ import annotations
 
+import re
+
 # Pairs `繁简`, space separated: the characters 公文 wording and unit names use.
 PAIRS = (
     "與与 專专 業业 東东 兩两 嚴严 個个 豐丰 臨临 為为 舉举 義义 樂乐 習习 鄉乡 書书 買买 亂乱 爭争 於于 "
@@ -39,8 +41,13 @@ PAIRS = (
     "圍围 礦矿 臺台 獻献 瀏浏 覽览 瀕濒 盡尽 畢毕 啓启 衞卫 覈核 綵彩 歷历 戲戏 蹤踪 顆颗 鐺铛 鍊链 "
 )
 TRAD_TO_SIMP = str.maketrans({pair[0]: pair[1] for pair in PAIRS.split()})
+# str.translate looks every character up in a dict (~80 ns each); most text has no traditional
+# character at all, and a character-class scan says so ten times faster.
+TRAD_RE = re.compile("[" + "".join(re.escape(pair[0]) for pair in PAIRS.split()) + "]")
 
 
 def simplify(text: str) -> str:
     """Same length as `text`: each traditional character replaced by its simplified form."""
+    if TRAD_RE.search(text) is None:
+        return text
     return text.translate(TRAD_TO_SIMP)

@@ -29,12 +29,17 @@ CHROME_LINE_RES = [
     (re.compile(r"^\s*(?:[(（]\s*)?(责任编辑|编辑|作者|审核|校对|来源|通讯员)\s*[:：][^。]{0,30}[)）]?\s*$"),
      "新闻署名"),
 ]
+# All of the above in one pattern, tried in the same order (every one is anchored at ^, so the
+# first alternative that matches is the first pattern that would). 8 searches → 1 match per line.
+CHROME_RE = re.compile("|".join(f"(?P<c{index}>{pattern.pattern})"
+                                for index, (pattern, _) in enumerate(CHROME_LINE_RES)))
 # A trailer heading: everything from here to the end is page chrome.
 # 例：热点新闻 / 相关链接 / 上一篇：
 TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅读|相关文件|推荐阅读|上一篇|下一篇|"
                         r"网站地图|版权所有|主办单位|联系我们)\s*[:：]?")
 # A news byline appended to the last paragraph. 例：…协调机制。(青岛日报/观海新闻记者 余博)
 BYLINE_TAIL_RE = re.compile(r"(?<=[。！？!?”])\s*[(（][^()（）]{0,30}(记者|通讯员|编辑)[^()（）]{0,20}[)）]\s*$")
+BYLINE_WORDS = ("记者", "通讯员", "编辑")
 # 例：东营市人民政府办公室关于印发…的通知(东政办字〔2022〕36号) is NOT chrome: kept for the notice.
 
 
@@ -54,7 +59,8 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         body, tail = _split_byline(line.text)
         if tail:
             dropped.append(Dropped(tail, line.line, "新闻署名"))
-        kept.append(Line(body, line.line))
+            line = Line(body, line.line)
+        kept.append(line)
     return kept, dropped
 
 
@@ -78,13 +84,16 @@ MAX_CHROME_LINE = 200
 def _chrome_reason(text: str) -> str | None:
     if len(text) > MAX_CHROME_LINE:
         return None
-    for pattern, reason in CHROME_LINE_RES:
-        if pattern.search(text):
-            return reason
-    return None
+    match = CHROME_RE.match(text)
+    if match is None:
+        return None
+    return CHROME_LINE_RES[int(match.lastgroup[1:])][1]  # the c<index> group closes last
 
 
 def _split_byline(text: str) -> tuple[str, str]:
+    # What BYLINE_TAIL_RE needs, checked cheaply first: the search tries every 。 of the line.
+    if not text.rstrip().endswith((")", "）")) or not any(word in text for word in BYLINE_WORDS):
+        return text, ""
     match = BYLINE_TAIL_RE.search(text)
     if not match or match.start() == 0:
         return text, ""

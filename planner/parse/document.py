@@ -55,7 +55,7 @@ def ingest_text(text: str, name: str = "<text>") -> Ingested:
 
 def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
                  dropped: list[Dropped]) -> Ingested:
-    lines = [Line(line.text.strip("\u3000 \t\ufeff"), line.line) for line in lines]
+    lines = [_stripped(line) for line in lines]
     lines = [line for line in lines if line.text]
     if not any(has_cjk(line.text) for line in lines):
         raise SourceError("没有找到中文方案正文", path=path,
@@ -67,14 +67,20 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     first_line = lines[0].line if lines else 1
     title, lines = _take_title(lines, notice)
     body, toc = build_body(lines, name)
-    plan = Plan(title=title or Path(name).stem, notice=notice if notice or imprint else None,
-                preamble=body.preamble, sections=body.sections, source=name,
-                loc=Loc(file=name, line=first_line))
+    plan = Plan.model_validate({
+        "title": title or Path(name).stem, "notice": notice if notice or imprint else None,
+        "preamble": body.preamble, "sections": body.sections, "source": name,
+        "loc": Loc(file=name, line=first_line)})
     _fill_meta(plan, lines)
     result = Ingested(plan, path, fmt, dropped + chrome + toc, body.warnings)
     if title is None:
         result.warnings.append(f"未找到标题行，暂以“{plan.title}”作标题")
     return result
+
+
+def _stripped(line: Line) -> Line:
+    text = line.text.strip("\u3000 \t\ufeff")
+    return line if text == line.text else Line(text, line.line)
 
 
 def _take_title(lines: list[Line], notice: Optional[Notice]) -> tuple[Optional[str], list[Line]]:

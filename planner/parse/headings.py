@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from planner.text import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
@@ -27,6 +28,13 @@ MARKER_RES = [
 ]
 KIND_ORDER = [kind for kind, _ in MARKER_RES] + ["plain"]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# The characters each kind's marker can open with: a line is tried only against the patterns its
+# first character can start (most body lines, none; `1.` lines, one instead of five).
+MARKER_FIRST = {"chapter": "第", "section": "第", "cn": CN_NUMERAL_CHARS, "paren_cn": "(（",
+                "arabic": "0123456789０１２３４５６７８９", "paren_arabic": "(（", "circled": CIRCLED}
+MARKERS_BY_FIRST = {first: [(kind, pattern) for kind, pattern in MARKER_RES if first in MARKER_FIRST[kind]]
+                    for first in "".join(MARKER_FIRST.values())}
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 SENTENCE_END = "。；;！!？?"
 OPENERS, CLOSERS = "（(“‘《〈【「", "）)”’》〉】」"
 # A run-in title may contain a comma only when it is this short. 例：以人为本,服务为先。
@@ -34,6 +42,12 @@ SHORT_TITLE = 25
 PLAIN_TITLE = 40
 # 例：…(2024—2026年)(征求意见稿)
 HEADING_END_RE = re.compile(r"[。：:；;，,！!？?]$")
+# A colon title has no pause in it. 例：建设目标：
+COMMA_RE = re.compile(r"[，,、]")
+# A longer run-in title has no clause break. 例：数字经济产业化。
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
+# 例：推进一网通办(责任单位:区大数据局)
+NOTE_IN_TITLE_RE = re.compile(r"[(（][^)）]*(责任单位|牵头|负责)")
 
 
 @dataclass
@@ -50,7 +64,7 @@ class HeadingLine:
 
 def match_marker(text: str) -> Optional[tuple[str, str, int, str]]:
     """(kind, marker as written, number, rest) when `text` opens with a numbering marker."""
-    for kind, pattern in MARKER_RES:
+    for kind, pattern in MARKERS_BY_FIRST.get(text[:1], ()):
         match = pattern.match(text)
         if not match:
             continue
@@ -65,7 +79,7 @@ def match_marker(text: str) -> Optional[tuple[str, str, int, str]]:
 
 
 def _marker_number(raw: str) -> Optional[int]:
-    raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    raw = raw.translate(FULLWIDTH_DIGITS)
     if raw in CIRCLED:
         return CIRCLED.index(raw) + 1
     if raw.isascii() and raw.isdigit():
@@ -104,29 +118,35 @@ def is_title(head: str, mark: str) -> bool:
     if not head or mark in "；;":
         return False
     if mark in "：:":
-        return len(head) <= 12 and not re.search(r"[，,、]", head)
+        return len(head) <= 12 and not COMMA_RE.search(head)
     if len(head) <= SHORT_TITLE and not _has_note(head):
         return True
-    return len(head) <= PLAIN_TITLE and not re.search(r"[，,；;：:]", head)
+    return len(head) <= PLAIN_TITLE and not CLAUSE_BREAK_RE.search(head)
 
 
 def _has_note(text: str) -> bool:
-    return bool(re.search(r"[(（][^)）]*(责任单位|牵头|负责)", text))
+    return bool(NOTE_IN_TITLE_RE.search(text))
 
 
 def first_sentence_end(text: str, marks: str = SENTENCE_END + "：:") -> Optional[int]:
     """Index of the first sentence-ending mark outside brackets and quotes."""
     depth = 0
-    for index, ch in enumerate(text):
+    for match in _stops(marks).finditer(text):
+        ch = match.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif ch == "\"":
-            continue
-        elif depth == 0 and ch in marks:
-            return index
+        elif depth == 0:
+            return match.start()
     return None
+
+
+@lru_cache(maxsize=None)
+def _stops(marks: str) -> re.Pattern:
+    """The characters first_sentence_end acts on; the rest of the text is skipped in C.
+    A straight quote never ends a sentence (it neither opens nor closes reliably)."""
+    return re.compile("[" + re.escape(OPENERS + CLOSERS + marks.replace("\"", "")) + "]")
 
 
 def kind_rank(kind: str) -> int:

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from planner.model import Item, Loc, Paragraph, Part, Role, Section
+from planner.model import Loc, Role
 from planner.parse.clean import Dropped, Line
 from planner.parse.headings import (HEADING_END_RE, HeadingLine, first_sentence_end,
                                     parse_heading)
-from planner.parse.responsibility import split_clauses
+from planner.parse.responsibility import clause_data
 from planner.hanzi import simplify
 from planner.text import has_cjk
 
@@ -46,8 +46,11 @@ class Node:
 
 @dataclass
 class Body:
-    preamble: list[Paragraph]
-    sections: list[Section]
+    """Preamble paragraphs and sections as plain data (the fields of Paragraph and Section):
+    the caller validates them with the rest of the plan in one Plan.model_validate call."""
+
+    preamble: list[dict]
+    sections: list[dict]
     warnings: list[str]
 
 
@@ -60,8 +63,8 @@ def build_body(lines: list[Line], file: Optional[str]) -> tuple[Body, list[Dropp
     if not root.children:
         if preamble:
             warnings.append("未识别到标题层级，全文作为一个部分读入")
-        section = Section(role=Role.TASKS, paragraphs=preamble,
-                          loc=preamble[0].loc if preamble else None)
+        section = {"role": Role.TASKS, "paragraphs": preamble,
+                   "loc": preamble[0]["loc"] if preamble else None}
         return Body([], [section] if preamble else [], warnings), dropped
     return Body(preamble, builder.sections(root.children), warnings), dropped
 
@@ -131,44 +134,51 @@ def detect_role(title: Optional[str], table=ROLE_RES) -> Optional[Role]:
 class _Builder:
     def __init__(self, file: Optional[str]) -> None:
         self.file = file
+        self.locs: dict[int, Loc] = {}
 
     def loc(self, line: int) -> Loc:
-        return Loc(file=self.file, line=line)
+        """One Loc per line, shared by the nodes on it (as a paragraph already shares its own
+        with its clauses and notes)."""
+        if line not in self.locs:
+            self.locs[line] = Loc(file=self.file, line=line)
+        return self.locs[line]
 
-    def sections(self, nodes: list[Node]) -> list[Section]:
+    def sections(self, nodes: list[Node]) -> list[dict]:
         roles = [detect_role(node.heading.title) for node in nodes]
         explicit_tasks = Role.TASKS in roles
-        sections: list[Section] = []
+        sections: list[dict] = []
         for node, role in zip(nodes, roles):
             if role is None and not explicit_tasks:
-                if not sections or sections[-1].title is not None or sections[-1].role != Role.TASKS:
-                    sections.append(Section(role=Role.TASKS, loc=self.loc(node.line)))
-                sections[-1].parts.append(self.part(node, in_items_context=True))
+                if (not sections or sections[-1].get("title") is not None
+                        or sections[-1]["role"] != Role.TASKS):
+                    sections.append({"role": Role.TASKS, "loc": self.loc(node.line), "parts": []})
+                sections[-1]["parts"].append(self.part(node, in_items_context=True))
                 continue
             sections.append(self.section(node, role or Role.OTHER))
         return sections
 
-    def section(self, node: Node, role: Role) -> Section:
+    def section(self, node: Node, role: Role) -> dict:
         part = self.part(node, in_items_context=role in ITEM_ROLES)
-        return Section(**{**dict(part), "role": role})
+        # Every field given, as Section(**dict(part)) did, so model_fields_set stays the same.
+        return {"targets": [], "parts": [], "items": [], **part, "role": role}
 
-    def part(self, node: Node, in_items_context: bool) -> Part:
+    def part(self, node: Node, in_items_context: bool) -> dict:
         heading = node.heading
-        part = Part(**self._heading_fields(node),
-                    role=detect_role(heading.title, PART_ROLE_RES) if heading else None)
-        part.paragraphs = [self.paragraph(line, run_in) for line, run_in in node.lines]
+        part = {**self._heading_fields(node),
+                "role": detect_role(heading.title, PART_ROLE_RES) if heading else None}
+        part["paragraphs"] = [self.paragraph(line, run_in) for line, run_in in node.lines]
         children = node.children
         if not children and heading is not None and heading.marker is None:
-            part.items, part.paragraphs = self._lead_items(part.paragraphs)
+            part["items"], part["paragraphs"] = self._lead_items(part["paragraphs"])
         elif any(child.children for child in children) or not in_items_context:
-            part.parts = [self.part(child, in_items_context=True) for child in children]
+            part["parts"] = [self.part(child, in_items_context=True) for child in children]
         else:
-            part.items = [self.item(child) for child in children]
+            part["items"] = [self.item(child) for child in children]
         return part
 
-    def item(self, node: Node) -> Item:
+    def item(self, node: Node) -> dict:
         paragraphs = [self.paragraph(line, run_in) for line, run_in in node.lines]
-        return Item(**self._heading_fields(node), paragraphs=paragraphs)
+        return {**self._heading_fields(node), "paragraphs": paragraphs}
 
     def _heading_fields(self, node: Node) -> dict:
         heading = node.heading
@@ -176,27 +186,27 @@ class _Builder:
         return dict(marker=heading.marker, number=heading.number, title=heading.title,
                     end=heading.end, run_in=run_in, loc=self.loc(node.line))
 
-    def _lead_items(self, paragraphs: list[Paragraph]) -> tuple[list[Item], list[Paragraph]]:
+    def _lead_items(self, paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
         """In an unnumbered part, paragraphs that open with a lead sentence act as items."""
-        if not paragraphs or not any(p.lead for p in paragraphs):
+        if not paragraphs or not any(p["lead"] for p in paragraphs):
             return [], paragraphs
         intro = []
-        while paragraphs and not paragraphs[0].lead:
+        while paragraphs and not paragraphs[0]["lead"]:
             intro.append(paragraphs.pop(0))
-        items: list[Item] = []
+        items: list[dict] = []
         for paragraph in paragraphs:
-            if paragraph.lead:
-                body = paragraph.model_copy(update={"lead": None, "lead_end": ""})
-                items.append(Item(title=paragraph.lead, end=paragraph.lead_end, run_in=True,
-                                  paragraphs=[body] if body.clauses else [], loc=paragraph.loc))
+            if paragraph["lead"]:
+                body = {**paragraph, "lead": None, "lead_end": ""}
+                items.append({"title": paragraph["lead"], "end": paragraph["lead_end"], "run_in": True,
+                              "paragraphs": [body] if body["clauses"] else [], "loc": paragraph["loc"]})
             else:
-                items[-1].paragraphs.append(paragraph)
+                items[-1]["paragraphs"].append(paragraph)
         return items, intro
 
-    def paragraph(self, line: Line, run_in: bool) -> Paragraph:
+    def paragraph(self, line: Line, run_in: bool) -> dict:
         loc = self.loc(line.line)
         lead, lead_end, body = (None, "", line.text) if run_in else split_lead(line.text)
-        return Paragraph(lead=lead, lead_end=lead_end, clauses=split_clauses(body, loc), loc=loc)
+        return {"lead": lead, "lead_end": lead_end, "clauses": clause_data(body, loc), "loc": loc}
 
 
 LEAD_MAX = 30
