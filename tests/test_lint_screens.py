@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.lint.draft import text_draft
-from planner.lint.engine import screened_spans
+from planner.lint.draft import screened_spans
 from planner.lint.registry import all_rules
 from planner.lint.units import load_registry
 from planner.text import has_cjk

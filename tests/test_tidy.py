@@ -62,7 +62,7 @@ def test_many_fixes_on_one_long_line_are_applied_in_one_pass():
     took 2 s, 200,000 would take minutes)."""
     import time
 
-    from planner.lint.engine import apply_edits
+    from planner.lint.problem import apply_edits
     from planner.lint.problem import Edit
     text = "推," * 200_000
     edits = [Edit(i, i + 1, "，") for i in range(1, len(text), 2)]
@@ -70,3 +70,9 @@ def test_many_fixes_on_one_long_line_are_applied_in_one_pass():
     fixed, count = apply_edits(text, edits)
     assert time.perf_counter() - start < 10  # a hang bound, not a benchmark
     assert count == 200_000 and fixed == "推，" * 200_000
+
+
+def test_tidy_runs_every_fixable_rule_but_numbering_and_headings():
+    from planner.lint.tidy import TIDY_RULES, _rules
+    assert sorted(r.code for r, _ in _rules()) == sorted(r.code for r in TEXT_RULES)
+    assert len(TIDY_RULES) == len(set(TIDY_RULES))

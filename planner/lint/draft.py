@@ -7,6 +7,7 @@ offset in the file, so a rule can point at a character and propose an edit of th
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,6 +179,23 @@ class Draft:
 
     def issue_date(self) -> Optional[dt.date]:
         return self.plan.notice.date if self.plan.notice else None
+
+
+def screened_spans(draft: "Draft", screen, options) -> list:
+    """The prose spans a text rule can find anything in, by its SCREEN: a pattern (or tuple
+    of patterns) any finding must match, or a function (text, options) → positions. All
+    spans are screened at once over their texts joined by line breaks, so a rule's own loop
+    meets only the few spans that need it. tests/test_lint_screens.py holds each SCREEN to
+    its rule."""
+    prose = draft.prose()
+    joined, starts = draft.joined_prose()
+    if callable(screen):
+        positions = screen(joined, options)
+    else:
+        patterns = screen if isinstance(screen, tuple) else (screen,)
+        positions = (match.start() for pattern in patterns for match in pattern.finditer(joined))
+    hit = {bisect_right(starts, position) - 1 for position in positions}
+    return [prose[i] for i in sorted(hit)]
 
 
 def read_draft(path: str | os.PathLike) -> Draft:

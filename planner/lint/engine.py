@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 from planner.errors import PlannerError
 from planner.lint.config import META_CODES, Config, find_config, load_config
-from planner.lint.draft import Draft, read_draft, text_draft, yaml_draft
-from planner.lint.problem import Edit, Problem
+from planner.lint.draft import Draft, read_draft, screened_spans, text_draft, yaml_draft
+from planner.lint.problem import Problem, apply_edits
 from planner.lint.registry import all_rules
 from planner.lint.units import UnitRegistry, load_registry
 
@@ -51,23 +50,6 @@ def lint_draft(draft: Draft, config: Config, units: Optional[UnitRegistry] = Non
         problem.file = draft.path
     kept = _suppress(draft, found, config)
     return sorted(_unique(kept), key=Problem.sort_key)
-
-
-def screened_spans(draft: Draft, screen, options) -> list:
-    """The prose spans a text rule can find anything in, by its SCREEN: a pattern (or tuple
-    of patterns) any finding must match, or a function (text, options) → positions. All
-    spans are screened at once over their texts joined by line breaks, so a rule's own loop
-    meets only the few spans that need it. tests/test_lint_screens.py holds each SCREEN to
-    its rule."""
-    prose = draft.prose()
-    joined, starts = draft.joined_prose()
-    if callable(screen):
-        positions = screen(joined, options)
-    else:
-        patterns = screen if isinstance(screen, tuple) else (screen,)
-        positions = (match.start() for pattern in patterns for match in pattern.finditer(joined))
-    hit = {bisect_right(starts, position) - 1 for position in positions}
-    return [prose[i] for i in sorted(hit)]
 
 
 def format_problems(draft: Draft, config: Config) -> list[Problem]:
@@ -128,21 +110,6 @@ def lint_file(path: str | os.PathLike, config: Optional[Config] = None) -> FileR
         return FileResult(name, lint_draft(read_draft(name), config))
     except PlannerError as error:
         return FileResult(name, error=error)
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply non-overlapping edits (the first one wins at a place); returns the text and count."""
-    chosen: list[Edit] = []
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
-        if chosen and edit.start < chosen[-1].end:
-            continue
-        chosen.append(edit)
-    out, last = [], 0  # one pass: a long line with many fixes stays linear
-    for edit in chosen:
-        out += (text[last:edit.start], edit.new)
-        last = edit.end
-    out.append(text[last:])
-    return "".join(out), len(chosen)
 
 
 def reread(draft: Draft, text: str) -> Draft:

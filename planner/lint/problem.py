@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 LEVELS = ("error", "warning")
 
@@ -40,3 +40,18 @@ class Problem:
 def problem(line: Optional[int], col: Optional[int], message: str,
             fix: Optional[list[Edit]] = None) -> Problem:
     return Problem(line or 1, col or 1, message, list(fix or []))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
+    """Apply non-overlapping edits (the first one wins at a place); returns the text and count."""
+    chosen: list[Edit] = []
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if chosen and edit.start < chosen[-1].end:
+            continue
+        chosen.append(edit)
+    out, last = [], 0  # one pass: a long line with many fixes stays linear
+    for edit in chosen:
+        out += (text[last:edit.start], edit.new)
+        last = edit.end
+    out.append(text[last:])
+    return "".join(out), len(chosen)

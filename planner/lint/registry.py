@@ -37,7 +37,7 @@ class Rule:
                 if m.group(1) == kind]
 
 
-def _rule(module: ModuleType) -> Rule:
+def rule_of(module: ModuleType) -> Rule:
     return Rule(module.CODE, module.NAME, module.LEVEL, getattr(module, "FIXABLE", False),
                 module.Options, module.check, textwrap.dedent(module.__doc__ or ""), module)
 
@@ -46,7 +46,7 @@ GROUP_ORDER = "SNOTPMD"  # structure, numbering, units, time, punctuation, numer
 
 
 def all_rules() -> list[Rule]:
-    return sorted((_rule(m) for m in rules_package.MODULES),
+    return sorted((rule_of(m) for m in rules_package.modules()),
                   key=lambda r: (GROUP_ORDER.find(r.code[0]), r.code))
 
 

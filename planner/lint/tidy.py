@@ -35,6 +35,13 @@ NOTE_HINT_RE = re.compile("责任单位|牵头|配合|负责")
 # Rules that tidy does not run: numbering and headings are the writers' own work (canonical
 # markers, heading ends), and content rules have no fix.
 STRUCTURE_CODES = {"N001", "N003", "N004", "P008"}
+# The rules tidy runs: every fixable rule but those (tests/test_tidy.py checks the list), by
+# module name, so render imports these and not the whole catalogue.
+TIDY_RULES = ["unit_obsolete", "unit_abbrev", "unit_separator", "unit_stray_mark", "year_abbrev",
+              "range_dash", "date_format", "issue_date_form", "halfwidth_punct", "straight_quotes",
+              "ellipsis", "repeated_punct", "marked_items", "stray_space", "fullwidth_alnum",
+              "range_unit", "numeric_range", "qian_bai", "term_case", "doc_number",
+              "attachment_note"]
 MAX_PASSES = 10
 
 
@@ -103,7 +110,7 @@ def tidy_many(texts: Iterable[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=16384)
 def _tidy(text: str) -> str:
-    from planner.lint.engine import apply_edits
+    from planner.lint.problem import apply_edits
     for _ in range(MAX_PASSES):
         edits = [edit for problem in _problems(text) for edit in problem.fix]
         if not edits:
@@ -117,16 +124,20 @@ def _tidy(text: str) -> str:
 
 def _problems(text: str):
     from planner.lint.draft import Draft, Span
+    from planner.lint.draft import screened_spans
     draft = Draft("<tidy>", "txt", text, _empty_plan(), [Span(text, 1, 1, 0)])
     draft.units = _registry()
-    for rule in _rules():
-        yield from rule.check(draft, rule.options())
+    for rule, options in _rules():
+        screen = getattr(rule.module, "SCREEN", None)
+        if screen is None or screened_spans(draft, screen, options):
+            yield from rule.check(draft, options)
 
 
 @lru_cache(maxsize=1)
 def _rules() -> list:
-    from planner.lint.registry import all_rules
-    return [r for r in all_rules() if r.fixable and r.code not in STRUCTURE_CODES]
+    from planner.lint.registry import rule_of
+    from planner.lint.rules import modules
+    return [(rule, rule.options()) for rule in map(rule_of, modules(TIDY_RULES))]
 
 
 @lru_cache(maxsize=1)

@@ -96,7 +96,8 @@ class UnitRegistry:
 
 def _load(text: str, where: str) -> RegistryFile:
     try:
-        return RegistryFile.model_validate(yaml.safe_load(text) or {})
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return RegistryFile.model_validate(yaml.load(text, Loader=loader) or {})
     except (yaml.YAMLError, ValidationError) as error:
         first = str(error).splitlines()[0]
         raise UserError(f"单位登记表无效（{first}）", path=where,
