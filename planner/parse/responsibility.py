@@ -94,8 +94,8 @@ def _mentions_unit(inner: str) -> bool:
     return bool(UNIT_WORD_RE.search(inner))
 
 
-# The *_data functions return the fields as plain dicts: ingest validates the whole plan in
-# one Plan.model_validate call, which pydantic-core runs in Rust, instead of one model at a time.
+# The *_data functions return the fields as plain dicts: ingest validates each item, and then
+# the plan, in one call that pydantic-core runs in Rust, instead of one model at a time.
 
 
 def split_clauses(text: str, loc: Optional[Loc] = None) -> list[Clause]:
