@@ -46,6 +46,8 @@ DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共
 # 例：各镇街 / 区政府有关单位 / 市直有关部门单位
 COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
 COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
+# Unit lists are a few dozen characters; a longer one is read but not kept in the cache.
+CACHED_LIST_MAX = 200
 
 
 def find_notes(text: str) -> list[tuple[int, int]]:
@@ -92,8 +94,8 @@ def _mentions_unit(inner: str) -> bool:
     return bool(UNIT_WORD_RE.search(inner))
 
 
-# The *_data functions return the fields as plain dicts: ingest validates the whole plan in
-# one Plan.model_validate call, which pydantic-core runs in Rust, instead of one model at a time.
+# The *_data functions return the fields as plain dicts: ingest validates each item, and then
+# the plan, in one call that pydantic-core runs in Rust, instead of one model at a time.
 
 
 def split_clauses(text: str, loc: Optional[Loc] = None) -> list[Clause]:
@@ -162,8 +164,9 @@ def parse_units(text: str) -> list[Unit]:
 
 
 def unit_data(text: str) -> list[dict]:
+    read = _read_units if len(text) <= CACHED_LIST_MAX else _read_units.__wrapped__
     return [{"name": name, "canonical": canonical, "collective": collective}
-            for name, canonical, collective in _read_units(text)]
+            for name, canonical, collective in read(text)]
 
 
 @lru_cache(maxsize=4096)
