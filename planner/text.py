@@ -32,7 +32,17 @@ def cn_to_int(text: str) -> Optional[int]:
 
 
 def int_to_cn(value: int) -> str:
-    """22 → `二十二`, 10 → `十`, 105 → `一百零五` (numbering markers stay below 1000)."""
+    """22 → `二十二`, 10 → `十`, 105 → `一百零五`, 1010 → `一千零一十`; a number of 10000
+    or more is written in Arabic digits (no numbering marker goes that far)."""
+    if value >= 10000:
+        return str(value)
+    if value >= 1000:
+        rest = value % 1000
+        head = "零一二三四五六七八九"[value // 1000] + "千"
+        if rest == 0:
+            return head
+        return head + ("零" if rest < 100 else "") + (int_to_cn(rest) if rest >= 20 or rest < 10
+                                                     else "一" + int_to_cn(rest))
     digits = "零一二三四五六七八九"
     if value < 10:
         return digits[value]

@@ -71,3 +71,19 @@ def test_simplify_keeps_length():
     text = "某市數位政府2025年行動方案（責任單位：市大數據局）"
     assert len(simplify(text)) == len(text)
     assert simplify(text) == "某市数位政府2025年行动方案（责任单位：市大数据局）"
+
+
+def test_numbers_of_a_thousand_and_more_in_chinese():
+    # A heading numbered （一千） ingested, then export crashed in int_to_cn (IndexError).
+    from planner.text import cn_to_int, int_to_cn
+    for value, written in [(1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"),
+                           (1234, "一千二百三十四"), (9999, "九千九百九十九")]:
+        assert int_to_cn(value) == written and cn_to_int(written) == value
+    assert int_to_cn(12000) == "12000"
+
+
+def test_a_heading_numbered_one_thousand_exports():
+    from planner.export import export_text
+    from planner.parse.document import ingest_text
+    text = "数字某区2025年行动方案\n一、主要任务\n（一千）加强数据治理。\n"
+    assert "（一千）加强数据治理" in export_text(ingest_text(text).plan)
