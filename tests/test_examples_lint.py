@@ -15,7 +15,9 @@ import pytest
 
 from planner.lint import lint_plan
 from planner.planfile import read_plan
+from planner.matrix import task_matrix
 from planner.render import render_notice, render_plan
+from planner.render.reports import matrix_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "examples" / "drafts" / "数字即墨2025年行动方案.yaml"
@@ -41,7 +43,10 @@ def test_drafted_example_renders_to_a_plan_and_notice_that_lint_clean(tmp_path):
     docx = render_plan(plan, tmp_path / "方案.docx")
     notice = render_notice(plan, tmp_path / "通知.docx")
     attached = render_notice(plan, tmp_path / "通知及分工表.docx", with_matrix=True)
-    assert shown(findings(docx, notice, attached)) == []
+    matrices = [tmp_path / "分工表.docx", tmp_path / "分工表按单位.docx"]
+    for path, by_unit in zip(matrices, (False, True)):
+        path.write_bytes(matrix_docx(plan, task_matrix(plan), by_unit=by_unit))
+    assert shown(findings(docx, notice, attached, *matrices)) == []
 
 
 @pytest.mark.parametrize("source", SEEDS, ids=[p.stem[:3] for p in SEEDS])

@@ -97,6 +97,7 @@ class Draft:
     _note_units: dict = field(default_factory=dict)  # id(raw span) -> unit name spans (YAML)
     _prose: Any = None  # (number of spans, prose spans, joined): asked by every text rule
     screened: Optional[list] = None  # set by the engine for a rule with a SCREEN
+    tables_only: bool = False  # a DOCX whose content is all in tables (a 分工表 on its own)
 
     @property
     def editable(self) -> bool:
@@ -294,6 +295,10 @@ def document_draft(name: str) -> Draft:
         from planner.parse.document import MD_MARKUP_RE
         source.lines = [Line(MD_MARKUP_RE.sub("", line.text), line.line) for line in source.lines]
     draft = Draft(name, source.format, "", ingested.plan, [])
+    # Outside its tables only an 附件 label and a title (…分工表): the body is all table.
+    outside = [line for line in source.lines if line.line not in source.table_lines]
+    draft.tables_only = bool(source.table_lines) and len(outside) <= 2 and not any(
+        match_marker(line.text.strip()) for line in outside)
     dropped = {d.line for d in ingested.dropped}
     areas = _areas(draft.plan)
     for line in source.lines:

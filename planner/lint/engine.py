@@ -35,6 +35,8 @@ def lint_draft(draft: Draft, config: Config, units: Optional[UnitRegistry] = Non
     for rule in all_rules():
         if not config.active(rule.code, draft.path):
             continue
+        if draft.tables_only and rule.code.startswith("S"):
+            continue  # a table on its own (planner matrix) is no plan: no parts to require
         options = config.options.get(rule.code) or rule.options()
         screen = getattr(rule.module, "SCREEN", None)
         draft.screened = None if screen is None else screened_spans(draft, screen, options)
