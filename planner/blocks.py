@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from planner.lint.tidy import heading_end, tidy_many, tidy_text
+from planner.lint.walk import divisions
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
 from planner.parse.headings import canonical_marker, match_marker
 from planner.text import format_date, normalize_text
@@ -117,16 +118,12 @@ def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
 def _plan_texts(plan: Plan) -> Iterator[str]:
     """The plan's own texts that go out as written: title, headings, leads, clauses."""
     yield plan.title
-    stack: list = [*plan.sections]
     paragraphs = list(plan.preamble)
-    while stack:
-        node = stack.pop()
-        if node.title:
-            yield node.title
-        paragraphs.extend(node.paragraphs)
-        if isinstance(node, Part):
-            stack.extend(node.parts)
-            stack.extend(node.items)
+    for part in divisions(plan):
+        for node in (part, *part.items):
+            if node.title:
+                yield node.title
+            paragraphs.extend(node.paragraphs)
     for paragraph in paragraphs:
         if paragraph.lead:
             yield paragraph.lead

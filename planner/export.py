@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from planner.blocks import VERBATIM, Block, Wording, document_blocks
-from planner.lint.tidy import tidy_text
+from planner.lint.tidy import written
 from planner.model import Plan
 from planner.parse.headings import canonical_marker
-from planner.text import normalize_text, to_fullwidth_punct
+from planner.text import to_fullwidth_punct
 
 SKIP_KEYS = {"loc", "source"}
 END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese around
@@ -55,14 +55,14 @@ def _canonical(node: Any, key: str = "") -> Any:
     if isinstance(node, str):
         if key == "marker":
             return canonical_marker(node)
-        return to_fullwidth_punct(node) if key in END_KEYS else normalize_text(tidy_text(node))
+        return to_fullwidth_punct(node) if key in END_KEYS else written(node)
     return node
 
 
 def _note(node: dict) -> dict:
     """A responsibility as its tidied note reads back (unit names may be renamed)."""
     from planner.parse.responsibility import parse_note
-    raw = normalize_text(tidy_text(node["raw"]))
+    raw = written(node["raw"])
     parsed = parse_note(raw)
     if parsed is None:
         return dict(node, raw=raw)

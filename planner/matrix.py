@@ -8,7 +8,7 @@ from pydantic import Field
 
 from planner.blocks import heading_label
 from planner.deadline import find_deadline
-from planner.lint.tidy import tidy_text
+from planner.lint.tidy import written
 from planner.model import Clause, Model, Part, Plan, Role
 from planner.targets import extract_targets
 from planner.text import normalize_text
@@ -82,16 +82,11 @@ def _part_rows(plan: Plan, part: Part, path: list[str], skip_self: bool = False)
 def _clause_rows(plan: Plan, part: str, item: str, clauses: list[Clause], loc) -> Iterator[MatrixRow]:
     noted = [c for c in clauses if c.responsibility]
     if not noted:  # listed, marked as lacking a responsibility
-        text = _form("".join(c.text for c in clauses))
+        text = written("".join(c.text for c in clauses))
         yield _row(plan, part, item, text, None, loc, has_responsibility=False)
         return
     for clause in noted:
-        yield _row(plan, part, item, _form(clause.text), clause, clause.loc or loc)
-
-
-def _form(text: str) -> str:
-    """Clause text in 公文 form, as render writes it (lint's fixes: planner.lint.tidy)."""
-    return normalize_text(tidy_text(text))
+        yield _row(plan, part, item, written(clause.text), clause, clause.loc or loc)
 
 
 def _row(plan: Plan, part: str, item: str, text: str, clause: Optional[Clause], loc,

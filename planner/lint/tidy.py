@@ -73,6 +73,13 @@ def tidy_text(text: Optional[str]) -> Optional[str]:
     return _tidy(text)
 
 
+def written(text: str) -> str:
+    """`text` as planner writes it: tidied, then punctuation width, quotes and year ranges
+    (planner.text.normalize_text). Export, the matrix and the 分工表 title use it."""
+    from planner.text import normalize_text
+    return normalize_text(tidy_text(text))
+
+
 def tidy_many(texts: Iterable[str]) -> dict[str, str]:
     """Every text of a plan with its tidied form. The screen runs over all of them joined
     (a few scans in C instead of a dozen calls per text), so a large clean plan costs little;
@@ -123,8 +130,7 @@ def _tidy(text: str) -> str:
 
 
 def _problems(text: str):
-    from planner.lint.draft import Draft, Span
-    from planner.lint.draft import screened_spans
+    from planner.lint.draft import Draft, Span, screened_spans
     draft = Draft("<tidy>", "txt", text, _empty_plan(), [Span(text, 1, 1, 0)])
     draft.units = _registry()
     for rule, options in _rules():

@@ -16,9 +16,8 @@ UNIT_SHARES = (11, 6, 4, 14, 37, 9, 14)
 
 
 def matrix_title(plan: Plan) -> str:
-    from planner.lint.tidy import tidy_text
-    from planner.text import normalize_text
-    return f"{normalize_text(tidy_text(plan.title))}重点任务分工表"
+    from planner.lint.tidy import written
+    return f"{written(plan.title)}重点任务分工表"
 
 
 def matrix_attachment(plan: Plan, rows: list[MatrixRow], by_unit: bool = False,
