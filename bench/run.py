@@ -77,11 +77,11 @@ def render_whole_process(sizes: list[int], work: Path) -> list[dict]:
     return rows
 
 
-def ingest_and_lint(size: int, work: Path) -> dict:
-    """Ingest (text → model) and lint of the plan render is timed on. Like render in-process
-    (model → DOCX, the YAML already loaded), `lint` times the checks on a loaded draft;
-    `lint_file` adds reading the YAML with every value's position (what `planner lint`
-    does per file)."""
+def ingest_and_lint(sizes: list[int], work: Path) -> list[dict]:
+    """Ingest (text → model) and lint of the plan render is timed on, at each size. Like render
+    in-process (model → DOCX, the YAML already loaded), `lint` times the checks on a loaded
+    draft; `lint_file` (at 2000 tasks) adds reading the YAML with every value's position (what
+    `planner lint` does per file)."""
     from planner.export import export_text
     from planner.lint import lint_plan
     from planner.lint.draft import read_draft
@@ -89,20 +89,25 @@ def ingest_and_lint(size: int, work: Path) -> dict:
     from planner.lint.units import load_registry
     from planner.parse.document import ingest_text
 
-    plan = synthetic_plan(size)
-    text = export_text(plan)
-    source = work / f"lint-{size}.yaml"
-    source.write_text(dump_plan(plan), encoding="utf-8")
-    draft, config, units = read_draft(source), config_for(str(source)), load_registry()
-    result = {"tasks": size, "render": best(plan_docx, plan, repeat=5),
-              "ingest": best(ingest_text, text, repeat=5),
-              "lint": best(lambda: (draft.cache.clear(), lint_draft(draft, config, units)), repeat=5),
-              "lint_file": best(lambda: lint_plan([source]), repeat=3)}
-    result["ingest/render"] = result["ingest"] / result["render"]
-    result["lint/render"] = result["lint"] / result["render"]
-    result["lint_file/render"] = result["lint_file"] / result["render"]
-    print("ingest/lint", json.dumps(result), flush=True)
-    return result
+    rows = []
+    for size in sizes:
+        plan = synthetic_plan(size)
+        text = export_text(plan)
+        source = work / f"lint-{size}.yaml"
+        source.write_text(dump_plan(plan), encoding="utf-8")
+        draft, config, units = read_draft(source), config_for(str(source)), load_registry()
+        repeat = 5 if size <= 2000 else 3
+        row = {"tasks": size, "render": best(plan_docx, plan, repeat=repeat),
+               "ingest": best(ingest_text, text, repeat=repeat),
+               "lint": best(lambda: (draft.cache.clear(), lint_draft(draft, config, units)), repeat=repeat)}
+        if size == 2000:
+            row["lint_file"] = best(lambda: lint_plan([source]), repeat=3)
+            row["lint_file/render"] = row["lint_file"] / row["render"]
+        row["ingest/render"] = row["ingest"] / row["render"]
+        row["lint/render"] = row["lint"] / row["render"]
+        rows.append(row)
+        print("ingest/lint", json.dumps(row), flush=True)
+    return rows
 
 
 def startup() -> dict:
@@ -180,7 +185,9 @@ def main() -> None:
         work = Path(tmp)
         results = {"render_in_process": render_in_process(sizes, naive_max=2000)}
         results["render_whole_process"] = render_whole_process([s for s in sizes if s >= 200], work)
-        results["ingest_lint"] = ingest_and_lint(2000, work)
+        rows = ingest_and_lint([s for s in sizes if s >= 200], work)
+        results["ingest_lint"] = next(r for r in rows if r["tasks"] == 2000)
+        results["ingest_lint_scaling"] = rows
         results["startup"] = startup()
         results["library"] = library(100 if args.quick else 1000, work)
     _finish(results, args.out, name)
@@ -189,6 +196,8 @@ def main() -> None:
 def _finish(results: dict, out: Path, name: str) -> None:
     results["render_exponent_200_to_20000"] = exponent(results["render_in_process"], "planner", 200, 20000)
     results["floor_exponent_200_to_20000"] = exponent(results["render_in_process"], "floor", 200, 20000)
+    for key in ("ingest", "lint"):
+        results[f"{key}_exponent_200_to_20000"] = exponent(results.get("ingest_lint_scaling", []), key, 200, 20000)
     (out / f"{name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     plot(results["render_in_process"], out / f"{name}.png")
     print(f"→ {out / name}.json", flush=True)

@@ -41,3 +41,9 @@ def test_scaling_exponent():
     rows = [{"tasks": 200, "planner": 0.01}, {"tasks": 20000, "planner": 1.0}]
     assert run.exponent(rows, "planner", 200, 20000) == pytest.approx(1.0)
     assert run.exponent(rows, "floor", 200, 20000) is None
+
+
+def test_ingest_and_lint_rows_carry_ratios_to_render(tmp_path):
+    (row,) = run.ingest_and_lint([20], tmp_path)
+    assert row["tasks"] == 20 and row["ingest"] > 0 and row["lint"] > 0
+    assert row["ingest/render"] == pytest.approx(row["ingest"] / row["render"])

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import jsonschema
@@ -298,23 +297,12 @@ def _cn(n: int) -> str:
     return int_to_cn(n)
 
 
-def test_lint_time_is_linear_in_plan_size(tmp_path):
-    """Benchmark: a 2000-task plan lints in seconds, and 4× the tasks cost about 4× the time."""
+def test_a_plan_of_hundreds_of_parts_lints_clean():
+    """400 parts of 20 tasks: （一百一十一） and the like are markers, so numbering holds throughout.
+    (How lint time grows with plan size is measured by bench/run.py, not timed here.)"""
     from planner.lint.config import default_config
     from planner.lint.draft import text_draft
     from planner.lint.engine import lint_draft
 
-    def timed(tasks: int) -> float:
-        text = big_plan(tasks)
-        best = float("inf")
-        for _ in range(3):  # best of three: CI machines are noisy
-            start = time.perf_counter()
-            problems = lint_draft(text_draft(text, "big.txt"), default_config())
-            best = min(best, time.perf_counter() - start)
-        assert problems == [], problems[:3]
-        return best
-
-    small, large = timed(500), timed(2000)
-    print(f"\nlint 500 tasks: {small:.2f}s, 2000 tasks: {large:.2f}s, ratio {large / small:.1f}")
-    assert large < 30
-    assert large / small < 6, f"not linear: 500 → {small:.2f}s, 2000 → {large:.2f}s"
+    problems = lint_draft(text_draft(big_plan(8000), "big.txt"), default_config())
+    assert problems == [], problems[:3]

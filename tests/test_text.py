@@ -67,6 +67,12 @@ def test_decimals_and_years_are_not_markers():
     assert parse_heading("(二十二)加快服务业数字化转型。").number == 22
 
 
+def test_chinese_markers_run_as_far_as_arabic_ones():
+    # Arabic markers go up to 999; the Chinese ones must too, or part 111 of a long plan is body text.
+    for number, marker in [(111, "（一百一十一）"), (999, "（九百九十九）"), (345, "三百四十五、")]:
+        assert parse_heading(marker + "推进数据共享。").number == number
+
+
 def test_simplify_keeps_length():
     text = "某市數位政府2025年行動方案（責任單位：市大數據局）"
     assert len(simplify(text)) == len(text)

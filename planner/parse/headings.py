@@ -8,7 +8,8 @@ from typing import Optional
 
 from planner.text import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 
-CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
+# Up to 九百九十九 (five characters), as Arabic markers go up to 999.
+CN = f"[{CN_NUMERAL_CHARS}]{{1,5}}"
 # Marker kinds, in the conventional order of depth (GB/T 9704: 一、 → （一） → 1. → （1））.
 MARKER_RES = [
     # 例：第一章 / 第三部分 / 第二篇

@@ -25,7 +25,7 @@ CATEGORIES = {
     "宋体": ("宋体", "simsun", "songti", "song"),
 }
 # 例：一、 （一） 1. （1） at the start of a heading paragraph.
-LEVEL_RES = [(1, re.compile(r"^[一二三四五六七八九十]+、")), (2, re.compile(r"^（[一二三四五六七八九十]+）")),
+LEVEL_RES = [(1, re.compile(r"^[〇零一二三四五六七八九十百]+、")), (2, re.compile(r"^（[〇零一二三四五六七八九十百]+）")),
              (3, re.compile(r"^\d+[.．]")), (4, re.compile(r"^（\d+）"))]
 LEVEL_FONTS = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
 # 例：2024年05月31日 / 二〇二四年五月三十一日
