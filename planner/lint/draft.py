@@ -191,12 +191,25 @@ def screened_spans(draft: "Draft", screen, options) -> list:
     prose = draft.prose()
     joined, starts = draft.joined_prose()
     if callable(screen):
-        positions = screen(joined, options)
+        hit = {bisect_right(starts, position) - 1 for position in screen(joined, options)}
     else:
-        patterns = screen if isinstance(screen, tuple) else (screen,)
-        positions = (match.start() for pattern in patterns for match in pattern.finditer(joined))
-    hit = {bisect_right(starts, position) - 1 for position in positions}
+        hit = set()
+        for pattern in screen if isinstance(screen, tuple) else (screen,):
+            hit.update(_spans_hit(pattern, joined, starts))
     return [prose[i] for i in sorted(hit)]
+
+
+def _spans_hit(pattern, joined: str, starts: list[int]) -> Iterator[int]:
+    """Indexes of the spans `pattern` matches in; after a hit the search goes on from the next
+    span, so a pattern that matches often (every bracket) costs one search per span, not one per
+    match."""
+    position, last = 0, len(starts) - 1
+    while (match := pattern.search(joined, position)) is not None:
+        index = bisect_right(starts, match.start()) - 1
+        yield index
+        if index == last:
+            return
+        position = starts[index + 1]
 
 
 def read_draft(path: str | os.PathLike) -> Draft:
