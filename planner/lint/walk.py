@@ -81,6 +81,18 @@ def note_units(draft) -> list[tuple]:
     return draft.cache["note_units"]
 
 
+def units_of_form(draft, form: str) -> Iterator[tuple]:
+    """(span, start, end, name, standard, edits) for each unit written in the registry's `form`
+    (alias, obsolete …): the name as written, the standard name, and the edits that rename it
+    in the note and in the plan file's unit fields."""
+    for span, start, end, unit, note in note_units(draft):
+        name = span.text[start:end]
+        match = draft.units.lookup(name)
+        if match is not None and match.form == form:
+            new = match.standard()
+            yield span, start, end, name, new, span.edit(start, end, new) + draft.renamed(span, name, new)
+
+
 @lru_cache(maxsize=4096)
 def _parse_note(raw: str):
     """A note's units, read once per distinct note (plans repeat their notes). Read only."""

@@ -18,7 +18,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import note_units
+from planner.lint.walk import units_of_form
 
 CODE = "O003"
 NAME = "unit-abbrev"
@@ -32,10 +32,5 @@ class Options(BaseModel):
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
-    for span, start, end, unit, note in note_units(draft):
-        name = span.text[start:end]
-        match = draft.units.lookup(name)
-        if match is not None and match.form == "alias":
-            new = match.standard()
-            yield span.at(start, f"责任单位简称不规范（{name}）；应为“{new}”",
-                          span.edit(start, end, new) + draft.renamed(span, name, new))
+    for span, start, end, name, new, edits in units_of_form(draft, "alias"):
+        yield span.at(start, f"责任单位简称不规范（{name}）；应为“{new}”", edits)

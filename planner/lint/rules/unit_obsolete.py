@@ -19,7 +19,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import note_units
+from planner.lint.walk import units_of_form
 
 CODE = "O002"
 NAME = "unit-obsolete"
@@ -33,10 +33,5 @@ class Options(BaseModel):
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
-    for span, start, end, unit, note in note_units(draft):
-        name = span.text[start:end]
-        match = draft.units.lookup(name)
-        if match is not None and match.form == "obsolete":
-            new = match.standard()
-            yield span.at(start, f"责任单位用了机构改革前的名称（{name}）；应为“{new}”",
-                          span.edit(start, end, new) + draft.renamed(span, name, new))
+    for span, start, end, name, new, edits in units_of_form(draft, "obsolete"):
+        yield span.at(start, f"责任单位用了机构改革前的名称（{name}）；应为“{new}”", edits)
