@@ -16,6 +16,7 @@ from typing import Any, Iterator, Optional
 import yaml
 from pydantic import BaseModel
 
+from planner.gcpause import without_gc_pauses
 from planner.lint.problem import Edit, Problem
 from planner.lint.suppress import split_directive
 from planner.model import Plan
@@ -212,6 +213,7 @@ def _spans_hit(pattern, joined: str, starts: list[int]) -> Iterator[int]:
         position = starts[index + 1]
 
 
+@without_gc_pauses
 def read_draft(path: str | os.PathLike) -> Draft:
     """Read any input planner accepts; PlannerError (exit 2) when it cannot be read."""
     name = str(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from planner.errors import SourceError
+from planner.gcpause import without_gc_pauses
 from planner.model import Loc, Notice, Part, Plan, Role
 from planner.parse import meta
 from planner.parse.clean import Dropped, Line, strip_chrome
@@ -53,6 +54,7 @@ def ingest_text(text: str, name: str = "<text>") -> Ingested:
     return ingest_lines(lines, name, name, "txt", [])
 
 
+@without_gc_pauses
 def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
                  dropped: list[Dropped]) -> Ingested:
     lines = [_stripped(line) for line in lines]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
+from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import oxml
 from planner.render import styles as st
@@ -19,6 +20,7 @@ ONE_LINE = f'w:before="{st.LINE_PITCH}" w:beforeLines="100"'
 RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm (GB/T 9704 7.4.1)
 
 
+@without_gc_pauses
 def plan_docx(plan: Plan, options: Optional[RenderOptions] = None) -> bytes:
     """The plan alone: title, preamble, every division, responsibility notes."""
     options = options or RenderOptions()
@@ -27,6 +29,7 @@ def plan_docx(plan: Plan, options: Optional[RenderOptions] = None) -> bytes:
     return _package(blocks, load_profile(options.profile), plan, masthead=None)
 
 
+@without_gc_pauses
 def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = None,
                 with_matrix: bool = False) -> bytes:
     """The 印发通知, the plan from a new page, and the 版记 at the foot of the last page.
