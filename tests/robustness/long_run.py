@@ -54,8 +54,8 @@ def one(number: int, timeout: int, sample_dir: str | None = None) -> tuple[int, 
             text = "".join(rng.choice(NASTY) for _ in range(rng.randint(0, 40))) + nasty_text(rng)
             through_plan(Plan.model_validate({"title": text or "方案", "preamble": [{"clauses": [{"text": text}]}]}))
         return number, "ok", ""
-    except Hang:
-        return number, "hang", kind
+    except Hang:  # where the alarm found it: the frames it was running when time ran out
+        return number, "hang", kind + "\n" + traceback.format_exc(limit=-6)
     except Exception:  # noqa: BLE001 — the point of the run: anything not PlannerError is a finding
         return number, "crash", kind + "\n" + traceback.format_exc(limit=6)
     finally:
@@ -116,6 +116,8 @@ def main() -> None:
             counts[outcome] += 1
             if outcome != "ok":
                 findings.append({"input": number, "outcome": outcome, "detail": detail})
+                print(f"input {number}: {outcome} ({detail.splitlines()[0]}); "
+                      f"replay: python -m tests.robustness.long_run --only {number}", flush=True)
             if done % 5000 == 0:
                 print(f"{done} inputs, {counts}, {time.time() - started:.0f} s", flush=True)
     summary = {"inputs": args.inputs, "start": args.start, **counts, "seconds": round(time.time() - started),
