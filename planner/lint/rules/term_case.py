@@ -30,9 +30,10 @@ TERMS = ["5G", "4G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS",
          "PaaS", "IaaS", "VPN", "WLAN", "Wi-Fi", "eSIM"]
 
 
-# A maximal run of Latin letters, digits and hyphens holding a letter: what the term pattern
-# (bounded by anything but [A-Za-z0-9-]) matches, whole.
-WORD_RE = re.compile(r"[A-Za-z0-9\-]*[A-Za-z][A-Za-z0-9\-]*")
+# A maximal run of Latin letters, digits and hyphens: what the term pattern (bounded by anything
+# but [A-Za-z0-9-]) matches, whole. Tried only where a run starts: `[…]*[A-Za-z][…]*` was tried
+# at every digit of a long digit run and backtracked over the rest (100k digits: minutes).
+WORD_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9\-]+")
 
 
 class Options(BaseModel):
