@@ -81,12 +81,14 @@ def ingest_and_lint(sizes: list[int], work: Path) -> list[dict]:
     """Ingest (text → model) and lint of the plan render is timed on, at each size. Like render
     in-process (model → DOCX, the YAML already loaded), `lint` times the checks on a loaded
     draft; `lint_file` (at 2000 tasks) adds reading the YAML with every value's position (what
-    `planner lint` does per file)."""
+    `planner lint` does per file). `model_validate` is pydantic validating the finished plan
+    from plain data: what building a validated model of that size costs at the least."""
     from planner.export import export_text
     from planner.lint import lint_plan
     from planner.lint.draft import read_draft
     from planner.lint.engine import config_for, lint_draft
     from planner.lint.units import load_registry
+    from planner.model import Plan
     from planner.parse.document import ingest_text
 
     rows = []
@@ -97,13 +99,17 @@ def ingest_and_lint(sizes: list[int], work: Path) -> list[dict]:
         source.write_text(dump_plan(plan), encoding="utf-8")
         draft, config, units = read_draft(source), config_for(str(source)), load_registry()
         repeat = 5 if size <= 2000 else 3
+        data = plan.model_dump()
         row = {"tasks": size, "render": best(plan_docx, plan, repeat=repeat),
                "ingest": best(ingest_text, text, repeat=repeat),
+               # ingest's floor under this model: only validating the finished plan's plain data
+               "model_validate": best(Plan.model_validate, data, repeat=repeat),
                "lint": best(lambda: (draft.cache.clear(), lint_draft(draft, config, units)), repeat=repeat)}
         if size == 2000:
             row["lint_file"] = best(lambda: lint_plan([source]), repeat=3)
             row["lint_file/render"] = row["lint_file"] / row["render"]
         row["ingest/render"] = row["ingest"] / row["render"]
+        row["model_validate/render"] = row["model_validate"] / row["render"]
         row["lint/render"] = row["lint"] / row["render"]
         rows.append(row)
         print("ingest/lint", json.dumps(row), flush=True)
