@@ -285,3 +285,18 @@ def test_draft_notice_without_the_outline_notice_names_what_is_missing(tmp_path,
     code, _, err = run("draft", str(outline), "-o", str(tmp_path / "p.yaml"), "--db", str(library),
                        "--notice", str(tmp_path / "n.docx"))
     assert code == 2 and "主送机关" in err and not (tmp_path / "n.docx").exists()
+
+
+def test_the_readme_outline_is_a_valid_outline(tmp_path):
+    """The outline shown in the README loads: its fields are the real ones."""
+    from pathlib import Path
+
+    from planner.draft.outline import load_outline
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("起草提纲（完整示例")[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "outline.yaml"
+    path.write_text(block, encoding="utf-8")
+    outline = load_outline(path)
+    assert outline.deadline == "2025年底前"
+    assert outline.parts[0].items[1].text.startswith("建设低空飞行服务站")
