@@ -33,6 +33,7 @@ TERMS = ["5G", "4G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS",
 # A maximal run of Latin letters, digits and hyphens: what the term pattern (bounded by anything
 # but [A-Za-z0-9-]) matches, whole. Tried only where a run starts: `[…]*[A-Za-z][…]*` was tried
 # at every digit of a long digit run and backtracked over the rest (100k digits: minutes).
+# 例：ipv6 / 5g / NB-IoT
 WORD_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9\-]+")
 
 
