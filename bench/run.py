@@ -85,7 +85,7 @@ def ingest_and_lint(sizes: list[int], work: Path) -> list[dict]:
     from plain data: what building a validated model of that size costs at the least."""
     from planner.export import export_text
     from planner.lint import lint_plan
-    from planner.lint.draft import read_draft
+    from planner.lint.readers import read_draft
     from planner.lint.engine import config_for, lint_draft
     from planner.lint.units import load_registry
     from planner.model import Plan

@@ -184,7 +184,7 @@ def test_yaml_findings_point_at_yaml_lines(tmp_path):
 
 
 def structure(path: Path):
-    from planner.lint.draft import read_draft
+    from planner.lint.readers import read_draft
     plan = read_draft(path).plan
 
     def words(title):  # fixes change punctuation width, letter case and spaces, not words
@@ -301,7 +301,7 @@ def test_a_plan_of_hundreds_of_parts_lints_clean():
     """400 parts of 20 tasks: （一百一十一） and the like are markers, so numbering holds throughout.
     (How lint time grows with plan size is measured by bench/run.py, not timed here.)"""
     from planner.lint.config import default_config
-    from planner.lint.draft import text_draft
+    from planner.lint.readers import text_draft
     from planner.lint.engine import lint_draft
 
     problems = lint_draft(text_draft(big_plan(8000), "big.txt"), default_config())

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from planner.errors import PlannerError
 from planner.lint import LintOptions, lint_plan
 from planner.lint.config import default_config
-from planner.lint.draft import text_draft
+from planner.lint.readers import text_draft
 from planner.lint.engine import lint_draft
 
 CLEAN = (Path(__file__).parent / "fixtures" / "lint" / "clean.txt").read_text(encoding="utf-8")

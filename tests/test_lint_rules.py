@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from planner.lint.config import build_config, default_config
-from planner.lint.draft import text_draft
+from planner.lint.readers import text_draft
 from planner.lint.engine import lint_draft
 from planner.lint.registry import all_rules
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.lint.draft import text_draft
+from planner.lint.readers import text_draft
 from planner.lint.draft import screened_spans
 from planner.lint.registry import all_rules
 from planner.lint.units import load_registry

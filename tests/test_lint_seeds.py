@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.lint.config import default_config
-from planner.lint.draft import read_draft
+from planner.lint.readers import read_draft
 from planner.lint.engine import lint_draft
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.lint.config import build_config
-from planner.lint.draft import text_draft
+from planner.lint.readers import text_draft
 from planner.lint.engine import fix_draft
 from planner.lint.registry import all_rules
 from planner.lint.tidy import (NOTE_HINT_RE, STRUCTURE_CODES, _tidy, suspect, tidy_many,

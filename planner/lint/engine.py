@@ -8,7 +8,8 @@ from typing import Iterable, Optional
 
 from planner.errors import PlannerError
 from planner.lint.config import META_CODES, Config, find_config, load_config
-from planner.lint.draft import Draft, read_draft, screened_spans, text_draft, yaml_draft
+from planner.lint.draft import Draft, screened_spans
+from planner.lint.readers import read_draft, text_draft, yaml_draft
 from planner.lint.problem import Problem, apply_edits
 from planner.lint.registry import all_rules
 from planner.lint.units import UnitRegistry, load_registry

@@ -11,7 +11,7 @@ from planner.model import Plan
 def through_text(text: str) -> None:
     """Ingest a text, then render, export and lint what came out."""
     from planner.lint.config import default_config
-    from planner.lint.draft import text_draft
+    from planner.lint.readers import text_draft
     from planner.lint.engine import lint_draft
     from planner.parse.document import ingest_text
 
