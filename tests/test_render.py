@@ -309,3 +309,12 @@ def test_empty_parts_and_long_paragraphs_give_a_valid_docx(tmp_path):
     document = docx.Document(str(out))
     assert len(document.paragraphs[-1].text) == 100_001
     assert check_docx(out) == []
+
+
+def test_text_and_attribute_values_read_back_unchanged_from_the_xml():
+    from planner.render.oxml import attr, clean, escape
+
+    for value in ['A&B <C> "引号" \'单\'', "制表\t换行\n回车\r", "]]> &amp; &#10;", "\x01控制\ud800"]:
+        element = etree.fromstring(f"<e a={attr(value)}>{escape(clean(value))}</e>")
+        assert element.get("a") == clean(value)
+        assert element.text == clean(value).replace("\r", "\n")  # parsers normalise CR in content

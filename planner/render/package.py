@@ -9,7 +9,6 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from planner import __version__
 from planner.errors import PlannerError
@@ -62,7 +61,7 @@ def assemble(profile: Profile, body: str, title: str, author: str, landscape_end
 
 
 def _text(value: str) -> str:
-    return escape(oxml.clean(value)[:255])
+    return oxml.escape(oxml.clean(value)[:255])
 
 
 @lru_cache(maxsize=8)
