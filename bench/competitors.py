@@ -131,6 +131,19 @@ def available() -> dict:
     return tools
 
 
+def missing() -> list[str]:
+    """What a full benchmark run needs and this machine lacks, each with how to get it."""
+    needs = []
+    for module, package in (("docxtpl", "docxtpl"), ("matplotlib", "matplotlib")):
+        try:
+            __import__(module)
+        except ImportError:
+            needs.append(f"{package}（pip install -e '.[bench]'）")
+    if not pandoc_available():
+        needs.append("pandoc（apt-get install pandoc）")
+    return needs
+
+
 def texts_from_yaml(data: dict) -> list[tuple[int, str]]:
     """What a user of the other tool writes: walk the YAML (no planner) into (level, text)
     paragraphs: 0 title, 1–4 headings, 9 body."""

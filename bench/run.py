@@ -3,6 +3,10 @@
     python bench/run.py            # full: 20…20000 tasks, library of 1000 documents
     python bench/run.py --quick    # 20…2000 tasks, library of 100 documents
 
+Needs the bench extra (pip install -e '.[bench]': docxtpl, matplotlib) and pandoc on PATH
+(apt-get install pandoc). A run without one of them stops before measuring, so a results
+file never silently lacks a column; --partial measures what is there, into results-partial.
+
 Render is measured in-process (render only, the same plan for every tool, best of N) and as a
 whole process (`planner render plan.yaml` against a script that loads the same YAML and renders
 it with the other tool). Ratios are to planner unless named otherwise.
@@ -154,8 +158,8 @@ def plot(rows: list[dict], path: Path) -> None:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
-    except ImportError:
-        print("matplotlib 未安装：不画图（pip install matplotlib）", file=sys.stderr)
+    except ImportError:  # main() checked; only reached from --partial
+        print("matplotlib 未安装：不画图（pip install -e '.[bench]'）", file=sys.stderr)
         return
     figure, axes = plt.subplots(figsize=(7, 4.5))
     for key in ("planner", "floor", "python-docx", "docxtpl", "pandoc"):
@@ -186,13 +190,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--partial", action="store_true",
+                        help="measure without the missing tools, into results-partial.json")
     parser.add_argument("--render-only", action="store_true",
                         help="re-measure only in-process rendering, keeping the other results")
     args = parser.parse_args()
     sizes = [20, 200, 2000] if args.quick else [20, 200, 2000, 20000]
+    missing = competitors.missing()
+    if missing and not args.partial:
+        print("缺少对比工具：" + "；".join(missing) + "。装好后重跑，或加 --partial 只测已有的工具"
+              "（结果写入 results-partial.json）", file=sys.stderr)
+        sys.exit(2)
     args.out.mkdir(parents=True, exist_ok=True)
     compile_planner()
-    name = "results-quick" if args.quick else "results"
+    name = "results-partial" if missing else "results-quick" if args.quick else "results"
     if args.render_only:
         results = json.loads((args.out / f"{name}.json").read_text(encoding="utf-8"))
         results["render_in_process"] = render_in_process(sizes, naive_max=2000)
