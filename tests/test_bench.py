@@ -47,3 +47,13 @@ def test_ingest_and_lint_rows_carry_ratios_to_render(tmp_path):
     (row,) = run.ingest_and_lint([20], tmp_path)
     assert row["tasks"] == 20 and row["ingest"] > 0 and row["lint"] > 0
     assert row["ingest/render"] == pytest.approx(row["ingest"] / row["render"])
+
+
+def test_a_full_run_without_a_competitor_stops_before_measuring(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(competitors, "pandoc_available", lambda: False)
+    monkeypatch.setattr(sys, "argv", ["run.py", "--quick", "--out", str(tmp_path)])
+    with pytest.raises(SystemExit) as stopped:
+        run.main()
+    assert stopped.value.code == 2
+    assert "pandoc（apt-get install pandoc）" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even the directory's results
