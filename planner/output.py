@@ -58,6 +58,7 @@ def write_atomic(target: str | os.PathLike, data: str | bytes,
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as error:
         _discard(tmp)
@@ -67,6 +68,22 @@ def write_atomic(target: str | os.PathLike, data: str | bytes,
         _discard(tmp)
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions `target` gets: those of the file it replaces, else what a plain
+    `open(target, "w")` would give under the umask. mkstemp makes its file 0600, which
+    would leave a 方案 shared on a server readable by its writer alone."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return mask
 
 
 def _discard(tmp: str) -> None:

@@ -125,6 +125,25 @@ def test_output_directory_is_created(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("各镇人民政府，各街道办事处")
 
 
+def test_outputs_get_the_usual_permissions_and_keep_a_replaced_files(tmp_path):
+    import os
+    import stat
+
+    fresh, kept = tmp_path / "new.txt", tmp_path / "kept.txt"
+    kept.write_text("旧", encoding="utf-8")
+    kept.chmod(0o640)
+    old_mask = os.umask(0o022)
+    try:
+        for target in (fresh, kept):
+            code, _, err = run("export", str(JIMO), "-o", str(target))
+            assert code == 0, err
+    finally:
+        os.umask(old_mask)
+    # as `open(..., "w")` would under umask 022, not the 0600 of a temporary file
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
 def test_unknown_option_is_usage_error_in_chinese():
     code, _, err = run("ingest", "--nope", str(JIMO))
     assert code == 2 and "没有这个选项" in err
