@@ -223,6 +223,31 @@ def test_fix_in_place_rewrites_the_input(tmp_path):
     assert not (tmp_path / "d.fixed.txt").exists()
 
 
+@pytest.mark.parametrize("codec, bom, newline", [
+    ("gb18030", b"", "\r\n"),  # Notepad/WPS on a Chinese Windows
+    ("utf-8", b"\xef\xbb\xbf", "\r\n"),
+    ("utf-16-le", b"\xff\xfe", "\n"),
+    ("utf-8", b"", "\n"),
+], ids=["gb18030-crlf", "utf8-bom-crlf", "utf16", "utf8"])
+def test_fix_keeps_the_files_encoding_and_line_endings(tmp_path, codec, bom, newline):
+    draft = tmp_path / "d.txt"
+    bad = CLEAN.replace("成立工作专班，", "成立工作专班,")
+    draft.write_bytes(bom + bad.replace("\n", newline).encode(codec))
+    assert run("--fix", "--in-place", draft).exit_code == 0
+    assert draft.read_bytes() == bom + CLEAN.replace("\n", newline).encode(codec)
+
+
+def test_fix_keeps_a_plan_files_crlf_lines(tmp_path):
+    text = PLAN_000.read_text(encoding="utf-8").replace("，", ",", 1)
+    (tmp_path / "lf.yaml").write_bytes(text.encode("utf-8"))
+    (tmp_path / "crlf.yaml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    run("--fix", tmp_path / "lf.yaml", tmp_path / "crlf.yaml")
+    lf = (tmp_path / "lf.fixed.yaml").read_bytes()
+    crlf = (tmp_path / "crlf.fixed.yaml").read_bytes()
+    assert lf != text.encode("utf-8") and b"\r" not in lf
+    assert crlf == lf.replace(b"\n", b"\r\n")
+
+
 def test_in_place_without_fix_is_a_usage_error(tmp_path, capsys):
     code, err = exit_of(capsys, "--in-place", write(tmp_path / "d.txt", CLEAN))
     assert code == 2 and "--fix" in err

@@ -67,6 +67,31 @@ class Span:
                     None if self.index_map is None else self.index_map[start:end])
 
 
+@dataclass(frozen=True)
+class FileForm:
+    """A text file's encoding, byte-order mark and line ending, as read: `--fix` writes the
+    file back in them, so a GB18030 draft with CRLF lines (Notepad, WPS) stays one."""
+    codec: str = "utf-8"
+    bom: bytes = b""
+    newline: str = "\n"
+
+    @classmethod
+    def of(cls, data: bytes, codec: str) -> "FileForm":
+        """The form of `data`, decoded with `codec` (utf-8, gb18030 or utf-16)."""
+        bom = next((mark for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff") if data.startswith(mark)), b"")
+        if codec == "utf-16":
+            codec = "utf-16-be" if bom == b"\xfe\xff" else "utf-16-le"
+        crlf, cr = "\r\n".encode(codec), "\r".encode(codec)
+        newline = "\r\n" if crlf in data else "\r" if cr in data else "\n"
+        return cls(codec, bom, newline)
+
+    def encode(self, text: str) -> bytes:
+        """`text` (lines ending in \\n) as the file held it."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return self.bom + text.encode(self.codec)
+
+
 @dataclass
 class Draft:
     path: str
@@ -84,6 +109,7 @@ class Draft:
     _prose: Any = None  # (number of spans, prose spans, joined): asked by every text rule
     screened: Optional[list] = None  # set by the engine for a rule with a SCREEN
     tables_only: bool = False  # a DOCX whose content is all in tables (a 分工表 on its own)
+    form: FileForm = FileForm()  # how the file was stored, so --fix writes it back the same way
 
     @property
     def editable(self) -> bool:

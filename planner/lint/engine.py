@@ -157,7 +157,7 @@ def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
                                    f"请在 Word 中修改，或先 planner ingest 成方案 YAML 再修复")
         fixed, count = fix_draft(draft, config)
         target = fixed_path(Path(name), in_place)
-        write_atomic(target, fixed.text, inputs=[] if in_place else [name])
+        write_atomic(target, draft.form.encode(fixed.text), inputs=[] if in_place else [name])
         fixed.path = str(target)
         return FileResult(str(target), lint_draft(fixed, config), fixed=target,
                           fixes_applied=count)

@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel
 
 from planner.gcpause import without_gc_pauses
-from planner.lint.draft import PROSE_KEYS, SHAPE_KEYS, Draft, Span
+from planner.lint.draft import PROSE_KEYS, SHAPE_KEYS, Draft, FileForm, Span
 from planner.lint.suppress import split_directive
 from planner.model import Plan
 from planner.parse.headings import match_marker
@@ -31,14 +31,22 @@ def read_draft(path: str | os.PathLike) -> Draft:
     lower = name.lower()
     if lower.endswith(PLAN_SUFFIXES):
         from planner.planfile import load_marked_data, read_text, validate_plan
-        text = read_text(name).replace("\r\n", "\n")
+        raw = read_text(name)
+        text = raw.replace("\r\n", "\n")
         data, marked = load_marked_data(text, name)
-        return yaml_draft(name, text, validate_plan(data, text, name), marked)
+        draft = yaml_draft(name, text, validate_plan(data, text, name), marked)
+        with open(name, "rb") as file:  # read_text drops the BOM; keep it for --fix
+            bom = b"\xef\xbb\xbf" if file.read(3) == b"\xef\xbb\xbf" else b""
+        draft.form = FileForm("utf-8", bom, "\r\n" if len(text) < len(raw) else "\n")
+        return draft
     if lower.endswith(TEXT_SUFFIXES):
         from planner.parse.source import _check_file, decode_text
         _check_file(Path(name))
-        text, _ = decode_text(Path(name).read_bytes(), name)
-        return text_draft(text, name)
+        data = Path(name).read_bytes()
+        text, codec = decode_text(data, name)
+        draft = text_draft(text, name)
+        draft.form = FileForm.of(data, codec)
+        return draft
     return document_draft(name)
 
 
