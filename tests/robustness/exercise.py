@@ -8,8 +8,8 @@ from planner.errors import PlannerError
 from planner.model import Plan
 
 
-def through_text(text: str) -> None:
-    """Ingest a text, then render, export and lint what came out."""
+def through_text(text: str) -> bytes | None:
+    """Ingest a text, then render, export and lint what came out; the DOCX, if one was made."""
     from planner.lint.config import default_config
     from planner.lint.readers import text_draft
     from planner.lint.engine import lint_draft
@@ -18,12 +18,13 @@ def through_text(text: str) -> None:
     try:
         plan = ingest_text(text, "fuzz.txt").plan
     except PlannerError:
-        return
-    through_plan(plan)
+        return None
+    data = through_plan(plan)
     try:
         lint_draft(text_draft(text, "fuzz.txt"), default_config())
     except PlannerError:
         pass
+    return data
 
 
 def through_plan(plan: Plan, open_docx: bool = True) -> bytes:

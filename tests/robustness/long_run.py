@@ -4,7 +4,12 @@ Each input is built from its number (so any finding is replayed with `--only N`)
 text, random text, a plan of hostile strings, or a run of nasty strings. Every input goes through
 ingest, render (the DOCX must open with python-docx), export, and for every fifth input lint.
 Anything but planner's own error is a crash; an input that takes longer than --timeout is a hang.
-A sample of the DOCX files is opened in LibreOffice at the end. The summary is JSON.
+
+Every DOCX opens with python-docx as it is made. LibreOffice is too slow to open all 100k (and
+a 100k-character paragraph takes it minutes to lay out), so every --sample-every'th input's DOCX,
+of all four kinds, is kept and at the end opened in LibreOffice in batches (converted to text:
+LibreOffice must read the whole document); every --pdf-every'th of those is also laid out as a PDF.
+The summary is JSON.
 """
 from __future__ import annotations
 
@@ -12,9 +17,13 @@ import argparse
 import json
 import multiprocessing
 import random
+import shutil
 import signal
+import subprocess
+import tempfile
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 KINDS = ("mutated", "random", "plan", "nasty")
@@ -28,31 +37,16 @@ def _alarm(signum, frame):
     raise Hang()
 
 
-def one(number: int, timeout: int, sample_dir: str | None = None) -> tuple[int, str, str]:
+def one(number: int, timeout: int, sample_dir: str | None = None,
+        sample_every: int = 0) -> tuple[int, str, str]:
     """(number, outcome, detail): outcome is ok, crash or hang."""
-    from planner.model import Plan
-    from tests.robustness.exercise import through_plan, through_text
-    from tests.robustness.inputs import NASTY, SEEDS, mutate, nasty_plan, nasty_text
-
-    rng = random.Random(number)
-    kind = KINDS[number % len(KINDS)]
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(timeout)
+    kind = KINDS[number % len(KINDS)]
     try:
-        if kind == "mutated":
-            through_text(mutate(rng.choice(SEEDS), rng)) if number % 5 == 0 else _text_without_lint(
-                mutate(rng.choice(SEEDS), rng))
-        elif kind == "random":
-            text = "".join(chr(rng.choice([rng.randint(32, 0x2FFF), rng.randint(0x4E00, 0x9FFF)]))
-                           for _ in range(rng.randint(0, 300)))
-            through_text(text) if number % 5 == 0 else _text_without_lint(text)
-        elif kind == "plan":
-            data = through_plan(Plan.model_validate(nasty_plan(rng)))
-            if sample_dir and number % 2000 == 2:
-                Path(sample_dir, f"{number}.docx").write_bytes(data)
-        else:
-            text = "".join(rng.choice(NASTY) for _ in range(rng.randint(0, 40))) + nasty_text(rng)
-            through_plan(Plan.model_validate({"title": text or "方案", "preamble": [{"clauses": [{"text": text}]}]}))
+        data = _exercise(number, kind)
+        if data and sample_dir and sample_every and number % sample_every == 0:
+            Path(sample_dir, f"{number}.docx").write_bytes(data)
         return number, "ok", ""
     except Hang:  # where the alarm found it: the frames it was running when time ran out
         return number, "hang", kind + "\n" + traceback.format_exc(limit=-6)
@@ -62,7 +56,27 @@ def one(number: int, timeout: int, sample_dir: str | None = None) -> tuple[int, 
         signal.alarm(0)
 
 
-def _text_without_lint(text: str) -> None:
+def _exercise(number: int, kind: str) -> bytes | None:
+    """Input `number` through every stage; the DOCX it rendered, if any."""
+    from planner.model import Plan
+    from tests.robustness.exercise import through_plan, through_text
+    from tests.robustness.inputs import NASTY, SEEDS, mutate, nasty_plan, nasty_text
+
+    rng = random.Random(number)
+    if kind == "mutated":
+        text = mutate(rng.choice(SEEDS), rng)
+        return through_text(text) if number % 5 == 0 else _text_without_lint(text)
+    if kind == "random":
+        text = "".join(chr(rng.choice([rng.randint(32, 0x2FFF), rng.randint(0x4E00, 0x9FFF)]))
+                       for _ in range(rng.randint(0, 300)))
+        return through_text(text) if number % 5 == 0 else _text_without_lint(text)
+    if kind == "plan":
+        return through_plan(Plan.model_validate(nasty_plan(rng)))
+    text = "".join(rng.choice(NASTY) for _ in range(rng.randint(0, 40))) + nasty_text(rng)
+    return through_plan(Plan.model_validate({"title": text or "方案", "preamble": [{"clauses": [{"text": text}]}]}))
+
+
+def _text_without_lint(text: str) -> bytes | None:
     from planner.errors import PlannerError
     from planner.parse.document import ingest_text
     from tests.robustness.exercise import through_plan
@@ -70,27 +84,75 @@ def _text_without_lint(text: str) -> None:
     try:
         plan = ingest_text(text, "fuzz.txt").plan
     except PlannerError:
-        return
-    through_plan(plan)
+        return None
+    return through_plan(plan)
 
 
-def _work(args: tuple[int, int, str | None]) -> tuple[int, str, str]:
+def _work(args: tuple) -> tuple[int, str, str]:
     return one(*args)
 
 
-def open_in_libreoffice(folder: Path) -> dict:
-    from planner.render.preview import ConversionError, ToolMissing, docx_to_pdf
+BATCH = 25  # documents per LibreOffice process
+BATCH_TIMEOUT = 900  # seconds for a batch; a batch that runs out is retried a document at a time
+ONE_TIMEOUT = 300  # seconds for one document on its own
 
-    opened, failed = 0, []
-    for docx in sorted(folder.glob("*.docx")):
+
+def open_in_libreoffice(folder: Path, pdf_every: int, workers: int) -> dict:
+    """Open every sampled DOCX in LibreOffice (to text, in batches); lay out every
+    `pdf_every`'th as a PDF. A document LibreOffice cannot read is a failure; one it reads but
+    takes longer than ONE_TIMEOUT over on its own is listed as slow, apart."""
+    from planner.render.preview import soffice
+
+    if soffice() is None:
+        return {"libreoffice": "未安装"}
+    for stale in ("txt", "pdf"):
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    docs = sorted(folder.glob("*.docx"), key=lambda path: int(path.stem))
+    started = time.time()
+    batches = [("txt:Text", docs[i:i + BATCH]) for i in range(0, len(docs), BATCH)]
+    batches += [("pdf", [doc]) for doc in docs[::pdf_every]] if pdf_every else []
+    with ThreadPoolExecutor(workers) as pool:
+        outcomes = [item for batch in pool.map(lambda job: _convert(*job, folder), batches) for item in batch]
+    failed = sorted(name for name, target, outcome in outcomes if outcome == "failed")
+    slow = sorted(name for name, target, outcome in outcomes if outcome == "slow")
+    return {"libreoffice_opened": sum(1 for _, target, o in outcomes if target == "txt:Text" and o == "ok"),
+            "libreoffice_pdf": sum(1 for _, target, o in outcomes if target == "pdf" and o == "ok"),
+            "libreoffice_failed": failed, "libreoffice_slow": slow,
+            "libreoffice_seconds": round(time.time() - started)}
+
+
+def _convert(target: str, docs: list[Path], folder: Path) -> list[tuple[str, str, str]]:
+    """(document, target, ok | failed | slow) for each of `docs`."""
+    out = folder / target.split(":")[0]
+    made = _soffice(target, docs, out, BATCH_TIMEOUT if len(docs) > 1 else ONE_TIMEOUT)
+    results = []
+    for doc in docs:
+        if doc.stem in made:
+            results.append((doc.name, target, "ok"))
+        elif len(docs) > 1:  # the batch ran out of time or LibreOffice stopped: this one alone
+            results.extend(_convert(target, [doc], folder))
+        else:
+            results.append((doc.name, target, "slow" if made is None else "failed"))
+    return results
+
+
+def _soffice(target: str, docs: list[Path], out: Path, timeout: int) -> set[str] | None:
+    """Stems of the non-empty files LibreOffice wrote; None when it ran out of time."""
+    from planner.render.preview import fontconfig_env, soffice
+
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "." + target.split(":")[0]
+    with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
+        command = [soffice(), f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
+                   "--convert-to", target, "--outdir", str(out), *map(str, docs)]
         try:
-            docx_to_pdf(docx, folder / "pdf")
-            opened += 1
-        except ToolMissing:
-            return {"libreoffice": "未安装"}
-        except ConversionError:
-            failed.append(docx.name)
-    return {"libreoffice_opened": opened, "libreoffice_failed": failed}
+            subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=timeout, check=False)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            timed_out = True
+    made = {doc.stem for doc in docs if (out / (doc.stem + suffix)).is_file()
+            and (out / (doc.stem + suffix)).stat().st_size > 0}
+    return None if timed_out and len(docs) == 1 else made
 
 
 def main() -> None:
@@ -100,6 +162,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=max(1, multiprocessing.cpu_count()))
     parser.add_argument("--timeout", type=int, default=30, help="seconds allowed per input")
     parser.add_argument("--only", type=int, help="replay one input by its number")
+    parser.add_argument("--sample-every", type=int, default=49,
+                        help="keep every N'th input's DOCX and open it in LibreOffice at the end "
+                             "(N prime to 4, so the four kinds take turns)")
+    parser.add_argument("--pdf-every", type=int, default=20,
+                        help="of the kept DOCX, lay out every N'th as a PDF too")
     parser.add_argument("--out", type=Path, default=Path("bench/results/fuzz.json"))
     args = parser.parse_args()
     if args.only is not None:
@@ -110,7 +177,10 @@ def main() -> None:
     started = time.time()
     counts = {"ok": 0, "crash": 0, "hang": 0}
     findings = []
-    jobs = ((n, args.timeout, str(samples)) for n in range(args.start, args.start + args.inputs))
+    for old in samples.glob("*.docx"):  # a sample is this run's alone
+        old.unlink()
+    jobs = ((n, args.timeout, str(samples), args.sample_every)
+            for n in range(args.start, args.start + args.inputs))
     with multiprocessing.Pool(args.workers, maxtasksperchild=2000) as pool:
         for done, (number, outcome, detail) in enumerate(pool.imap_unordered(_work, jobs, chunksize=20), 1):
             counts[outcome] += 1
@@ -121,7 +191,8 @@ def main() -> None:
             if done % 5000 == 0:
                 print(f"{done} inputs, {counts}, {time.time() - started:.0f} s", flush=True)
     summary = {"inputs": args.inputs, "start": args.start, **counts, "seconds": round(time.time() - started),
-               "findings": findings[:50], **open_in_libreoffice(samples)}
+               "findings": findings[:50], "sample_every": args.sample_every, "pdf_every": args.pdf_every,
+               **open_in_libreoffice(samples, args.pdf_every, args.workers)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in summary.items() if k != "findings"}, ensure_ascii=False))

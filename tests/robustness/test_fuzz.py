@@ -103,3 +103,25 @@ def test_a_run_of_100k_digits_is_tidied_in_linear_time():
     for run in ("1" * 100_000, "1-" * 50_000):
         through_plan(Plan.model_validate({"title": "方案", "preamble": [{"clauses": [{"text": run}]}]}))
     assert time.perf_counter() - start < 10
+
+
+def test_the_long_run_keeps_each_kinds_docx_and_opens_them_in_libreoffice(tmp_path):
+    """The long run's own machinery, on four inputs (one of each kind) kept as samples."""
+    import shutil
+
+    import pytest
+
+    from tests.robustness.long_run import KINDS, one, open_in_libreoffice
+
+    numbers = [4, 5, 2, 3]  # mutated, random, plan, nasty: small documents, quick to open
+    assert sorted(KINDS[n % 4] for n in numbers) == sorted(KINDS)
+    for number in numbers:
+        assert one(number, 60, str(tmp_path), 1) == (number, "ok", "")
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == sorted(f"{n}.docx" for n in numbers)
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("未安装 LibreOffice：跳过长时间运行中用 LibreOffice 打开样本的部分")
+    summary = open_in_libreoffice(tmp_path, pdf_every=4, workers=2)
+    assert summary["libreoffice_opened"] == 4 and summary["libreoffice_pdf"] == 1
+    assert summary["libreoffice_failed"] == [] and summary["libreoffice_slow"] == []
+    assert all((tmp_path / "txt" / f"{n}.txt").read_text(encoding="utf-8", errors="replace").strip()
+               for n in numbers)
