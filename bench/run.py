@@ -205,7 +205,11 @@ def main() -> None:
     compile_planner()
     name = "results-partial" if missing else "results-quick" if args.quick else "results"
     if args.render_only:
-        results = json.loads((args.out / f"{name}.json").read_text(encoding="utf-8"))
+        earlier = args.out / f"{name}.json"
+        if not earlier.is_file():
+            print(f"没有可更新的结果：{earlier} 不存在；请先不加 --render-only 运行一次", file=sys.stderr)
+            sys.exit(2)
+        results = json.loads(earlier.read_text(encoding="utf-8"))
         results["render_in_process"] = render_in_process(sizes, naive_max=2000)
         _finish(results, args.out, name)
         return
