@@ -78,7 +78,8 @@ class FileForm:
     @classmethod
     def of(cls, data: bytes, codec: str) -> "FileForm":
         """The form of `data`, decoded with `codec` (utf-8, gb18030 or utf-16)."""
-        bom = next((mark for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff") if data.startswith(mark)), b"")
+        marks = {"utf-8": (b"\xef\xbb\xbf",), "utf-16": (b"\xff\xfe", b"\xfe\xff")}.get(codec, ())
+        bom = next((mark for mark in marks if data.startswith(mark)), b"")  # GB18030 has none
         if codec == "utf-16":
             codec = "utf-16-be" if bom == b"\xfe\xff" else "utf-16-le"
         crlf, cr = "\r\n".encode(codec), "\r".encode(codec)
