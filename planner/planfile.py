@@ -63,6 +63,11 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 
 def read_text(path: str | os.PathLike) -> str:
+    return decode_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A plan file's bytes, refused when missing, a directory, too large or empty."""
     file = Path(path)
     if not file.is_file():
         reason = "是目录，不是文件" if file.is_dir() else "文件不存在"
@@ -72,10 +77,15 @@ def read_text(path: str | os.PathLike) -> str:
     data = file.read_bytes()
     if not data.strip():
         raise PlanFileError("文件为空", path=str(path), hint="请写入方案内容")
+    return data
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8, with or without a BOM (dropped)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise PlanFileError(f"不是 UTF-8 编码（第 {error.start + 1} 字节）", path=str(path),
+        raise PlanFileError(f"不是 UTF-8 编码（第 {error.start + 1} 字节）", path=path,
                             hint="请将文件另存为 UTF-8") from None
 
 

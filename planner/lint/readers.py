@@ -30,14 +30,12 @@ def read_draft(path: str | os.PathLike) -> Draft:
     name = str(path)
     lower = name.lower()
     if lower.endswith(PLAN_SUFFIXES):
-        from planner.planfile import load_marked_data, read_text, validate_plan
-        raw = read_text(name)
-        text = raw.replace("\r\n", "\n")
+        from planner.planfile import decode_text, load_marked_data, read_bytes, validate_plan
+        raw = read_bytes(name)
+        text = decode_text(raw, name).replace("\r\n", "\n")
         data, marked = load_marked_data(text, name)
         draft = yaml_draft(name, text, validate_plan(data, text, name), marked)
-        with open(name, "rb") as file:  # read_text drops the BOM; keep it for --fix
-            bom = b"\xef\xbb\xbf" if file.read(3) == b"\xef\xbb\xbf" else b""
-        draft.form = FileForm("utf-8", bom, "\r\n" if len(text) < len(raw) else "\n")
+        draft.form = FileForm.of(raw, "utf-8")
         return draft
     if lower.endswith(TEXT_SUFFIXES):
         from planner.parse.source import _check_file, decode_text
