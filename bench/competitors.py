@@ -133,15 +133,13 @@ def available() -> dict:
 
 def missing() -> list[str]:
     """What a full benchmark run needs and this machine lacks, each with how to get it."""
-    needs = []
-    for module, package in (("docxtpl", "docxtpl"), ("matplotlib", "matplotlib")):
-        try:
-            __import__(module)
-        except ImportError:
-            needs.append(f"{package}（pip install -e '.[bench]'）")
-    if not pandoc_available():
-        needs.append("pandoc（apt-get install pandoc）")
-    return needs
+    tools = available()
+    needs = [] if "docxtpl" in tools else ["docxtpl（pip install -e '.[bench]'）"]
+    try:
+        import matplotlib  # noqa: F401 — the plot
+    except ImportError:
+        needs.append("matplotlib（pip install -e '.[bench]'）")
+    return needs + ([] if "pandoc" in tools else ["pandoc（apt-get install pandoc）"])
 
 
 def texts_from_yaml(data: dict) -> list[tuple[int, str]]:
