@@ -70,25 +70,39 @@ def for_libreoffice(docx: Path, folder: Path) -> Path:
 
 
 def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with a private LibreOffice profile (parallel runs do not lock each other)."""
-    program = soffice()
-    if program is None:
-        raise ToolMissing("找不到 LibreOffice（soffice），无法生成预览", hint=INSTALL_HINT)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
-        source = for_libreoffice(docx, Path(profile))
-        command = [program, f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
-        try:
-            subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=CONVERT_TIMEOUT,
-                           check=False)
-        except subprocess.TimeoutExpired:
-            raise ConversionError(f"LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）", path=str(docx)) from None
+    """Convert a copy laid out as Word does (for_libreoffice)."""
+    _program()
+    with tempfile.TemporaryDirectory(prefix="planner-lo-copy-") as work:
+        if not convert([for_libreoffice(docx, Path(work))], "pdf", out_dir):
+            raise ConversionError(f"LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）", path=str(docx))
     pdf = out_dir / (docx.stem + ".pdf")
     if not pdf.is_file():
         raise ConversionError("LibreOffice 没有生成 PDF", path=str(docx),
                               hint="请确认文件能在 Word/WPS 中打开；可加 --debug 查看详情")
     return pdf
+
+
+def convert(sources: list[Path], target: str, out_dir: Path, timeout: int = CONVERT_TIMEOUT) -> bool:
+    """One LibreOffice run converting `sources` to `target` (pdf, txt:Text…) into `out_dir`,
+    with a private profile (parallel runs do not lock each other). False when it ran out of
+    time; what it wrote is in `out_dir`."""
+    program = _program()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
+        command = [program, f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
+                   "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)]
+        try:
+            subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return False
+    return True
+
+
+def _program() -> str:
+    program = soffice()
+    if program is None:
+        raise ToolMissing("找不到 LibreOffice（soffice），无法生成预览", hint=INSTALL_HINT)
+    return program
 
 
 def pdf_to_png(pdf: Path, out_dir: Path, dpi: int = 80) -> list[Path]:

@@ -19,8 +19,6 @@ import multiprocessing
 import random
 import shutil
 import signal
-import subprocess
-import tempfile
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -137,22 +135,14 @@ def _convert(target: str, docs: list[Path], folder: Path) -> list[tuple[str, str
 
 
 def _soffice(target: str, docs: list[Path], out: Path, timeout: int) -> set[str] | None:
-    """Stems of the non-empty files LibreOffice wrote; None when it ran out of time."""
-    from planner.render.preview import fontconfig_env, soffice
+    """Stems of the non-empty files LibreOffice wrote; None when one document ran out of time."""
+    from planner.render.preview import convert
 
-    out.mkdir(parents=True, exist_ok=True)
+    finished = convert(docs, target, out, timeout)
     suffix = "." + target.split(":")[0]
-    with tempfile.TemporaryDirectory(prefix="planner-lo-") as profile:
-        command = [soffice(), f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
-                   "--convert-to", target, "--outdir", str(out), *map(str, docs)]
-        try:
-            subprocess.run(command, env=fontconfig_env(), capture_output=True, timeout=timeout, check=False)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            timed_out = True
     made = {doc.stem for doc in docs if (out / (doc.stem + suffix)).is_file()
             and (out / (doc.stem + suffix)).stat().st_size > 0}
-    return None if timed_out and len(docs) == 1 else made
+    return None if not finished and len(docs) == 1 else made
 
 
 def main() -> None:
