@@ -10,7 +10,8 @@ four kinds, is kept and at the end opened in LibreOffice in batches (converted t
 LibreOffice must read the whole document); every --pdf-every'th of those is also laid out as a
 PDF (a 100k-character paragraph takes LibreOffice minutes to lay out). `--sample-every 1` opens
 every DOCX of the run: 99,836 DOCX from 100k inputs, 1.6 GB, read at about 13 a second on
-2 cores, so two hours more.
+2 cores, so two hours more. `--open-only` opens the DOCX an earlier run left in fuzz-samples/
+without fuzzing again, and `--resume` carries on where an interrupted opening stopped.
 The summary is JSON.
 """
 from __future__ import annotations
@@ -97,22 +98,32 @@ BATCH_TIMEOUT = 900  # seconds for a batch; a batch that runs out is retried a d
 ONE_TIMEOUT = 300  # seconds for one document on its own
 
 
-def open_in_libreoffice(folder: Path, pdf_every: int, workers: int) -> dict:
+def open_in_libreoffice(folder: Path, pdf_every: int, workers: int, resume: bool = False) -> dict:
     """Open every sampled DOCX in LibreOffice (to text, in batches); lay out every
     `pdf_every`'th as a PDF. A document LibreOffice cannot read is a failure; one it reads but
-    takes longer than ONE_TIMEOUT over on its own is listed as slow, apart."""
+    takes longer than ONE_TIMEOUT over on its own is listed as slow, apart. With `resume`, a
+    document whose text an interrupted run already wrote counts as opened."""
     from planner.render.preview import soffice
 
     if soffice() is None:
         return {"libreoffice": "未安装"}
-    for stale in ("txt", "pdf"):
-        shutil.rmtree(folder / stale, ignore_errors=True)
+    if not resume:
+        for stale in ("txt", "pdf"):
+            shutil.rmtree(folder / stale, ignore_errors=True)
     docs = sorted(folder.glob("*.docx"), key=lambda path: int(path.stem))
     started = time.time()
-    batches = [("txt:Text", docs[i:i + BATCH]) for i in range(0, len(docs), BATCH)]
+    done = _made(docs, folder / "txt", ".txt") if resume else set()
+    outcomes = [(doc.name, "txt:Text", "ok") for doc in docs if doc.stem in done]
+    todo = [doc for doc in docs if doc.stem not in done]
+    batches = [("txt:Text", todo[i:i + BATCH]) for i in range(0, len(todo), BATCH)]
     batches += [("pdf", [doc]) for doc in docs[::pdf_every]] if pdf_every else []
     with ThreadPoolExecutor(workers) as pool:
-        outcomes = [item for batch in pool.map(lambda job: _convert(*job, folder), batches) for item in batch]
+        for number, batch in enumerate(pool.map(lambda job: _convert(*job, folder), batches), 1):
+            outcomes.extend(batch)
+            if number % 50 == 0 or number == len(batches):
+                bad = sum(1 for _, _, outcome in outcomes if outcome != "ok")
+                print(f"LibreOffice: {len(outcomes)} of {len(docs) + len(docs[::pdf_every] if pdf_every else [])}"
+                      f" conversions, {bad} not ok, {time.time() - started:.0f} s", flush=True)
     failed = sorted(name for name, target, outcome in outcomes if outcome == "failed")
     slow = sorted(name for name, target, outcome in outcomes if outcome == "slow")
     return {"libreoffice_opened": sum(1 for _, target, o in outcomes if target == "txt:Text" and o == "ok"),
@@ -141,10 +152,14 @@ def _soffice(target: str, docs: list[Path], out: Path, timeout: int) -> set[str]
     from planner.render.preview import convert
 
     finished = convert(docs, target, out, timeout)
-    suffix = "." + target.split(":")[0]
-    made = {doc.stem for doc in docs if (out / (doc.stem + suffix)).is_file()
-            and (out / (doc.stem + suffix)).stat().st_size > 0}
+    made = _made(docs, out, "." + target.split(":")[0])
     return None if not finished and len(docs) == 1 else made
+
+
+def _made(docs: list[Path], out: Path, suffix: str) -> set[str]:
+    """Stems of `docs` with a non-empty `suffix` file in `out`."""
+    return {doc.stem for doc in docs if (out / (doc.stem + suffix)).is_file()
+            and (out / (doc.stem + suffix)).stat().st_size > 0}
 
 
 def main() -> None:
@@ -160,11 +175,22 @@ def main() -> None:
     parser.add_argument("--pdf-every", type=int, default=20,
                         help="of the kept DOCX, lay out every N'th as a PDF too")
     parser.add_argument("--out", type=Path, default=Path("bench/results/fuzz.json"))
+    parser.add_argument("--open-only", action="store_true",
+                        help="no fuzzing: open the DOCX an earlier run kept in fuzz-samples/ and "
+                             "write the LibreOffice summary to --out")
+    parser.add_argument("--resume", action="store_true",
+                        help="with --open-only: count DOCX whose text an interrupted run wrote as opened")
     args = parser.parse_args()
     if args.only is not None:
         print(one(args.only, args.timeout))
         return
     samples = Path(args.out).parent / "fuzz-samples"
+    if args.open_only:
+        summary = {"docx": sum(1 for _ in samples.glob("*.docx")), "pdf_every": args.pdf_every,
+                   **open_in_libreoffice(samples, args.pdf_every, args.workers, args.resume)}
+        args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps({k: v for k, v in summary.items() if k != "libreoffice_slow"}, ensure_ascii=False))
+        return
     samples.mkdir(parents=True, exist_ok=True)
     started = time.time()
     counts = {"ok": 0, "crash": 0, "hang": 0}

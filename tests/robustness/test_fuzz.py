@@ -125,3 +125,11 @@ def test_the_long_run_keeps_each_kinds_docx_and_opens_them_in_libreoffice(tmp_pa
     assert summary["libreoffice_failed"] == [] and summary["libreoffice_slow"] == []
     assert all((tmp_path / "txt" / f"{n}.txt").read_text(encoding="utf-8", errors="replace").strip()
                for n in numbers)
+
+    # an interrupted run resumed: only the document without text is opened again
+    kept = {n: (tmp_path / "txt" / f"{n}.txt").stat().st_mtime_ns for n in numbers[:3]}
+    (tmp_path / "txt" / f"{numbers[3]}.txt").unlink()
+    summary = open_in_libreoffice(tmp_path, pdf_every=0, workers=2, resume=True)
+    assert summary["libreoffice_opened"] == 4 and summary["libreoffice_failed"] == []
+    assert (tmp_path / "txt" / f"{numbers[3]}.txt").stat().st_size > 0
+    assert {n: (tmp_path / "txt" / f"{n}.txt").stat().st_mtime_ns for n in numbers[:3]} == kept
