@@ -63,7 +63,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 
 def read_text(path: str | os.PathLike) -> str:
-    return decode_text(read_bytes(path), str(path))
+    return decode_utf8(read_bytes(path), str(path))
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
@@ -80,7 +80,7 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     return data
 
 
-def decode_text(data: bytes, path: str) -> str:
+def decode_utf8(data: bytes, path: str) -> str:
     """UTF-8, with or without a BOM (dropped)."""
     try:
         return data.decode("utf-8-sig")

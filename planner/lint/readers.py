@@ -30,9 +30,9 @@ def read_draft(path: str | os.PathLike) -> Draft:
     name = str(path)
     lower = name.lower()
     if lower.endswith(PLAN_SUFFIXES):
-        from planner.planfile import decode_text, load_marked_data, read_bytes, validate_plan
+        from planner.planfile import decode_utf8, load_marked_data, read_bytes, validate_plan
         raw = read_bytes(name)
-        text = decode_text(raw, name).replace("\r\n", "\n")
+        text = decode_utf8(raw, name).replace("\r\n", "\n")
         data, marked = load_marked_data(text, name)
         draft = yaml_draft(name, text, validate_plan(data, text, name), marked)
         draft.form = FileForm.of(raw, "utf-8")

@@ -71,7 +71,7 @@ def for_libreoffice(docx: Path, folder: Path) -> Path:
 
 def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
     """Convert a copy laid out as Word does (for_libreoffice)."""
-    _program()
+    _program()  # refuse before copying the document
     with tempfile.TemporaryDirectory(prefix="planner-lo-copy-") as work:
         if not convert([for_libreoffice(docx, Path(work))], "pdf", out_dir):
             raise ConversionError(f"LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒）", path=str(docx))

@@ -115,18 +115,19 @@ def open_in_libreoffice(folder: Path, pdf_every: int, workers: int, resume: bool
     done = _made(docs, folder / "txt", ".txt") if resume else set()
     outcomes = [(doc.name, "txt:Text", "ok") for doc in docs if doc.stem in done]
     todo = [doc for doc in docs if doc.stem not in done]
+    to_pdf = docs[::pdf_every] if pdf_every else []
     batches = [("txt:Text", todo[i:i + BATCH]) for i in range(0, len(todo), BATCH)]
-    batches += [("pdf", [doc]) for doc in docs[::pdf_every]] if pdf_every else []
+    batches += [("pdf", [doc]) for doc in to_pdf]
     with ThreadPoolExecutor(workers) as pool:
         for number, batch in enumerate(pool.map(lambda job: _convert(*job, folder), batches), 1):
             outcomes.extend(batch)
             if number % 50 == 0 or number == len(batches):
                 bad = sum(1 for _, _, outcome in outcomes if outcome != "ok")
-                print(f"LibreOffice: {len(outcomes)} of {len(docs) + len(docs[::pdf_every] if pdf_every else [])}"
-                      f" conversions, {bad} not ok, {time.time() - started:.0f} s", flush=True)
+                print(f"LibreOffice: {len(outcomes)} of {len(docs) + len(to_pdf)} conversions, "
+                      f"{bad} not ok, {time.time() - started:.0f} s", flush=True)
     failed = sorted(name for name, target, outcome in outcomes if outcome == "failed")
     slow = sorted(name for name, target, outcome in outcomes if outcome == "slow")
-    return {"libreoffice_opened": sum(1 for _, target, o in outcomes if target == "txt:Text" and o == "ok"),
+    return {"docx": len(docs), "libreoffice_opened": sum(1 for _, target, o in outcomes if target == "txt:Text" and o == "ok"),
             "libreoffice_pdf": sum(1 for _, target, o in outcomes if target == "pdf" and o == "ok"),
             "libreoffice_failed": failed, "libreoffice_slow": slow,
             "libreoffice_seconds": round(time.time() - started)}
@@ -158,8 +159,14 @@ def _soffice(target: str, docs: list[Path], out: Path, timeout: int) -> set[str]
 
 def _made(docs: list[Path], out: Path, suffix: str) -> set[str]:
     """Stems of `docs` with a non-empty `suffix` file in `out`."""
-    return {doc.stem for doc in docs if (out / (doc.stem + suffix)).is_file()
-            and (out / (doc.stem + suffix)).stat().st_size > 0}
+    return {doc.stem for doc in docs if _size(out / (doc.stem + suffix))}
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def main() -> None:
@@ -186,10 +193,8 @@ def main() -> None:
         return
     samples = Path(args.out).parent / "fuzz-samples"
     if args.open_only:
-        summary = {"docx": sum(1 for _ in samples.glob("*.docx")), "pdf_every": args.pdf_every,
-                   **open_in_libreoffice(samples, args.pdf_every, args.workers, args.resume)}
-        args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(json.dumps({k: v for k, v in summary.items() if k != "libreoffice_slow"}, ensure_ascii=False))
+        _report(args.out, {"pdf_every": args.pdf_every,
+                           **open_in_libreoffice(samples, args.pdf_every, args.workers, args.resume)})
         return
     samples.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -208,11 +213,17 @@ def main() -> None:
                       f"replay: python -m tests.robustness.long_run --only {number}", flush=True)
             if done % 5000 == 0:
                 print(f"{done} inputs, {counts}, {time.time() - started:.0f} s", flush=True)
-    summary = {"inputs": args.inputs, "start": args.start, **counts, "seconds": round(time.time() - started),
-               "findings": findings[:50], "sample_every": args.sample_every, "pdf_every": args.pdf_every,
-               **open_in_libreoffice(samples, args.pdf_every, args.workers)}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _report(args.out, {"inputs": args.inputs, "start": args.start, **counts,
+                       "seconds": round(time.time() - started), "findings": findings[:50],
+                       "sample_every": args.sample_every, "pdf_every": args.pdf_every,
+                       **open_in_libreoffice(samples, args.pdf_every, args.workers)})
+
+
+def _report(out: Path, summary: dict) -> None:
+    """Write the summary as JSON to `out` and print it, the findings left out."""
+    from planner.output import write_atomic
+
+    write_atomic(out, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "findings"}, ensure_ascii=False))
 
 
