@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.check import check_docx
 from planner.diff import diff_json, diff_plans
 from planner.planfile import load_plan
 from planner.render.comparison import comparison_docx, comparison_xlsx, segments
-from planner.render.formatcheck import check_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {p.stem[:3]: p for p in (ROOT / "examples" / "plans").glob("*.yaml")}

@@ -267,7 +267,7 @@ def test_draft_writes_the_plan_and_its_notice_as_docx(tmp_path, library):
     code, _, err = run("draft", str(OUTLINE), "-o", str(tmp_path / "plan.yaml"), "--db", str(library),
                        "--docx", str(plan_docx), "--notice", str(notice_docx))
     assert code == 0, err
-    from planner.render.formatcheck import check_docx
+    from planner.check import check_docx
     import docx
 
     assert check_docx(plan_docx) == [] and check_docx(notice_docx) == []

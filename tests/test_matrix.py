@@ -11,13 +11,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.check import check_docx
 from planner.deadline import find_deadline
 from planner.errors import OutputError
 from planner.matrix import rows_by_unit, task_matrix
 from planner.model import Role
 from planner.planfile import load_plan
 from planner.render import render_matrix, render_notice
-from planner.render.formatcheck import check_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {p.stem[:3]: p for p in (ROOT / "examples" / "plans").glob("*.yaml")}

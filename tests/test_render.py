@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from planner.check import check_docx
 from planner.export import canonical_plan, without_locs
 from planner.model import Plan
 from planner.parse.document import ingest_document
 from planner.planfile import load_plan
 from planner.render import NoticeFields, RenderOptions, render_notice, render_plan
 from planner.render.document import plan_docx, title_lines
-from planner.render.formatcheck import check_docx
 from planner.render.options import NoticeError, complete_notice, notice_fields
 from planner.render.wording import JinjaWording, TemplateError
 

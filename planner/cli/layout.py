@@ -91,7 +91,7 @@ def check_format(ctx: Context, files: tuple[Path, ...], as_json: bool) -> None:
 
     有问题时退出码为 1；文件无法读取时为 2。
     """
-    from planner.render.formatcheck import check_docx
+    from planner.check import check_docx
 
     found = unreadable = 0
     report = {}

@@ -56,12 +56,12 @@ def lint_draft(draft: Draft, config: Config, units: Optional[UnitRegistry] = Non
 
 
 def format_problems(draft: Draft, config: Config) -> list[Problem]:
-    """F group: the check-format findings (planner.render.formatcheck) of a DOCX, turned
+    """F group: the check-format findings (planner.check) of a DOCX, turned
     into Problems that go through config and suppression like any rule. A DOCX has no
     lines: the place (页面设置, 第 N 段（…）, 单页页码) leads the message."""
     if draft.fmt != "docx":
         return []
-    from planner.render.formatcheck import check_docx
+    from planner.check import check_docx
 
     out = []
     for item in check_docx(draft.path):

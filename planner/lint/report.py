@@ -128,7 +128,7 @@ def rules_table(fmt: str = "text") -> str:
 
 def _format_codes() -> list[str]:
     """F group: the check-format findings, for .docx input (级别：错误，不可自动修复)."""
-    from planner.render.formatcheck import FORMAT_CODES
+    from planner.check.findings import FORMAT_CODES
 
     out = ["## F 组：Word 文档版式（仅 .docx）", "",
            "输入为 .docx 时，`planner check-format` 的检查结果作为 F 组问题报告（级别：错误；不可自动修复），"

@@ -1,0 +1,30 @@
+"""Read a DOCX back and measure it against GB/T 9704-2012 (`planner check-format`, lint's F
+group). The expected numbers come from the standard's table (check.standard), never from the
+constants a writer used; nothing here imports planner.render.
+
+standard    the standard's numbers, clause beside each value
+parts       the DOCX's XML parts
+styles      style chains and resolved properties
+page        paper, margins, grid, page numbers
+fonts       theme fonts, four font slots, font categories
+paragraphs  each paragraph's role, font, size, indent and forms
+findings    Finding and the F codes
+document    check_docx: all of the above for one file
+"""
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.check.findings import Finding
+
+
+def check_docx(path: str | os.PathLike) -> list["Finding"]:
+    """Every format finding for the DOCX at `path` (SourceError when it cannot be read)."""
+    from planner.check.document import check_docx as check
+
+    return check(path)
+
+
+__all__ = ["check_docx"]
