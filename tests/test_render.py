@@ -3,6 +3,9 @@ notice order), passed by check-format, and ingested back to the same plan."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -299,6 +302,30 @@ def test_bad_profile_gives_file_line_col(tmp_path):
     assert str(caught.value).startswith(f"{tmp_path / 'p.yaml'}:4:")
 
 
+@pytest.mark.parametrize("prefix", IDS)
+def test_every_declared_part_and_relationship_target_is_in_the_package(rendered, prefix):
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    for docx in rendered[prefix][1:]:
+        with zipfile.ZipFile(docx) as archive:
+            names = set(archive.namelist())
+            types = etree.fromstring(archive.read("[Content_Types].xml"))
+            declared = {o.get("PartName").lstrip("/") for o in types.iter(ct + "Override")}
+            targets = set()
+            for rels in [n for n in names if n.endswith(".rels")]:
+                base = posixpath.dirname(posixpath.dirname(rels))
+                targets |= {posixpath.normpath(posixpath.join(base, r.get("Target")))
+                            for r in etree.fromstring(archive.read(rels))}
+        assert declared <= names and targets <= names
+        assert names - {"[Content_Types].xml"} - {n for n in names if n.endswith(".rels")} == declared
+
+
+def test_a_render_imports_no_python_docx():
+    code = ("import sys; from planner.planfile import load_plan; from planner.render.document import plan_docx; "
+            f"plan_docx(load_plan({str(PLANS[0])!r})); print(sorted(m for m in sys.modules if m.split('.')[0] == 'docx'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_empty_parts_and_long_paragraphs_give_a_valid_docx(tmp_path):
     import docx
 
@@ -312,7 +339,7 @@ def test_empty_parts_and_long_paragraphs_give_a_valid_docx(tmp_path):
 
 
 def test_text_and_attribute_values_read_back_unchanged_from_the_xml():
-    from planner.render.oxml import attr, clean, escape
+    from planner.render.oxml.markup import attr, clean, escape
 
     for value in ['A&B <C> "引号" \'单\'', "制表\t换行\n回车\r", "]]> &amp; &#10;", "\x01控制\ud800"]:
         element = etree.fromstring(f"<e a={attr(value)}>{escape(clean(value))}</e>")

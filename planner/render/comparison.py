@@ -6,14 +6,17 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from planner.diff import PlanDiff, explain
-from planner.render import oxml
 from planner.render.options import RenderOptions
+from planner.render.oxml.markup import clean
+from planner.render.oxml.text import RunFormat, run, run_props
 from planner.render.sheet import Sheet, workbook_bytes
 from planner.render.table import attachment_section
 
 HEADER = ("序号", "原表述", "新表述", "变化说明")
 SHARES = (4, 38, 38, 20)
 RED = "C00000"
+DELETED = RunFormat(strike=True, color=RED)
+INSERTED = RunFormat(color=RED, underline=True)
 
 
 def segments(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -50,13 +53,12 @@ def comparison_docx(diff: PlanDiff, options: Optional[RenderOptions] = None) -> 
     from planner.render.profile import load_profile
 
     options = options or RenderOptions()
-    deleted = f'<w:rPr><w:strike/><w:color w:val="{RED}"/></w:rPr>'
-    inserted = f'<w:rPr><w:color w:val="{RED}"/><w:u w:val="single"/></w:rPr>'
+    deleted, inserted = run_props(DELETED), run_props(INSERTED)
     table_rows = []
     for number, _, _, note, left, right in rows(diff):
         table_rows.append([str(number),
-                           [oxml.run(text, deleted if changed else "") for text, changed in left],
-                           [oxml.run(text, inserted if changed else "") for text, changed in right],
+                           [run(text, deleted if changed else "") for text, changed in left],
+                           [run(text, inserted if changed else "") for text, changed in right],
                            note])
     title = f"{diff.new_title}与{diff.old_title}对照表"
     body = attachment_section(title, HEADER, table_rows, SHARES, label=None)
@@ -72,8 +74,8 @@ def comparison_xlsx(diff: PlanDiff) -> bytes:
 
     def rich(parts: list[tuple[str, bool]], font) -> object:
         if not any(changed for _, changed in parts):
-            return "".join(oxml.clean(text) for text, _ in parts)
-        return CellRichText(*[TextBlock(font, oxml.clean(text)) if changed else oxml.clean(text)
+            return "".join(clean(text) for text, _ in parts)
+        return CellRichText(*[TextBlock(font, clean(text)) if changed else clean(text)
                               for text, changed in parts])
 
     sheet = Sheet("对照表", HEADER, [(number, rich(left, deleted), rich(right, inserted), note)

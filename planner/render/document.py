@@ -1,4 +1,4 @@
-"""Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML → one parse → python-docx package."""
+"""Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML (oxml builders) → package."""
 from __future__ import annotations
 
 from typing import Iterator, Optional
@@ -6,9 +6,14 @@ from typing import Iterator, Optional
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
 from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
-from planner.render import oxml
 from planner.render import styles as st
 from planner.render.options import RenderOptions
+from planner.render.oxml.drawing import anchored_box
+from planner.render.oxml.markup import twips
+from planner.render.oxml.paragraph import Border, Indent, ParagraphFormat, Spacing, paragraph
+from planner.render.oxml.text import RunFormat, run, run_props
+from planner.render.package import assemble
+from planner.render.page import LANDSCAPE_WIDTH, LINE_PITCH, SMALL_CHAR, TEXT_WIDTH, section_break
 from planner.render.profile import Profile, load_profile
 from planner.render.wording import JinjaWording
 from planner.text import normalize_text
@@ -16,8 +21,13 @@ from planner.text import normalize_text
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
             "notice_body": st.BODY, "public": st.BODY, "title": st.TITLE, "body": st.BODY}
-ONE_LINE = f'w:before="{st.LINE_PITCH}" w:beforeLines="100"'
+ONE_LINE = Spacing(before=LINE_PITCH, before_lines=100)
+NEW_PAGE = ParagraphFormat(page_break_before=True)
+# The notice title under a 版头: two lines below the red rule, one line above the 主送.
+UNDER_MASTHEAD = ParagraphFormat(spacing=Spacing(before=2 * LINE_PITCH, before_lines=200,
+                                                 after=LINE_PITCH, after_lines=100))
 RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm (GB/T 9704 7.4.1)
+HEAD_PROPS = {level: run_props(RunFormat(style=style)) for level, style in st.HEADING_CHARS.items()}
 
 
 @without_gc_pauses
@@ -42,13 +52,11 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
     attachment = ""
     if with_matrix:
         from planner.matrix import task_matrix
-        from planner.render.package import footer_ids
         from planner.render.reports import matrix_attachment, matrix_title
-        from planner.render.table import section_break
 
         at = next((i for i, b in enumerate(blocks) if b.kind in ("issuer", "date", "public")), len(blocks))
         blocks.insert(at, Block("attachment_note", f"附件：{normalize_text(matrix_title(plan))}"))
-        attachment = section_break(*footer_ids(profile)) + matrix_attachment(plan, task_matrix(plan))
+        attachment = section_break() + matrix_attachment(plan, task_matrix(plan))
     blocks.extend(plan_blocks(plan, wording))
     blocks.extend(imprint_blocks(notice, wording))
     return _package(blocks, profile, plan, masthead=options.masthead, notice=notice, attachment=attachment)
@@ -56,8 +64,6 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
 
 def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
              notice: Optional[Notice] = None, attachment: str = "") -> bytes:
-    from planner.render.package import assemble
-
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
     body = "".join(layout(blocks, masthead, notice, attachment))
     return assemble(profile, body, plan.title, author, landscape_end=bool(attachment))
@@ -78,12 +84,10 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
         if kind in ("notice_title", "recipients", "issuer", "date"):
             seen_notice = True
         if kind == "title":
-            ppr = "<w:pageBreakBefore/>" if seen_notice else ""
-            yield oxml.paragraph(st.TITLE, [oxml.run("\n".join(title_lines(block.text)))], ppr)
+            yield paragraph(st.TITLE, [run("\n".join(title_lines(block.text)))], NEW_PAGE if seen_notice else None)
         elif kind == "notice_title":
-            spacing = (f'<w:spacing w:before="{2 * st.LINE_PITCH}" w:beforeLines="200" '
-                       f'w:after="{st.LINE_PITCH}" w:afterLines="100"/>') if masthead is not None else ""
-            yield oxml.paragraph(st.TITLE, [oxml.run("\n".join(title_lines(block.text)))], spacing)
+            yield paragraph(st.TITLE, [run("\n".join(title_lines(block.text)))],
+                            UNDER_MASTHEAD if masthead is not None else None)
         elif kind == "heading":
             yield _heading(block)
         elif kind in ("issuer", "date"):
@@ -91,22 +95,22 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
         elif kind in ("cc", "imprint"):
             continue
         elif kind == "attachment_note":  # 附件说明: one line below the body, 左空二字
-            yield oxml.paragraph(st.BODY, [oxml.run(block.text)], f"<w:spacing {ONE_LINE}/>")
+            yield paragraph(st.BODY, [run(block.text)], ParagraphFormat(spacing=ONE_LINE))
         else:
-            yield oxml.paragraph(STYLE_OF.get(kind, st.BODY), [oxml.run(block.text)])
+            yield paragraph(STYLE_OF.get(kind, st.BODY), [run(block.text)])
     yield attachment
     if imprint:  # on the last page: a landscape 附件 page when there is one
-        yield _imprint_box(imprint, st.LANDSCAPE_WIDTH if attachment else st.TEXT_WIDTH)
+        yield _imprint_box(imprint, LANDSCAPE_WIDTH if attachment else TEXT_WIDTH)
 
 
 def _heading(block: Block) -> str:
     level = block.level if block.level is not None else 1
     style = st.HEADINGS.get(level, st.HEADINGS[4])
     if not block.head:
-        return oxml.paragraph(style, [oxml.run(block.text)])
+        return paragraph(style, [run(block.text)])
     # A run-in heading (`（一）标题。正文…`): the head in the heading font, the rest as body.
-    head = oxml.run(block.head, oxml.run_props(style=st.HEADING_CHARS.get(level, st.HEADING_CHARS[4])))
-    return oxml.paragraph(st.BODY, [head, oxml.run(block.text[len(block.head):])])
+    head = run(block.head, HEAD_PROPS.get(level, HEAD_PROPS[4]))
+    return paragraph(st.BODY, [head, run(block.text[len(block.head):])])
 
 
 def text_width(text: str) -> float:
@@ -166,9 +170,9 @@ def _signature_indents(blocks: list[Block]) -> dict[int, float]:
 def _signature_line(block: Block, left_chars: float, index: int, blocks: list[Block]) -> str:
     first_issuer = block.kind == "issuer" and (index == 0 or blocks[index - 1].kind != "issuer")
     lone_date = block.kind == "date" and (index == 0 or blocks[index - 1].kind != "issuer")
-    spacing = f"<w:spacing {ONE_LINE}/>" if first_issuer or lone_date else ""
-    return oxml.paragraph(st.SIGNATURE, [oxml.run(block.text)],
-                          spacing + oxml.indent(left_chars=left_chars))
+    form = ParagraphFormat(spacing=ONE_LINE if first_issuer or lone_date else None,
+                           indent=Indent(left_chars=left_chars))
+    return paragraph(st.SIGNATURE, [run(block.text)], form)
 
 
 def _imprint_box(blocks: list[Block], width: int) -> str:
@@ -177,24 +181,21 @@ def _imprint_box(blocks: list[Block], width: int) -> str:
     they sit at the bottom of the last page however long the plan is."""
     lines = []
     for index, block in enumerate(blocks):
-        sides = [oxml.border("top", RULE_THICK, space=0)] if index == 0 else []
-        sides.append(oxml.border("bottom", RULE_THICK if index == len(blocks) - 1 else RULE_THIN, space=0))
-        ppr = f"<w:pBdr>{''.join(sides)}</w:pBdr>"
-        text = block.text
+        sides = (Border("top", RULE_THICK, space=0),) if index == 0 else ()
+        sides += (Border("bottom", RULE_THICK if index == len(blocks) - 1 else RULE_THIN, space=0),)
+        text, tabs = block.text, ()
         if block.kind == "imprint" and "　　" in text:
             # 印发机关 左空一字, 印发日期 右空一字: a right tab stop at the right indent.
-            text = text.replace("　　", "\t", 1)
-            ppr += f'<w:tabs><w:tab w:val="right" w:pos="{width - st.SMALL_CHAR}"/></w:tabs>'
-        lines.append(oxml.paragraph(st.IMPRINT, [oxml.run(text)], ppr))
-    height = len(blocks) * st.LINE_PITCH + 40
-    return oxml.paragraph(st.IMPRINT, [oxml.anchored_box("".join(lines), width, height, "版记")])
+            text, tabs = text.replace("　　", "\t", 1), (width - SMALL_CHAR,)
+        lines.append(paragraph(st.IMPRINT, [run(text)], ParagraphFormat(borders=sides, right_tabs=tabs)))
+    height = len(blocks) * LINE_PITCH + 40
+    return paragraph(st.IMPRINT, [anchored_box("".join(lines), width, height, "版记")])
 
 
 def _masthead(text: str, doc_number: str) -> Iterator[str]:
     """版头: 发文机关标志 35 mm below the 版心 top, 发文字号 two lines below it, then the red
     rule 4 mm under the 发文字号, as wide as the 版心."""
-    yield oxml.paragraph(st.MASTHEAD, [oxml.run(text)],
-                         f'<w:spacing w:before="{oxml.twips(33)}" w:after="0"/>')
-    rule = f'<w:pBdr>{oxml.border("bottom", 12, color="FF0000", space=11)}</w:pBdr>'
-    yield oxml.paragraph(st.DOC_NUMBER, [oxml.run(doc_number)],
-                         rule + f'<w:spacing w:before="{2 * st.LINE_PITCH}" w:beforeLines="200"/>')
+    yield paragraph(st.MASTHEAD, [run(text)], ParagraphFormat(spacing=Spacing(before=twips(33), after=0)))
+    rule = Border("bottom", 12, color="FF0000", space=11)
+    yield paragraph(st.DOC_NUMBER, [run(doc_number)],
+                    ParagraphFormat(borders=(rule,), spacing=Spacing(before=2 * LINE_PITCH, before_lines=200)))

@@ -5,8 +5,8 @@ from typing import Optional
 
 from planner.matrix import COLUMNS, MatrixRow, UnitRows, rows_by_unit
 from planner.model import Plan
-from planner.render import oxml
 from planner.render.options import RenderOptions
+from planner.render.oxml.text import LINE_BREAK, run
 from planner.render.sheet import Sheet, workbook_bytes
 from planner.render.table import attachment_section
 
@@ -39,8 +39,8 @@ def _task_runs(row: MatrixRow) -> list[str]:
     runs: list[str] = []
     for line in lines:
         if runs:
-            runs.append("<w:r><w:br/></w:r>")
-        runs.append(oxml.run(line))
+            runs.append(LINE_BREAK)
+        runs.append(run(line))
     return runs
 
 

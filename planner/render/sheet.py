@@ -5,7 +5,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from planner.render.oxml import clean
+from planner.render.oxml.markup import clean
 
 MAX_WIDTH = {"具体内容": 60, "原表述": 50, "新表述": 50}
 FONT = "仿宋_GB2312"
