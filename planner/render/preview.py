@@ -1,4 +1,4 @@
-"""DOCX → PDF and PNG pages through LibreOffice (soffice) and poppler (pdftoppm, pdffonts)."""
+"""DOCX → PDF and PNG pages through LibreOffice (soffice) and poppler (pdftoppm)."""
 from __future__ import annotations
 
 import os
@@ -114,19 +114,7 @@ def pdf_to_png(pdf: Path, out_dir: Path, dpi: int = 80) -> list[Path]:
     return sorted(out_dir.glob(f"{pdf.stem}-*.png"))
 
 
-def pdf_fonts(pdf: Path) -> list[str]:
-    """Font names embedded in the PDF (pdffonts), subset prefixes removed."""
-    if shutil.which("pdffonts") is None:
-        return []
-    result = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, timeout=60, check=False)
-    names = []
-    for line in result.stdout.splitlines()[2:]:
-        name = line.split(" ", 1)[0]
-        names.append(name.split("+", 1)[-1])
-    return names
-
-
-def substitutions(pdf: Path) -> dict[str, str]:
+def substitutions() -> dict[str, str]:
     """Which free font each 公文 font name resolves to on this machine (fc-match)."""
     from planner.render.profile import load_profile
 
@@ -146,4 +134,4 @@ def substitutions(pdf: Path) -> dict[str, str]:
 def preview_docx(docx: Path, out_dir: Path, dpi: int = 80) -> Preview:
     """PDF and PNG pages of `docx` in `out_dir`, and the fonts LibreOffice substituted."""
     pdf = docx_to_pdf(docx, out_dir)
-    return Preview(pdf=pdf, pages=pdf_to_png(pdf, out_dir, dpi), substituted=substitutions(pdf))
+    return Preview(pdf=pdf, pages=pdf_to_png(pdf, out_dir, dpi), substituted=substitutions())
