@@ -9,7 +9,8 @@ from planner.check.findings import Finding
 from planner.check.fonts import in_category
 from planner.check.parts import R, W, Package, int_attr
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, length_twips, margins_twips, millimetres, twips
-from planner.check.styles import Styles, paragraph_text, resolved_fonts, resolved_ppr, resolved_run_value, text_runs
+from planner.check.styles import (Styles, paragraph_text, resolved_fonts, resolved_ppr, resolved_run_value,
+                                  text_runs)
 
 MARGIN_NAMES = {"top": "上（天头）", "bottom": "下", "left": "左（订口）", "right": "右"}
 # 例：— 1 — (U+2014 either side; the digits are the PAGE field's last value)
@@ -37,7 +38,8 @@ def _paper(size, where: str, landscape: bool) -> Iterator[Finding]:
         expected = expected[::-1]
     slack = twips(STANDARD["paper_width"].tolerance)
     if width is None or height is None or abs(width - expected[0]) > slack or abs(height - expected[1]) > slack:
-        yield Finding("F001", where, f"纸张不是 A4（{_mm(width)}×{_mm(height)} 毫米）；应为 210×297 毫米")
+        paper = f"{STANDARD['paper_width'].amount:g}×{STANDARD['paper_height'].amount:g}"
+        yield Finding("F001", where, f"纸张不是 A4（{_mm(width)}×{_mm(height)} 毫米）；应为 {paper} 毫米")
 
 
 def _margins(margins, where: str, landscape: bool) -> Iterator[Finding]:
@@ -55,7 +57,8 @@ def _grid(grid, where: str) -> Iterator[Finding]:
     if grid is None or grid.get(W + "type") not in ("lines", "linesAndChars") or \
             pitch is None or abs(pitch - expected) > slack:
         seen = f"行距 {pitch / 20:g} 磅" if pitch else "未设文档网格"
-        yield Finding("F003", where, f"文档网格不是每页 22 行（{seen}）；应为按行网格，行距 28.95 磅（579）")
+        lines, points = STANDARD["lines_per_page"].amount, STANDARD["line_pitch"].amount
+        yield Finding("F003", where, f"文档网格不是每页 {lines:g} 行（{seen}）；应为按行网格，行距 {points:g} 磅（{expected}）")
 
 
 def settings(package: Package) -> Iterator[Finding]:

@@ -18,7 +18,6 @@ HEADER_DISTANCE = twips(15)
 # Footer text baseline block: its top sits 7 mm below the 版心 (35 mm − 7 mm = 28 mm
 # above the page edge); a 4号 line is about 5 mm, so the footer starts 23 mm up.
 FOOTER_DISTANCE = twips(23)
-CHAR = 16 * 20  # one 3号 character in twips
 SMALL_CHAR = 14 * 20  # one 4号 character
 FOOTER_STYLE = "Footer"
 # Relationship ids the package gives the footers (package.assemble writes them).
