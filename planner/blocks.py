@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from planner.lint.tidy import heading_end, tidy_many, tidy_text
-from planner.lint.walk import divisions
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
-from planner.parse.headings import canonical_marker, match_marker
+from planner.form.markers import canonical_marker, marker_level
 from planner.text import format_date, normalize_text
-
-# Heading level by marker kind (GB/T 9704 7.3.3: 一、 → （一） → 1. → （1）); 0 = chapter.
-MARKER_LEVELS = {"chapter": 0, "section": 1, "cn": 1, "paren_cn": 2, "arabic": 3,
-                 "paren_arabic": 4, "circled": 4}
 
 
 
@@ -119,7 +113,7 @@ def _plan_texts(plan: Plan) -> Iterator[str]:
     """The plan's own texts that go out as written: title, headings, leads, clauses."""
     yield plan.title
     paragraphs = list(plan.preamble)
-    for part in divisions(plan):
+    for part in plan.divisions():
         for node in (part, *part.items):
             if node.title:
                 yield node.title
@@ -159,14 +153,8 @@ def heading_label(node: Part | Item) -> str:
 
 def heading_level(node: Part | Item, depth: int) -> int:
     """Level from the marker's form; unnumbered headings take their nesting depth."""
-    level = _marker_level(node.marker) if node.marker else None
+    level = marker_level(node.marker)
     return level if level is not None else min(max(depth, 1), 4)
-
-
-@lru_cache(maxsize=512)
-def _marker_level(marker: str) -> Optional[int]:
-    found = match_marker(marker + "x")
-    return MARKER_LEVELS.get(found[0]) if found else None
 
 
 def _heading_text(node: Part | Item, wording: Wording) -> str:

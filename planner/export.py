@@ -6,7 +6,7 @@ from typing import Any
 from planner.blocks import VERBATIM, Block, Wording, document_blocks
 from planner.lint.tidy import written
 from planner.model import Plan
-from planner.parse.headings import canonical_marker
+from planner.form.markers import canonical_marker
 from planner.text import to_fullwidth_punct
 
 SKIP_KEYS = {"loc", "source"}
@@ -39,8 +39,7 @@ def canonical_plan(plan: Plan) -> Plan:
     normalised), markers canonical, headings without stray end marks, notes re-read."""
     canonical = Plan.model_validate(_canonical(plan.model_dump()))
     from planner.lint.tidy import heading_end
-    from planner.lint.walk import divisions
-    for part in divisions(canonical):
+    for part in canonical.divisions():
         part.end = heading_end(part)
     return canonical
 

@@ -238,6 +238,14 @@ class Plan(Model):
         for section in self.sections:
             yield from section.all_clauses()
 
+    def divisions(self) -> Iterator[Part]:
+        """Every part, depth first, sections included."""
+        stack: list[Part] = list(reversed(self.sections))
+        while stack:
+            part = stack.pop()
+            yield part
+            stack.extend(reversed(part.parts))
+
     def sections_with(self, role: Role) -> list[Section]:
         return [s for s in self.sections if s.role == role]
 

@@ -5,57 +5,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,
-             "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "○": 0, "Ｏ": 0, "O": 0}
-CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
-
-
-def cn_to_int(text: str) -> Optional[int]:
-    """`二十二` → 22, `十` → 10, `一〇五` → 105; None when `text` is not a Chinese numeral."""
-    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS for ch in text):
-        return None
-    if not any(ch in CN_UNITS for ch in text):
-        value = 0
-        for ch in text:
-            value = value * 10 + CN_DIGITS[ch]
-        return value
-    total, digit = 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * CN_UNITS[ch]
-            digit = None
-    return total + (digit or 0)
-
-
-def int_to_cn(value: int) -> str:
-    """22 → `二十二`, 10 → `十`, 105 → `一百零五`, 1010 → `一千零一十`; a number of 10000
-    or more is written in Arabic digits (no numbering marker goes that far)."""
-    if value >= 10000:
-        return str(value)
-    if value >= 1000:
-        rest = value % 1000
-        head = "零一二三四五六七八九"[value // 1000] + "千"
-        if rest == 0:
-            return head
-        return head + ("零" if rest < 100 else "") + (int_to_cn(rest) if rest >= 20 or rest < 10
-                                                     else "一" + int_to_cn(rest))
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    if value < 20:
-        return "十" + (digits[value % 10] if value % 10 else "")
-    if value < 100:
-        return digits[value // 10] + "十" + (digits[value % 10] if value % 10 else "")
-    rest = value % 100
-    head = digits[value // 100] + "百"
-    if rest == 0:
-        return head
-    return head + ("零" + digits[rest] if rest < 10 else int_to_cn(rest) if rest >= 20
-                   else "一" + int_to_cn(rest))
+from planner.form.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn  # noqa: F401 (moving)
 
 
 # Half-width → full-width punctuation inside Chinese text (GB/T 15834).

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from planner.hanzi import simplify
-from planner.parse.headings import canonical_marker, parse_heading, split_title
+from planner.form.hanzi import simplify
+from planner.form.markers import canonical_marker
+from planner.parse.headings import parse_heading, split_title
 from planner.text import (cn_to_int, format_date, int_to_cn, normalize_doc_number, normalize_text,
                           parse_date, split_sentences, to_fullwidth_punct, width_key)
 

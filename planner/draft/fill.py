@@ -8,6 +8,7 @@ from typing import Optional
 
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
+from planner.form.numerals import int_to_cn
 from planner.lint.rules.task_deadline import DEADLINE_RE
 from planner.lint.tidy import tidy_text
 from planner.mine.search import Filters, Hit, search_clauses
@@ -21,7 +22,6 @@ KEEP_RATIO = 0.6  # a second or third clause must score at least this share of t
 ITEM_TITLE_BONUS = 0.5  # the source item's own title names the outline heading
 SAME_REGION_BONUS = 0.1  # last year's text of the same place reads most naturally
 MIN_RECALL = 0.5  # without a literal match, this share of the heading's bigrams must be found
-NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -50,30 +50,23 @@ def draft_plan(outline: Outline, conn: sqlite3.Connection) -> Draft:
         filled = _part(draft, outline, part, 0, conn)
         sections.append(Section(role=Role.SAFEGUARDS, title=part.title, items=filled.items))
     for number, section in enumerate(sections, 1):
-        section.marker, section.number = f"{_numeral(number)}、", number
+        section.marker, section.number = f"{int_to_cn(number)}、", number
     draft.plan.sections = sections
     return draft
-
-
-def _numeral(number: int) -> str:
-    if number <= 10:
-        return NUMERALS[number - 1]
-    return ("" if number < 20 else NUMERALS[number // 10 - 1]) + "十" + \
-        (NUMERALS[number % 10 - 1] if number % 10 else "")
 
 
 def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
           conn: sqlite3.Connection) -> Part:
     """A part of 主要任务 `（一）` with items `1.`; 保障措施 (number 0) has items `（一）`
     right under its 一级 heading (GB/T 9704 7.3.3: no level is skipped)."""
-    filled = Part(title=part.title, marker=f"（{_numeral(number)}）" if number else None,
+    filled = Part(title=part.title, marker=f"（{int_to_cn(number)}）" if number else None,
                   number=number or None)
     for index, item in enumerate(part.items, 1):
         where = f"{part.title} / {item.heading}"
         clauses = _fill_item(draft, outline, item, part.role, where, conn)
         if part.role == "tasks":
             _add_deadline(clauses, item.deadline or outline.deadline)
-        marker = f"{index}." if number else f"（{_numeral(index)}）"
+        marker = f"{index}." if number else f"（{int_to_cn(index)}）"
         filled.items.append(Item(marker=marker, number=index, title=item.heading, end="。",
                                  run_in=True, paragraphs=[Paragraph(clauses=clauses)]))
     return filled

@@ -13,7 +13,7 @@ from planner.gcpause import without_gc_pauses
 from planner.lint.draft import PROSE_KEYS, SHAPE_KEYS, Draft, FileForm, Span
 from planner.lint.suppress import split_directive
 from planner.model import Plan
-from planner.parse.headings import match_marker
+from planner.form.markers import match_marker
 from planner.yamlevents import Marked
 
 TEXT_KEYS = PROSE_KEYS | SHAPE_KEYS

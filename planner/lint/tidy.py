@@ -60,8 +60,8 @@ def heading_end(part) -> str:
     """A division heading's closing punctuation as written, or '' where P008 would drop it."""
     if not part.end:
         return ""
-    from planner.lint.rules.heading_punct import stray_end
-    return "" if stray_end(part) else part.end
+    from planner.form.markers import stray_end
+    return "" if stray_end(part.marker, part.end, part.run_in) else part.end
 
 
 def tidy_text(text: Optional[str]) -> Optional[str]:

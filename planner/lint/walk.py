@@ -14,15 +14,6 @@ YEAR_RE = re.compile(r"(?<![0-9０-９])(?P<y>(?:19|20)\d{2})(?=\s*年|\s*[—�
 QUOTED_RE = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")
 
 
-def divisions(plan: Plan) -> Iterator[Part]:
-    """Every part, depth first, sections included."""
-    stack: list[Part] = list(reversed(plan.sections))
-    while stack:
-        part = stack.pop()
-        yield part
-        stack.extend(reversed(part.parts))
-
-
 def children(part: Part) -> list[Node]:
     """A division's numbered or unnumbered children in order (parts, then items)."""
     return [*part.parts, *part.items]
@@ -58,19 +49,6 @@ def plan_period(plan: Plan, years: Optional[list[int]] = None) -> Optional[tuple
 def masked(text: str) -> str:
     """`text` with 《…》 and 〔…〕 blanked out (same length), so positions still line up."""
     return QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
-
-
-MARKER_LEVELS = ["cn", "paren_cn", "arabic", "paren_arabic"]
-
-
-@lru_cache(maxsize=1024)
-def marker_kind(marker: Optional[str]) -> Optional[str]:
-    """`（一）` → paren_cn, `1.` → arabic …; None for no marker or an unknown form."""
-    if not marker:
-        return None
-    from planner.parse.headings import match_marker
-    found = match_marker(marker.strip() + "x")
-    return found[0] if found else None
 
 
 def note_units(draft) -> list[tuple]:

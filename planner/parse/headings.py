@@ -1,4 +1,5 @@
-"""Numbering markers and headings: which lines open a division, and how deep."""
+"""Headings: which lines open a division (their markers: planner.form.markers) and where the
+title of a heading ends and its run-in body begins."""
 from __future__ import annotations
 
 import re
@@ -6,36 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from planner.text import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from planner.form.markers import match_marker
 
-# Up to 九百九十九 (five characters), as Arabic markers go up to 999.
-CN = f"[{CN_NUMERAL_CHARS}]{{1,5}}"
-# Marker kinds, in the conventional order of depth (GB/T 9704: 一、 → （一） → 1. → （1））.
-MARKER_RES = [
-    # 例：第一章 / 第三部分 / 第二篇
-    ("chapter", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(章|部分|篇))[\s、:：]*")),
-    # 例：第一节
-    ("section", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*节)[\s、:：]*")),
-    # 例：一、 / 一. / 一． / 一，
-    ("cn", re.compile(rf"^(?P<m>(?P<n>{CN})\s*[、.．，,])\s*")),
-    # 例：(一) / （一） / （一）、
-    ("paren_cn", re.compile(rf"^(?P<m>[(（]\s*(?P<n>{CN})\s*[)）][、.．]?)\s*")),
-    # 例：1. / 1． / 1、 / 1 . / １．  — never 1.5 (a decimal) nor 2024年
-    ("arabic", re.compile(r"^(?P<m>(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９]))\s*")),
-    # 例：(1) / （1）
-    ("paren_arabic", re.compile(r"^(?P<m>[(（]\s*(?P<n>[0-9０-９]{1,3})\s*[)）][、.．]?)\s*")),
-    # 例：①
-    ("circled", re.compile(r"^(?P<m>(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")),
-]
-KIND_ORDER = [kind for kind, _ in MARKER_RES] + ["plain"]
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# The characters each kind's marker can open with: a line is tried only against the patterns its
-# first character can start (most body lines, none; `1.` lines, one instead of five).
-MARKER_FIRST = {"chapter": "第", "section": "第", "cn": CN_NUMERAL_CHARS, "paren_cn": "(（",
-                "arabic": "0123456789０１２３４５６７８９", "paren_arabic": "(（", "circled": CIRCLED}
-MARKERS_BY_FIRST = {first: [(kind, pattern) for kind, pattern in MARKER_RES if first in MARKER_FIRST[kind]]
-                    for first in "".join(MARKER_FIRST.values())}
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 SENTENCE_END = "。；;！!？?"
 OPENERS, CLOSERS = "（(“‘《〈【「", "）)”’》〉】」"
 # A run-in title may contain a comma only when it is this short. 例：以人为本,服务为先。
@@ -61,31 +34,6 @@ class HeadingLine:
     title: Optional[str]
     end: str
     body: str  # text after the title on the same line ('' when none)
-
-
-def match_marker(text: str) -> Optional[tuple[str, str, int, str]]:
-    """(kind, marker as written, number, rest) when `text` opens with a numbering marker."""
-    for kind, pattern in MARKERS_BY_FIRST.get(text[:1], ()):
-        match = pattern.match(text)
-        if not match:
-            continue
-        rest = text[match.end():]
-        if not rest.strip() and kind not in ("chapter", "section"):
-            return None
-        number = _marker_number(match["n"])
-        if number is None:
-            continue
-        return kind, match["m"].strip(), number, rest
-    return None
-
-
-def _marker_number(raw: str) -> Optional[int]:
-    raw = raw.translate(FULLWIDTH_DIGITS)
-    if raw in CIRCLED:
-        return CIRCLED.index(raw) + 1
-    if raw.isascii() and raw.isdigit():
-        return int(raw)
-    return cn_to_int(raw)
 
 
 def parse_heading(text: str) -> Optional[HeadingLine]:
@@ -148,21 +96,3 @@ def _stops(marks: str) -> re.Pattern:
     """The characters first_sentence_end acts on; the rest of the text is skipped in C.
     A straight quote never ends a sentence (it neither opens nor closes reliably)."""
     return re.compile("[" + re.escape(OPENERS + CLOSERS + marks.replace("\"", "")) + "]")
-
-
-def kind_rank(kind: str) -> int:
-    return KIND_ORDER.index(kind)
-
-
-def canonical_marker(marker: str) -> str:
-    """The 公文 form of a numbering marker: `(一)` → `（一）`, `1、` → `1.`, `一.` → `一、`."""
-    found = match_marker(marker + "x")
-    if not found:
-        return marker
-    kind, _, number, _ = found
-    if kind in ("chapter", "section"):
-        word = re.search(r"(章|部分|篇|节)", marker).group(1)
-        return f"第{int_to_cn(number)}{word}"
-    forms = {"cn": f"{int_to_cn(number)}、", "paren_cn": f"（{int_to_cn(number)}）",
-             "arabic": f"{number}.", "paren_arabic": f"（{number}）"}
-    return forms.get(kind, marker)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from planner.hanzi import simplify
+from planner.form.hanzi import simplify
 from planner.model import Kind
 
 # 例：数字即墨2024年行动方案 / 日照市数字强市发展规划(2024—2026年)(征求意见稿)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from planner.hanzi import simplify
+from planner.form.hanzi import simplify
 from planner.model import Loc, Notice
 from planner.parse.clean import Line
 from planner.text import DOC_NUMBER_RE, normalize_doc_number, parse_date

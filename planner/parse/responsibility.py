@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from planner.hanzi import simplify
+from planner.form.hanzi import simplify
 from planner.model import Clause, Loc, Responsibility, Unit
 
 OPEN, CLOSE = "(（", ")）"

@@ -10,7 +10,7 @@ from planner.parse.clean import Dropped, Line
 from planner.parse.headings import (HEADING_END_RE, HeadingLine, first_sentence_end,
                                     parse_heading)
 from planner.parse.responsibility import clause_data
-from planner.hanzi import simplify
+from planner.form.hanzi import simplify
 from planner.text import has_cjk
 
 # 例：实施数字政府场景变革创新工程 (an unnumbered heading line)

@@ -15,8 +15,8 @@ from typing import Any, Optional
 from planner.blocks import Wording
 from planner.errors import UserError
 from planner.model import Plan, Responsibility
-from planner.parse.headings import match_marker
-from planner.text import int_to_cn
+from planner.form.markers import match_marker
+from planner.form.numerals import int_to_cn
 
 TEMPLATES = ("note.j2", "marker.j2", "notice_title.j2", "notice_body.j2", "imprint.j2")
 

@@ -25,30 +25,22 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import divisions, marker_kind
+from planner.form.markers import stray_end
 
 CODE = "P008"
 NAME = "heading-punct"
 LEVEL = "warning"
 FIXABLE = True
 FAULT = ("（一）提升政务服务水平\n", "（一）提升政务服务水平。\n")
-ENDS = "。：；，.:;,"
-LEVELS = ("cn", "paren_cn", "chapter", "section")
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def stray_end(part) -> bool:
-    """A 一级/二级 heading on its own line whose `end` is punctuation (render drops it too)."""
-    return bool(not part.run_in and part.end and part.end[-1] in ENDS
-                and marker_kind(part.marker) in LEVELS)
-
-
 def check(draft, options: Options) -> Iterator[Problem]:
-    for part in divisions(draft.plan):
-        if not stray_end(part):
+    for part in draft.plan.divisions():
+        if not stray_end(part.marker, part.end, part.run_in):
             continue
         line, col = draft.where(part)
         span = draft.field_span(part, "end")

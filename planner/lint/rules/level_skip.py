@@ -24,7 +24,8 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import MARKER_LEVELS, children, divisions, marker_kind
+from planner.form.markers import STANDARD_KINDS, marker_kind
+from planner.lint.walk import children
 
 CODE = "N002"
 NAME = "level-skip"
@@ -43,16 +44,16 @@ class Options(BaseModel):
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
-    for part in divisions(draft.plan):
+    for part in draft.plan.divisions():
         kind = marker_kind(part.marker)
-        if kind not in MARKER_LEVELS:
+        if kind not in STANDARD_KINDS:
             continue
-        rank = MARKER_LEVELS.index(kind)
+        rank = STANDARD_KINDS.index(kind)
         for child in children(part):
             child_kind = marker_kind(child.marker)
-            if child_kind not in MARKER_LEVELS:
+            if child_kind not in STANDARD_KINDS:
                 continue
-            skip = MARKER_LEVELS.index(child_kind) - rank
+            skip = STANDARD_KINDS.index(child_kind) - rank
             if skip > 1 and not (options.allow_two_level and rank == 0 and skip == 2):
                 line, col = draft.where(child)
                 missing = "、".join(["“一、”", "“（一）”", "“1.”", "“（1）”"][rank + 1:rank + skip])

@@ -22,15 +22,13 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import marker_kind
+from planner.form.markers import find_marker_punct
 
 CODE = "N003"
 NAME = "marker-punct"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("1.推进数据共享", "1、推进数据共享")
-WANT = {"cn": "、", "arabic": ".", "paren_cn": "", "paren_arabic": ""}
-DOTS = {"arabic": ".．"}
 
 
 class Options(BaseModel):
@@ -42,17 +40,9 @@ def check(draft, options: Options) -> Iterator[Problem]:
         if span.field != "marker":
             continue
         marker = span.text.rstrip()
-        kind = marker_kind(marker)
-        if kind not in WANT:
+        spot = find_marker_punct(marker)
+        if spot is None:
             continue
-        want = WANT[kind]
-        closed = kind.startswith("paren")
-        tail_at = marker.rfind("）") + 1 if closed else len(marker.rstrip("、.．，,:："))
-        if closed and tail_at == 0:
-            tail_at = marker.rfind(")") + 1
-        tail = marker[tail_at:]
-        if tail == want or (kind in DOTS and tail in DOTS[kind]):
-            continue
-        good = marker[:tail_at] + want
-        yield span.at(tail_at, f"序号标点不规范（{marker}）；应写作“{good}”",
-                      span.edit(tail_at, len(marker), want))
+        good = marker[:spot.start] + spot.new
+        yield span.at(spot.start, f"序号标点不规范（{marker}）；应写作“{good}”",
+                      span.edit(spot.start, spot.end, spot.new))

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.markers import MARKER_WIDTH, find_marker_width
 from planner.lint.problem import Problem
 
 CODE = "N004"
@@ -25,7 +26,6 @@ NAME = "marker-width"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("（一）提升政务服务水平", "(一)提升政务服务水平")
-SWAP = {"(": "（", ")": "）", **{chr(0xFF10 + i): str(i) for i in range(10)}}
 
 
 class Options(BaseModel):
@@ -36,9 +36,9 @@ def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.spans:
         if span.field != "marker":
             continue
-        bad = [i for i, ch in enumerate(span.text) if ch in SWAP]
-        if not bad:
+        spots = find_marker_width(span.text)
+        if not spots:
             continue
-        good = "".join(SWAP.get(ch, ch) for ch in span.text).rstrip()
-        edits = [e for i in bad for e in span.edit(i, i + 1, SWAP[span.text[i]])]
-        yield span.at(bad[0], f"序号宽度不规范（{span.text.rstrip()}）；应写作“{good}”", edits)
+        good = "".join(MARKER_WIDTH.get(ch, ch) for ch in span.text).rstrip()
+        edits = [e for spot in spots for e in span.edit(spot.start, spot.end, spot.new)]
+        yield span.at(spots[0].start, f"序号宽度不规范（{span.text.rstrip()}）；应写作“{good}”", edits)

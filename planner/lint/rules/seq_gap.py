@@ -21,31 +21,22 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import marker_kind
-from planner.text import CN_NUMERAL_CHARS, int_to_cn
+from planner.form.markers import marker_kind, renumber
 
 CODE = "N001"
 NAME = "seq-gap"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("2.优化网上办事", "3.优化网上办事")
-# The number inside a marker. 例：（十二） → 十二 / 12. → 12
-NUMBER_RE = re.compile(f"[0-9０-９]+|[{CN_NUMERAL_CHARS}]+")
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-def _renumber(marker: str, number: int, kind: str) -> str:
-    text = int_to_cn(number) if kind in ("cn", "paren_cn", "chapter", "section") else str(number)
-    return NUMBER_RE.sub(text, marker, count=1)
 
 
 def _check_run(draft, nodes: list, kind: str, last: dict) -> Iterator[Problem]:
@@ -61,11 +52,11 @@ def _check_run(draft, nodes: list, kind: str, last: dict) -> Iterator[Problem]:
     for i in wrong:
         span = draft.field_span(nodes[i], "marker")
         if span is not None:
-            new = _renumber(span.text, expected[i], kind)
+            new = renumber(span.text, expected[i])
             edits += span.edit(0, len(span.text), new)
     line, col = draft.where(first)
     at = wrong[0]
-    want = _renumber(first.marker.strip(), expected[at], kind)
+    want = renumber(first.marker.strip(), expected[at])
     if at == 0:
         seen = f"第一个序号是“{first.marker.strip()}”"
     else:
