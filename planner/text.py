@@ -8,41 +8,14 @@ from typing import Optional
 from planner.form.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn  # noqa: F401 (moving)
 
 
-# Half-width → full-width punctuation inside Chinese text (GB/T 15834).
-HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-FULL_TO_HALF = {v: k for k, v in HALF_TO_FULL.items()}
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
-# 例：5.0版本 / 44.1kw — a dot between digits is a decimal point, never 。
-DECIMAL_RE = re.compile(r"\d\.\d")
-
-
-def has_cjk(text: str) -> bool:
-    return CJK_RE.search(text) is not None
-
-
-HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+from planner.form.punctuation import FULL_TO_HALF, find_halfwidth, split_sentences  # noqa: F401
+from planner.form.quotes import find_quotes
+from planner.form.script import CJK, has_cjk  # noqa: F401
+from planner.form.spots import apply
 
 
 def to_fullwidth_punct(text: str) -> str:
-    """`完成,责任单位:` → `完成，责任单位：`. Punctuation between two ASCII word characters
-    (`1:1000`, `10:30`, `a,b`) and decimal points are left alone."""
-    if HALF_PUNCT_RE.search(text) is None:
-        return text
-    return HALF_PUNCT_RE.sub(lambda match: _full(text, match.start()), text)
-
-
-def _full(text: str, i: int) -> str:
-    ch = text[i]
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    if ch in ",:;" and _ascii_word(before) and _ascii_word(after) and not has_cjk(before):
-        return ch
-    return HALF_TO_FULL[ch]
-
-
-def _ascii_word(ch: str) -> bool:
-    return bool(ch) and ch.isascii() and ch.isalnum()
+    return apply(text, find_halfwidth(text, stops=False))
 
 
 def width_key(text: str) -> str:
@@ -90,36 +63,8 @@ def normalize_doc_number(text: str) -> Optional[str]:
     return f"{match['org']}〔{match['year']}〕{int(match['seq'])}号"
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split after 。！？； (full or half width) keeping the marks; closing quotes and
-    brackets that follow a mark stay with their sentence."""
-    sentences, start, i = [], 0, 0
-    while i < len(text):
-        if text[i] in "。！？!?；;":
-            j = i + 1
-            while j < len(text) and text[j] in "”’」』）)":
-                j += 1
-            sentences.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
-    if start < len(text):
-        sentences.append(text[start:])
-    return sentences
-
-
 def to_curly_quotes(text: str) -> str:
-    """Straight double quotes in Chinese text → “…” (alternating open/close)."""
-    if '"' not in text or not has_cjk(text):
-        return text
-    out, opening = [], True
-    for ch in text:
-        if ch == '"':
-            out.append("“" if opening else "”")
-            opening = not opening
-        else:
-            out.append(ch)
-    return "".join(out)
+    return apply(text, find_quotes(text, corners=False))
 
 
 # 例：2024-2026年 / 2024~2026年 / 2024－2026年 (a year range joins with a 一字线 —)

@@ -10,7 +10,7 @@ from planner.lint.readers import text_draft
 from planner.lint.draft import screened_spans
 from planner.lint.registry import all_rules
 from planner.lint.units import load_registry
-from planner.text import has_cjk
+from planner.form.script import has_cjk
 
 SCREENED = [r for r in all_rules() if getattr(r.module, "SCREEN", None) is not None]
 UNITS = load_registry()

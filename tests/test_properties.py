@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.errors import PlannerError
-from planner.export import export_text, without_locs
+from canonical import without_locs
+from planner.export import export_text
 from planner.model import Item, Kind, Notice, Paragraph, Part, Plan, Role, Section
 from planner.parse.document import ingest_text
 from planner.parse.responsibility import split_clauses

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from canonical import canonical_plan, without_locs
 from planner.check import check_docx
-from planner.export import canonical_plan, without_locs
 from planner.model import Plan
 from planner.parse.document import ingest_document
 from planner.planfile import load_plan
@@ -281,8 +281,9 @@ def test_plan_text_is_never_evaluated_as_a_template():
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     assert "测试{{ 7*7 }}方案" in xml
-    # Escaped, control characters and the lone surrogate dropped; punctuation made full-width.
-    assert "{% for x in range（3） %}不执行{% endfor %}&lt;w:p&gt;&amp;amp；</w:t>" in xml
+    # Escaped, control characters and the lone surrogate dropped; punctuation made full-width
+    # (GB/T 15834: in Chinese text), and no space after a full-width bracket.
+    assert "{% for x in range（3）%}不执行{% endfor %}&lt;w:p&gt;&amp;amp；</w:t>" in xml
 
 
 def test_profile_overrides_fonts(tmp_path):

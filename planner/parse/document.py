@@ -16,7 +16,7 @@ from planner.parse.notice import read_imprint, read_notice
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
-from planner.text import has_cjk
+from planner.form.script import has_cjk
 
 # A PDF line that ends without a sentence mark continues on the next line.
 # 例：…持续推进数字经济

@@ -11,7 +11,7 @@ from planner.parse.headings import (HEADING_END_RE, HeadingLine, first_sentence_
                                     parse_heading)
 from planner.parse.responsibility import clause_data
 from planner.form.hanzi import simplify
-from planner.text import has_cjk
+from planner.form.script import has_cjk
 
 # 例：实施数字政府场景变革创新工程 (an unnumbered heading line)
 PLAIN_HEADING_MAX = 30

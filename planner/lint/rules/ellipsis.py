@@ -12,22 +12,19 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.punctuation import ELLIPSIS_SCREEN, find_ellipses
 from planner.lint.problem import Problem
-from planner.text import has_cjk
 
 CODE = "P003"
 NAME = "ellipsis"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("完成10个部门数据对接", "完成10个部门数据对接...")
-# 例：... / ...... / 。。。 / … (a single one) / ………
-ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
-SCREEN = (re.compile("[.…⋯]"), re.compile("。。"))
+SCREEN = ELLIPSIS_SCREEN
 
 
 class Options(BaseModel):
@@ -36,10 +33,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        if not has_cjk(span.text):
-            continue
-        for match in ELLIPSIS_RE.finditer(span.text):
-            if match.group() == "……":
-                continue
-            yield span.at(match.start(), f"省略号不规范（{match.group()}）；应写作“……”",
-                          span.edit(match.start(), match.end(), "……"))
+        for start, end, new in find_ellipses(span.text):
+            yield span.at(start, f"省略号不规范（{span.text[start:end]}）；应写作“{new}”",
+                          span.edit(start, end, new))

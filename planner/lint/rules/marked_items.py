@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.punctuation import MARKED_SCREEN, find_marked_items
 from planner.lint.problem import Problem
 
 CODE = "P005"
@@ -25,9 +25,7 @@ NAME = "dunhao-marked-items"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("实现100项高频事项“一网通办”", "实现“一网通办”、“一次办好”")
-# 例：》、《 / ”、“
-MARKED_RE = re.compile(r"(?<=[》”])、(?=[《“])")
-SCREEN = re.compile("[》”]、")
+SCREEN = MARKED_SCREEN
 
 
 class Options(BaseModel):
@@ -36,7 +34,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in MARKED_RE.finditer(span.text):
-            i = match.start()
+        for i, end, new in find_marked_items(span.text):
             yield span.at(i, f"书名号、引号之间不用顿号（{span.text[max(0, i - 5):i + 6]}）；"
-                             f"请删去“、”", span.edit(i, i + 1, ""))
+                             f"请删去“、”", span.edit(i, end, new))

@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.punctuation import REPEAT_SCREEN, find_repeats
 from planner.lint.problem import Problem
 
 CODE = "P004"
@@ -25,9 +25,7 @@ NAME = "repeated-punct"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("加快数字政府建设，", "加快数字政府建设，，")
-# 例：，， / 。。 / ！！ — but not 。。。 (an ellipsis, P003)
-REPEAT_RE = re.compile(r"([，、；：！？。])\1+")
-SCREEN = re.compile("([，、；：！？。])\\1")
+SCREEN = REPEAT_SCREEN
 
 
 class Options(BaseModel):
@@ -36,8 +34,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in REPEAT_RE.finditer(span.text):
-            if match.group(1) == "。" and len(match.group()) >= 3:
-                continue
-            yield span.at(match.start(), f"标点重复（{match.group()}）；只保留一个“{match.group(1)}”",
-                          span.edit(match.start(), match.end(), match.group(1)))
+        for start, end, new in find_repeats(span.text):
+            yield span.at(start, f"标点重复（{span.text[start:end]}）；只保留一个“{new}”",
+                          span.edit(start, end, new))

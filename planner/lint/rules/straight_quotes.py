@@ -13,21 +13,19 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.quotes import QUOTE_SCREEN, find_quotes
 from planner.lint.problem import Problem
-from planner.text import has_cjk
 
 CODE = "P002"
 NAME = "straight-quotes"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("“一网通办”", '"一网通办"')
-CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
-SCREEN = re.compile("[\"「」『』]")
+SCREEN = QUOTE_SCREEN
 
 
 class Options(BaseModel):
@@ -37,16 +35,6 @@ class Options(BaseModel):
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
         text = span.text
-        if not has_cjk(text):
-            continue
-        opening = True
-        for i, ch in enumerate(text):
-            if ch == '"':
-                new = "“" if opening else "”"
-                opening = not opening
-            elif ch in CORNER:
-                new = CORNER[ch]
-            else:
-                continue
-            yield span.at(i, f"引号不规范（{text[max(0, i - 4):i + 6]}）；请把“{ch}”改为“{new}”",
+        for i, _, new in find_quotes(text):
+            yield span.at(i, f"引号不规范（{text[max(0, i - 4):i + 6]}）；请把“{text[i]}”改为“{new}”",
                           span.edit(i, i + 1, new))

@@ -15,53 +15,35 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.punctuation import SPACE_SCREEN, find_spaces
 from planner.lint.problem import Problem
-from planner.text import CJK
 
 CODE = "P007"
 NAME = "stray-space"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("新建5G基站1000个，推进", "新建5G基站 1000个，推进")
-FULL_PUNCT = "，。、；：？！（）“”‘’《》〈〉【】—…"
-SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=\S)")
-CHINESE = re.compile(f"[{CJK}{FULL_PUNCT}]")
-PLUS_WORDS = ("互联网",)
-SCREEN = re.compile("[ \u3000\t]")
+SCREEN = SPACE_SCREEN
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _kind(ch: str) -> str:
-    if re.match(f"[{CJK}]", ch):
-        return "cjk"
-    if ch in FULL_PUNCT:
-        return "punct"
-    return "digit" if ch.isdigit() else "other"
-
-
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
         text = span.text
-        for match in SPACE_RE.finditer(text):
-            before, after = _kind(text[match.start() - 1]), _kind(text[match.end()])
-            if "cjk" not in (before, after) and "punct" not in (before, after):
-                continue
-            seen = text[max(0, match.start() - 4):match.end() + 4]
-            if text[:match.start()].endswith(PLUS_WORDS):
-                yield span.at(match.start(), f"多余的空格（{seen}），可能丢失了“+”；"
-                                             f"应写作“{text[match.start() - 3:match.start()]}+”",
-                              span.edit(match.start(), match.end(), "+"))
-            elif "punct" in (before, after) or {before, after} == {"cjk", "digit"}:
-                yield span.at(match.start(), f"多余的空格（{seen}）；请删去空格",
-                              span.edit(match.start(), match.end(), ""))
+        for start, end, new in find_spaces(text):
+            seen = text[max(0, start - 4):end + 4]
+            if new == "+":
+                yield span.at(start, f"多余的空格（{seen}），可能丢失了“+”；"
+                                     f"应写作“{text[start - 3:start]}+”", span.edit(start, end, new))
+            elif new == "":
+                yield span.at(start, f"多余的空格（{seen}）；请删去空格", span.edit(start, end, new))
             else:
-                yield span.at(match.start(), f"词语之间有空格（{seen}）；请删去空格，"
-                                             f"若原文是“+”（如“互联网+政务服务”）请补回")
+                yield span.at(start, f"词语之间有空格（{seen}）；请删去空格，"
+                                     f"若原文是“+”（如“互联网+政务服务”）请补回")

@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.punctuation import CLOSERS, PAIR_RE, PAIRS, find_unpaired
 from planner.lint.problem import Problem
 
 CODE = "P006"
@@ -25,42 +25,27 @@ NAME = "unpaired-nesting"
 LEVEL = "error"
 FIXABLE = False
 FAULT = ("《数字某市2025年行动方案》已经", "《数字某市2025年行动方案已经")
-PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "【": "】"}
-CLOSE = {v: k for k, v in PAIRS.items()}
-SCREEN = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSE)) + "]")
+SCREEN = PAIR_RE
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _scan(text: str) -> Iterator[tuple[int, str]]:
-    stack: list[tuple[int, str]] = []
-    for match in SCREEN.finditer(text):  # the brackets only
-        i, ch = match.start(), match.group()
-        if ch in PAIRS:
-            if ch == "《" and any(c == "《" for _, c in stack):
-                yield i, "书名号内的书名号应使用“〈〉”"
-            stack.append((i, ch))
-        elif ch in CLOSE:
-            if stack and stack[-1][1] == CLOSE[ch]:
-                stack.pop()
-            elif any(c == CLOSE[ch] for _, c in stack):
-                at, opener = stack.pop()
-                yield at, f"“{opener}”与“{ch}”交叉嵌套"
-                while stack and stack[-1][1] != CLOSE[ch]:
-                    stack.pop()
-                if stack:
-                    stack.pop()
-            else:
-                yield i, f"“{ch}”没有对应的“{CLOSE[ch]}”"
-    for at, opener in stack:
-        yield at, f"“{opener}”没有对应的“{PAIRS[opener]}”"
+def _why(what: str, mark: str, closer: str) -> str:
+    if what == "nested":
+        return "书名号内的书名号应使用“〈〉”"
+    if what == "crossed":
+        return f"“{mark}”与“{closer}”交叉嵌套"
+    if what == "unopened":
+        return f"“{mark}”没有对应的“{CLOSERS[mark]}”"
+    return f"“{mark}”没有对应的“{PAIRS[mark]}”"
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
         if span.field in ("raw",):
             continue
-        for at, why in _scan(span.text):
-            yield span.at(at, f"{why}（{span.text[max(0, at - 6):at + 8]}）；请补齐或改正")
+        for at, what, mark, closer in find_unpaired(span.text):
+            yield span.at(at, f"{_why(what, mark, closer)}（{span.text[max(0, at - 6):at + 8]}）；"
+                              f"请补齐或改正")

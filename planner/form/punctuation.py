@@ -1,0 +1,160 @@
+"""Punctuation of Chinese text (GB/T 15834): full-width marks, the ellipsis, no doubled marks,
+no 顿号 between quoted or titled items, brackets in pairs, no stray spaces."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from planner.form.script import CJK, FULL_PUNCT, HAN, has_cjk, is_ascii_word
+from planner.form.spots import Spot
+
+# Half-width → full-width punctuation inside Chinese text.
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
+# 例：完成,责任单位: / 建设(一期) (each written full-width in Chinese text)
+HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+# …and a Western full stop after a Han character, before Han, an opening bracket or the end.
+# 例：完成平台建设.推进
+HALF_OR_STOP_RE = re.compile(rf"[,:;?!()]|(?<=[{HAN}])\.(?=[{HAN}（(“]|$)")
+WIDTH_SCREEN = re.compile(r"[,;:?!().]")
+# ? and ! after these are stray marks (a scraped page's lost characters), not sentence ends:
+# unit-stray-mark's to remove. 例：责任单位:?区大数据局
+STRAY_AFTER = "：:、，,（("
+# 例：... / ...... / 。。。 / … (a single one) / ……… — a run of them is one ellipsis: ……
+ELLIPSIS_RE = re.compile(r"(?:\.{3,}|。{3,}|…+|⋯+)+")
+ELLIPSIS = "……"
+ELLIPSIS_SCREEN = (re.compile("[.…⋯]"), re.compile("。。"))
+# 例：，， / 。。 / ！！ — but not 。。。 (an ellipsis)
+REPEAT_RE = re.compile(r"([，、；：！？。])\1+")
+REPEAT_SCREEN = re.compile("([，、；：！？。])\\1")
+# A 顿号 between items in 《》 or “” (GB/T 15834: none is written). 例：》、《 / ”、“
+MARKED_RE = re.compile(r"(?<=[》”])、(?=[《“])")
+MARKED_SCREEN = re.compile("[》”]、")
+# Spaces between two characters. 例：新建5G基站 1000个 / 推进互联网 监管
+SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=\S)")
+SPACE_SCREEN = re.compile("[ \u3000\t]")
+CJK_CHAR_RE = re.compile(f"[{CJK}]")
+# A space after these words most often stands for a lost “+”: 互联网+政务服务.
+PLUS_WORDS = ("互联网",)
+# Brackets, quotes and title marks that come in pairs.
+PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+PAIR_RE = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
+SENTENCE_MARKS = "。！？!?；;"
+SENTENCE_CLOSERS = "”’」』）)"
+
+
+def find_halfwidth(text: str, stops: bool = True) -> Iterator[Spot]:
+    """Half-width marks a Chinese text writes full-width: `,;:` unless between two Latin
+    letters or digits (`1:1000`, `10:30`), `?!` unless stray, every bracket; with `stops`
+    also a Western full stop between Han characters (`完成.推进` → `。`)."""
+    if not has_cjk(text):
+        return
+    for match in (HALF_OR_STOP_RE if stops else HALF_PUNCT_RE).finditer(text):
+        i = match.start()
+        ch = text[i]
+        if ch == ".":
+            yield Spot(i, i + 1, "。")
+        elif not _stays_half(text, i, ch):
+            yield Spot(i, i + 1, HALF_TO_FULL[ch])
+
+
+def _stays_half(text: str, i: int, ch: str) -> bool:
+    if ch in ",:;":
+        return is_ascii_word(text[i - 1:i]) and is_ascii_word(text[i + 1:i + 2])
+    if ch in "?!":
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        return j >= 0 and text[j] in STRAY_AFTER
+    return False
+
+
+def find_ellipses(text: str) -> Iterator[Spot]:
+    """Ellipses not written `……` (`...`, `。。。`, a single `…`)."""
+    if not has_cjk(text):
+        return
+    for match in ELLIPSIS_RE.finditer(text):
+        if match.group() != ELLIPSIS:
+            yield Spot(match.start(), match.end(), ELLIPSIS)
+
+
+def find_repeats(text: str) -> Iterator[Spot]:
+    """A mark written twice or more (`，，` → `，`); `。。。` is an ellipsis, not a repeat."""
+    for match in REPEAT_RE.finditer(text):
+        if match.group(1) == "。" and len(match.group()) >= 3:
+            continue
+        yield Spot(match.start(), match.end(), match.group(1))
+
+
+def find_marked_items(text: str) -> Iterator[Spot]:
+    """A 顿号 between items in title marks or quotes (`》、《` → `》《`)."""
+    for match in MARKED_RE.finditer(text):
+        yield Spot(match.start(), match.end(), "")
+
+
+def find_spaces(text: str) -> Iterator[Spot]:
+    """Spaces inside Chinese text. Next to a mark, or between Han and a digit, they go; after
+    互联网 a `+` was lost; between two words the drafter decides (no fix)."""
+    for match in SPACE_RE.finditer(text):
+        before, after = _kind(text[match.start() - 1]), _kind(text[match.end()])
+        if "cjk" not in (before, after) and "punct" not in (before, after):
+            continue
+        if text.endswith(PLUS_WORDS, 0, match.start()):
+            yield Spot(match.start(), match.end(), "+")
+        elif "punct" in (before, after) or {before, after} == {"cjk", "digit"}:
+            yield Spot(match.start(), match.end(), "")
+        else:
+            yield Spot(match.start(), match.end())
+
+
+def _kind(ch: str) -> str:
+    if CJK_CHAR_RE.match(ch):
+        return "cjk"
+    if ch in FULL_PUNCT:
+        return "punct"
+    return "digit" if ch.isdigit() else "other"
+
+
+def find_unpaired(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(where, what, mark, closer) for brackets, quotes and title marks out of pairs: what is
+    `nested` (《 inside 《》, written 〈〉), `crossed` (`（“）”`: mark the inner opener, closer
+    the outer closer that comes first), `unopened` or `unclosed`."""
+    stack: list[tuple[int, str]] = []
+    for match in PAIR_RE.finditer(text):
+        i, ch = match.start(), match.group()
+        if ch in PAIRS:
+            if ch == "《" and any(c == "《" for _, c in stack):
+                yield i, "nested", ch, ""
+            stack.append((i, ch))
+        elif stack and stack[-1][1] == CLOSERS[ch]:
+            stack.pop()
+        elif any(c == CLOSERS[ch] for _, c in stack):
+            at, opener = stack.pop()
+            yield at, "crossed", opener, ch
+            while stack and stack[-1][1] != CLOSERS[ch]:
+                stack.pop()
+            if stack:
+                stack.pop()
+        else:
+            yield i, "unopened", ch, ""
+    for at, opener in stack:
+        yield at, "unclosed", opener, ""
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split after 。！？； (full or half width) keeping the marks; closing quotes and
+    brackets that follow a mark stay with their sentence."""
+    sentences, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] in SENTENCE_MARKS:
+            j = i + 1
+            while j < len(text) and text[j] in SENTENCE_CLOSERS:
+                j += 1
+            sentences.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < len(text):
+        sentences.append(text[start:])
+    return sentences

@@ -1,0 +1,31 @@
+"""Quotation marks in Chinese text (GB/T 15834): curly “” and ‘’, paired in order of writing."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from planner.form.script import has_cjk
+from planner.form.spots import Spot
+
+# Corner quotes (Taiwan, Japan) → the mainland's curly ones. 例：「一网通办」
+CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+# 例："一网通办" / 「一网通办」
+QUOTE_RE = re.compile("[\"「」『』]")
+STRAIGHT_RE = re.compile('"')
+QUOTE_SCREEN = QUOTE_RE
+
+
+def find_quotes(text: str, corners: bool = True) -> Iterator[Spot]:
+    """Straight double quotes in Chinese text, the first of each pair opening (“) and the
+    next closing (”); with `corners`, corner quotes too."""
+    if not has_cjk(text):
+        return
+    opening = True
+    for match in (QUOTE_RE if corners else STRAIGHT_RE).finditer(text):
+        i, ch = match.start(), match.group()
+        if ch == '"':
+            new = "“" if opening else "”"
+            opening = not opening
+        else:
+            new = CORNER[ch]
+        yield Spot(i, i + 1, new)
