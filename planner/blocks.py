@@ -13,7 +13,8 @@ from typing import Iterator, Optional
 from planner.lint.tidy import heading_end, tidy_many, tidy_text
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
 from planner.form.markers import canonical_marker, marker_level
-from planner.text import format_date, normalize_text
+from planner.form.dates import format_date
+from planner.form.fixes import normalise
 
 
 
@@ -85,27 +86,27 @@ def notice_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     """The 印发通知 from its title to the 附注."""
     form = wording.form
     if notice.title:
-        yield Block("notice_title", normalize_text(form(notice.title)))
+        yield Block("notice_title", normalise(form(notice.title)))
     if notice.doc_number:
         yield Block("doc_number", f"（{notice.doc_number}）")
     if notice.recipients:
-        yield Block("recipients", normalize_text(form("，".join(notice.recipients) + "：")))
+        yield Block("recipients", normalise(form("，".join(notice.recipients) + "：")))
     for line in notice.body:
-        yield Block("notice_body", normalize_text(form(line)))
+        yield Block("notice_body", normalise(form(line)))
     for issuer in notice.issuer:
-        yield Block("issuer", normalize_text(form(issuer)))
+        yield Block("issuer", normalise(form(issuer)))
     if notice.date:
         yield Block("date", format_date(notice.date))
     if notice.public:
-        yield Block("public", normalize_text(form(notice.public)))
+        yield Block("public", normalise(form(notice.public)))
 
 
 def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     """版记: 抄送 and 印发 lines."""
     if notice.cc:
-        yield Block("cc", normalize_text(wording.form(wording.cc_line(notice.cc))))
+        yield Block("cc", normalise(wording.form(wording.cc_line(notice.cc))))
     if notice.printer and notice.print_date:
-        yield Block("imprint", normalize_text(wording.printer_line(notice.printer,
+        yield Block("imprint", normalise(wording.printer_line(notice.printer,
                                                                    format_date(notice.print_date))))
 
 
@@ -128,7 +129,7 @@ def _plan_texts(plan: Plan) -> Iterator[str]:
 def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """The plan itself: title, preamble, every division in document order."""
     wording = wording.prepared(plan)
-    yield Block("title", normalize_text(wording.form(plan.title)))
+    yield Block("title", normalise(wording.form(plan.title)))
     for paragraph in plan.preamble:
         yield _body(paragraph, wording)
     for section in plan.sections:
@@ -148,7 +149,7 @@ def heading_label(node: Part | Item) -> str:
     """A division's marker (canonical) and title in 公文 form: `（一）持续推进数字经济建设`.
     The matrix and the diff name parts and items by it."""
     marker = canonical_marker(node.marker) if node.marker else ""
-    return normalize_text(marker + tidy_text(node.title or ""))
+    return normalise(marker + tidy_text(node.title or ""))
 
 
 def heading_level(node: Part | Item, depth: int) -> int:
@@ -183,14 +184,14 @@ def _heading_block(node: Part | Item, paragraphs: list[Paragraph], depth: int, m
     """The heading line; a run-in heading takes its first paragraph with it (popped)."""
     head = _heading_text(node, wording)
     body = _paragraph(paragraphs.pop(0), wording) if node.run_in and paragraphs else ""
-    line = normalize_text(head + body)  # one pass: quotes pair across the whole line
+    line = normalise(head + body)  # one pass: quotes pair across the whole line
     return Block("heading", line, level=heading_level(node, depth),
                  head=line[:len(head)] if body else "", depth=md_depth, is_item=is_item,
                  titled=bool(node.title))
 
 
 def _body(paragraph: Paragraph, wording: Wording) -> Block:
-    return Block("body", normalize_text(_paragraph(paragraph, wording)))
+    return Block("body", normalise(_paragraph(paragraph, wording)))
 
 
 def _paragraph(paragraph: Paragraph, wording: Wording) -> str:

@@ -20,7 +20,9 @@ from pydantic import Field
 from planner.blocks import heading_label
 from planner.model import Model, Part, Plan, Role
 from planner.targets import extract_targets
-from planner.text import normalize_text
+from planner.form.fixes import normalise
+from planner.form.numbers import NUMBER_RE
+from planner.form.years import BARE_YEAR_RE
 
 # Measured on the corpus (docs/diff.md): an item and its reworded next-year version score
 # 0.5–1; one topic written by two cities (智慧养老服务 / 优化智慧养老服务) 0.1–0.4; unrelated
@@ -28,8 +30,6 @@ from planner.text import normalize_text
 SAME_CITY_THRESHOLD = 0.25
 CROSS_CITY_THRESHOLD = 0.1
 TITLE_WEIGHT = 3
-YEAR_RE = re.compile(r"20\d{2}")
-NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 COMPARED_ROLES = (Role.GOALS, Role.TASKS, Role.PROJECTS, Role.SAFEGUARDS)
 
 
@@ -114,7 +114,7 @@ def _part_entries(part: Part, path: list[str]) -> Iterator[Entry]:
 
 
 def _entry(part: str, label: str, paragraphs, loc) -> Entry:
-    text = normalize_text("".join(p.text for p in paragraphs))
+    text = normalise("".join(p.text for p in paragraphs))
     units = []
     for paragraph in paragraphs:
         for clause in paragraph.clauses:
@@ -136,7 +136,7 @@ def _places(plan: Plan) -> set[str]:
 def _mask(text: str, places: set[str]) -> str:
     for place in sorted(places, key=len, reverse=True):
         text = text.replace(place, "□")
-    text = YEAR_RE.sub("年", text)
+    text = BARE_YEAR_RE.sub("年", text)
     return NUMBER_RE.sub("#", text)
 
 
@@ -208,7 +208,7 @@ def _describe(old: Entry, new: Entry, score: float, old_plan: Plan, new_plan: Pl
 
 
 def _only_years(a: str, b: str) -> bool:
-    return YEAR_RE.sub("年", a) == YEAR_RE.sub("年", b)
+    return BARE_YEAR_RE.sub("年", a) == BARE_YEAR_RE.sub("年", b)
 
 
 def _target_changes(old_text: str, new_text: str, old_plan: Plan, new_plan: Plan) -> list[TargetChange]:

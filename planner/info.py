@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Iterator, Optional
 
 from planner.model import Item, Part, Plan, Responsibility, Role, Section
-from planner.text import format_date
+from planner.form.dates import format_date
 
 ROLE_NAMES = {
     Role.BASIS: "发展基础", Role.REQUIREMENTS: "总体要求", Role.GUIDING: "指导思想",

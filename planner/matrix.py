@@ -7,11 +7,11 @@ from typing import Iterator, Optional
 from pydantic import Field
 
 from planner.blocks import heading_label
-from planner.deadline import find_deadline
+from planner.form.deadlines import find_deadline
 from planner.lint.tidy import written
 from planner.model import Clause, Model, Part, Plan, Role
 from planner.targets import extract_targets
-from planner.text import normalize_text
+from planner.form.fixes import normalise
 
 MATRIX_ROLES = (Role.TASKS, Role.SAFEGUARDS)
 COLUMNS = ("序号", "任务", "具体内容", "牵头单位", "配合单位", "完成时限", "量化指标")
@@ -98,7 +98,7 @@ def _row(plan: Plan, part: str, item: str, text: str, clause: Optional[Clause], 
                      lead=[u.canonical for u in resp.lead] if resp else [],
                      support=[u.canonical for u in resp.support] if resp else [],
                      deadline=deadline.text if deadline else "",
-                     targets=[normalize_text(t.text) for t in extract_targets(text, year)],
+                     targets=[normalise(t.text) for t in extract_targets(text, year)],
                      has_responsibility=has_responsibility, loc=str(loc.model_dump()) if loc else None)
 
 

@@ -12,15 +12,20 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from planner.form.notes import find_notes
+from planner.form.numbers import NUMBER
+from planner.form.ranges import RANGE_SEP
+from planner.form.terms import fix_term_case
+from planner.form.years import YEAR_RE
 from planner.model import Target
 
 UNITS = ("平方米|平方公里|公里|千米|亿元|万元|元|亿次|万次|次|亿条|万条|条|万人|人|万户|户|万家|家|万个|个|"
          "座|项|间|处|块|台|所|张|套|艘|辆|亩|吨|倍|名|类|种|批|场|部|栋|片|根|盏|路|站|宗|件|"
          "万块|万台|万张|万辆|万亩|万吨|%|％")
-# 例：1000座 / 3.35万个 / 10%以上 / 1-2个 / 100余艘
-NUMBER_RE = re.compile(rf"(?<![A-Za-z0-9.\-〔\[（(第])(?:(?P<low>\d+(?:\.\d+)?)\s*[-~～—至]\s*)?"
-                       rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<approx>余|多)?\s*(?P<unit>(?:万|亿)?(?:{UNITS}))"
-                       rf"(?P<after>以上|以内|以下|左右|及以上)?")
+# A number with a counting unit. 例：1000座 / 3.35万个 / 10%以上 / 1-2个 / 100余艘
+QUANTITY_RE = re.compile(rf"(?<![A-Za-z0-9.\-〔\[（(第])(?:(?P<low>{NUMBER})\s*{RANGE_SEP}\s*)?"
+                         rf"(?P<value>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>(?:万|亿)?(?:{UNITS}))"
+                         rf"(?P<after>以上|以内|以下|左右|及以上)?")
 # Qualifiers between the metric and the number. 例：达到 / 超过 / 不少于
 MID_RE = re.compile(r"(达到|达|超过|突破|不少于|不低于|不超过|低于|高于|提高到|提升到|提升至|提高至|增长|"
                     r"保持|控制在|稳定在|为|至|在)$")
@@ -31,12 +36,6 @@ LEAD_RE = re.compile(r"^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|年内|年
                      r"发展|形成|遴选|其中|共|并|再|同比|累计达|认证|升级|改造|配装|接入|支持)+")
 QUALIFIER_WORDS = ("累计", "新建", "新增", "新培育", "新上线", "新发布", "新创建", "新认定", "建成", "力争")
 CLAUSE_SPLIT = "，,。；;：:！？!?\n"
-YEAR_RE = re.compile(r"(?:到|至|截至)?(20\d{2})年(?:底|末)?")
-# Terms the scraped copies lower-cased. 例：5g基站 → 5G基站
-LOWERED = {"5g": "5G", "4g": "4G", "ipv6": "IPv6", "nb-iot": "NB-IoT", "ai": "AI", "h5": "H5",
-           "bim": "BIM", "cim": "CIM", "10g": "10G", "pon": "PON"}
-LOWERED_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(sorted(map(re.escape, LOWERED), key=len,
-                                                                reverse=True)) + r")(?![A-Za-z])")
 FORWARD_RE = re.compile(r"^(?:的)?([^，,。；;：:（）()]{2,20})")
 
 
@@ -44,7 +43,7 @@ def extract_targets(text: str, year: Optional[int] = None) -> list[Target]:
     """Every quantitative target in `text`, in text order."""
     targets, previous_end, inherited = [], 0, ""
     scan = _without_notes(text)
-    for match in NUMBER_RE.finditer(scan):
+    for match in QUANTITY_RE.finditer(scan):
         if _is_date_or_code(scan, match):
             continue
         start = _clause_start(scan, match.start())
@@ -67,7 +66,6 @@ def extract_targets(text: str, year: Optional[int] = None) -> list[Target]:
 
 def _without_notes(text: str) -> str:
     """Responsibility notes blanked out (same length) so their units never read as metrics."""
-    from planner.parse.responsibility import find_notes
     for begin, end in find_notes(text):
         text = text[:begin] + "。" * (end - begin) + text[end:]
     return text
@@ -89,7 +87,7 @@ def _clause_start(text: str, end: int) -> int:
 
 def _sentence_year(text: str, at: int, default: Optional[int]) -> Optional[int]:
     start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    found = YEAR_RE.findall(text[start:at])
+    found = [match['y'] for match in YEAR_RE.finditer(text, start, at)]
     return int(found[-1]) if found else default
 
 
@@ -124,4 +122,4 @@ def _target(text: str, match: re.Match, start: int, year: Optional[int]) -> Opti
 
 def normalize_metric(metric: str) -> str:
     """Comparison key for a metric: scraping damage undone (`5g基站` → `5G基站`)."""
-    return LOWERED_RE.sub(lambda m: LOWERED[m.group(0).lower()], metric)
+    return fix_term_case(metric)

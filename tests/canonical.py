@@ -2,10 +2,13 @@
 tests compare `ingest(export(plan))` with it (locations aside)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planner.form.markers import canonical_marker, stray_end
-from planner.form.punctuation import HALF_TO_FULL
+from planner.form.punctuation import FULL_TO_HALF, HALF_TO_FULL
+from planner.form.spots import apply
+from planner.form.years import find_time_ranges
 from planner.lint.tidy import written
 from planner.model import Plan
 from planner.parse.responsibility import parse_note
@@ -54,3 +57,9 @@ def without_locs(node: Any) -> Any:
     if isinstance(node, list):
         return [without_locs(v) for v in node]
     return node
+
+
+def width_key(text: str) -> str:
+    """Comparison key that ignores punctuation width, year-range dashes and whitespace."""
+    ranged = apply(text, find_time_ranges(text, months=False))
+    return re.sub(r"\s+", "", ranged.translate(str.maketrans(FULL_TO_HALF)))

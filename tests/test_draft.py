@@ -13,7 +13,7 @@ from planner.draft.fill import draft_plan
 from planner.draft.outline import Outline, load_outline
 from planner.draft.rollover import rollover_plan
 from planner.planfile import read_plan
-from planner.targets import NUMBER_RE
+from planner.targets import QUANTITY_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLINE = ROOT / "examples" / "outlines" / "数字即墨2025年行动方案.yaml"
@@ -99,7 +99,7 @@ def test_numbers_are_placeholders_or_the_outlines_targets(drafted):
     wanted = [f"{t.value:g}{t.unit}" for p in outline.parts for i in p.items for t in i.targets]
     assert "1200座" in wanted and "12个" in wanted  # read from the outline file
     for item, clause in reused(drafted.plan):
-        for match in NUMBER_RE.finditer(PLACEHOLDER_RE.sub("", clause.text)):
+        for match in QUANTITY_RE.finditer(PLACEHOLDER_RE.sub("", clause.text)):
             if clause.text[match.end():match.end() + 1] in "年月日":
                 continue  # the 完成时限 put before the text
             assert any(match.group(0).startswith(w) for w in wanted), (item.title, clause.text)

@@ -53,3 +53,44 @@ def test_a_bare_heading_drops_its_end_mark_a_run_in_one_keeps_it():
     assert markers.stray_end("一、", "。", run_in=False)
     assert not markers.stray_end("一、", "。", run_in=True)
     assert not markers.stray_end("1.", "。", run_in=False)  # 三级 headings run in
+
+
+# deadlines ---------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from planner.form.deadlines import find_deadline, find_deadlines, states_time  # noqa: E402
+
+
+@pytest.mark.parametrize("text,due", [("2025年6月底前完成", dt.date(2025, 6, 30)),
+                                      ("2025年6月30日前完成", dt.date(2025, 6, 30)),
+                                      ("2024年2月底前完成", dt.date(2024, 2, 29)),
+                                      ("2025年上半年完成", dt.date(2025, 6, 30)),
+                                      ("到2025年底，建成", dt.date(2025, 12, 31)),
+                                      ("2025年前完成", dt.date(2025, 12, 31))])
+def test_deadlines_fall_on_the_last_day_they_allow(text, due):
+    assert find_deadline(text).due == due
+
+
+@pytest.mark.parametrize("text", ["2025年2月30日前完成", "2025年2月29日前完成", "2025年4月31日前完成",
+                                  "2025年13月底前完成"])
+def test_a_day_the_calendar_lacks_is_due_on_no_date(text):
+    # The 分工表 and stale-deadline disagreed: one read 2月30日 as no date, the other as 2月28日.
+    deadline = find_deadline(text)
+    assert deadline is not None and deadline.due is None
+    assert all(d.due is None for d in find_deadlines(text))
+
+
+def test_a_stated_fact_is_no_deadline():
+    assert find_deadline("截至2023年底，全市建成5G基站1000个。") is None
+
+
+def test_each_deadline_is_read_once_most_specific_first():
+    found = list(find_deadlines("2025年6月底前完成建设，12月底前完成验收。", year=2025))
+    assert [d.text for d in found] == ["2025年6月底前", "12月底前"]
+    assert [d.dated for d in found] == [True, False]
+
+
+def test_a_task_states_a_time_loosely():
+    assert states_time("每年开展一次评估") and states_time("第三季度完成")
+    assert not states_time("推进数据共享")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from planner.cli import cli, main
 from planner.lint import LintOptions, lint_plan
-from planner.text import width_key
+from canonical import width_key
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -318,7 +318,7 @@ def big_plan(tasks: int) -> str:
 
 
 def _cn(n: int) -> str:
-    from planner.text import int_to_cn
+    from planner.form.numerals import int_to_cn
     return int_to_cn(n)
 
 

@@ -78,3 +78,18 @@ def test_injected_fault_is_reported_by_its_rule(rule):
     assert mutated != CLEAN
     found = {p.code for p in lint_text(mutated)}
     assert rule.code in found, f"注入 {rule.code} 的错误后只报告了 {sorted(found)}"
+
+
+def test_stale_deadline_and_date_invalid_read_february_30_alike():
+    """A day the calendar lacks is due on no date: T006 reports it, T002 does not take it for
+    2月28日 (it used to clamp the day, while the 分工表 read no deadline at all)."""
+    text = ("数字某区2025年行动方案\n二、主要任务\n"
+            "1.推进数据共享。2025年2月30日前建成平台。（责任单位：区大数据局）\n")
+    config = build_config({"select": ["T002", "T006"],
+                           "rules": {"T002": {"issue_date": "2025-03-01"}}}, None, None)
+    found = lint_draft(text_draft(text, "草稿.txt"), config)
+    assert [p.code for p in found] == ["T006"]
+    config = build_config({"select": ["T002"], "rules": {"T002": {"issue_date": "2025-03-01"}}},
+                          None, None)
+    stale = text.replace("2月30日", "2月28日")
+    assert [p.code for p in lint_draft(text_draft(stale, "草稿.txt"), config)] == ["T002"]

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from planner.check import check_docx
-from planner.deadline import find_deadline
+from planner.form.deadlines import find_deadline
 from planner.errors import OutputError
 from planner.matrix import rows_by_unit, task_matrix
 from planner.model import Role

@@ -149,9 +149,9 @@ def test_installed_schema_command_prints_the_committed_schema(build, tmp_path):
 
 
 def test_installed_lint_finds_the_unit_registry(build, tmp_path):
-    """planner/lint/units.yaml is package data; the installed `planner lint` reads it."""
+    """planner/form/units.yaml is package data; the installed `planner lint` reads it."""
     wheel, _, bin_dir = build
-    assert "planner/lint/units.yaml" in zipfile.ZipFile(wheel).namelist()
+    assert "planner/form/units.yaml" in zipfile.ZipFile(wheel).namelist()
     draft = tmp_path / "草稿.txt"
     draft.write_text("1.加强生态监测。2025年底前完成。（责任单位：市环保局）\n", encoding="utf-8")
     proc = run(bin_dir / "planner", "lint", "--select", "O002", draft, cwd=tmp_path)

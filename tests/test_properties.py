@@ -15,7 +15,7 @@ from planner.model import Item, Kind, Notice, Paragraph, Part, Plan, Role, Secti
 from planner.parse.document import ingest_text
 from planner.parse.responsibility import split_clauses
 from planner.planfile import plan_data
-from planner.text import int_to_cn
+from planner.form.numerals import int_to_cn
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 SEED_LINES = [line for path in sorted(CORPUS.glob("*.txt"))

@@ -11,7 +11,7 @@ from planner.export import export_text
 from planner.info import part_notes, plan_info
 from planner.model import Role
 from planner.parse.document import ingest_document
-from planner.text import width_key
+from canonical import width_key
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 

@@ -8,8 +8,12 @@ import pytest
 from planner.form.hanzi import simplify
 from planner.form.markers import canonical_marker
 from planner.parse.headings import parse_heading, split_title
-from planner.text import (cn_to_int, format_date, int_to_cn, normalize_doc_number, normalize_text,
-                          parse_date, split_sentences, to_fullwidth_punct, width_key)
+from canonical import width_key
+from planner.form.dates import format_date, parse_date
+from planner.form.docnumber import normalize_doc_number
+from planner.form.fixes import normalise
+from planner.form.numerals import cn_to_int, int_to_cn
+from planner.form.punctuation import split_sentences
 
 
 @pytest.mark.parametrize("text,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20),
@@ -36,9 +40,9 @@ def test_doc_numbers_get_hexagonal_brackets_and_no_padding(raw, good):
 
 
 def test_fullwidth_punctuation_keeps_decimals_and_ratios():
-    assert to_fullwidth_punct("完成,责任单位:市大数据局;(牵头)") == "完成，责任单位：市大数据局；（牵头）"
-    assert to_fullwidth_punct("比例尺1:1000,版本5.0") == "比例尺1:1000，版本5.0"
-    assert normalize_text('建设"城市大脑"') == "建设“城市大脑”"
+    assert normalise("完成,责任单位:市大数据局;(牵头)") == "完成，责任单位：市大数据局；（牵头）"
+    assert normalise("比例尺1:1000,版本5.0") == "比例尺1:1000，版本5.0"
+    assert normalise('建设"城市大脑"') == "建设“城市大脑”"
     assert width_key("甲, 乙") == width_key("甲，乙")
 
 
@@ -82,7 +86,6 @@ def test_simplify_keeps_length():
 
 def test_numbers_of_a_thousand_and_more_in_chinese():
     # A heading numbered （一千） ingested, then export crashed in int_to_cn (IndexError).
-    from planner.text import cn_to_int, int_to_cn
     for value, written in [(1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"),
                            (1234, "一千二百三十四"), (9999, "九千九百九十九")]:
         assert int_to_cn(value) == written and cn_to_int(written) == value

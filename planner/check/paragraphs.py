@@ -12,7 +12,7 @@ from planner.check.parts import W, Package
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, max_char_spacing
 from planner.check.styles import (Styles, paragraph_style, paragraph_text, resolved_fonts, resolved_ppr,
                                   resolved_run_value, text_runs)
-from planner.text import DOC_NUMBER_RE, normalize_doc_number
+from planner.form.docnumber import DOC_NUMBER_RE, normalize_doc_number
 
 # 例：一、 （一） 1. （1） at the start of a heading paragraph. (To be replaced by
 # planner.form's heading markers once that lands.)

@@ -8,13 +8,13 @@ from typing import Optional
 
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
+from planner.form.deadlines import states_time
 from planner.form.numerals import int_to_cn
-from planner.lint.rules.task_deadline import DEADLINE_RE
 from planner.lint.tidy import tidy_text
 from planner.mine.search import Filters, Hit, search_clauses
 from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
                            Responsibility, Role, Section, Unit)
-from planner.text import normalize_doc_number
+from planner.form.docnumber import normalize_doc_number
 
 MAX_CLAUSES = 3
 POOL = 12  # hits per query considered
@@ -74,7 +74,7 @@ def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
 
 def _add_deadline(clauses: list[Clause], deadline: Optional[str]) -> None:
     """The outline's 完成时限 before the item's first sentence, unless its text states a time."""
-    if deadline and not any(DEADLINE_RE.search(c.text) for c in clauses):
+    if deadline and not any(states_time(c.text) for c in clauses):
         clauses[0].text = f"{deadline.rstrip('，,')}，{clauses[0].text}"
 
 

@@ -8,10 +8,9 @@ from typing import Optional
 
 from planner.draft.outline import Outline, OutlineTarget
 from planner.mine.mask import PLACES
-from planner.targets import NUMBER_RE, normalize_metric
+from planner.form.years import YEAR_RE
+from planner.targets import QUANTITY_RE, normalize_metric
 
-# 例：2024年 / 2024—2026年 (the 年 is kept outside the match)
-YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*(?:年|[-—–~至]\s*20\d{2}\s*年))")
 LEVEL_SUFFIX_RE = re.compile(r"(市|区|县|省)$")
 # 全市 → 全区 when a city's clause is reused by a district.
 LEVEL_WORDS = ("全{}", "我{}", "本{}")
@@ -95,7 +94,7 @@ class Rewriter:
     def _numbers(self, text: str, where: str, targets: list[OutlineTarget],
                  found: list[Placeholder]) -> str:
         out, last = [], 0
-        for match in NUMBER_RE.finditer(text):
+        for match in QUANTITY_RE.finditer(text):
             if text[match.end("value"):match.end("value") + 1] in "年月日号版时期":
                 continue
             out.append(text[last:match.start()])

@@ -6,16 +6,17 @@ import re
 from typing import Optional
 
 from planner.draft.outline import Outline, OutlineItem, OutlinePart, OutlineTarget
-from planner.draft.rewrite import YEAR_RE, short_name
+from planner.draft.rewrite import short_name
 from planner.errors import UserError
 from planner.mine.mask import DEFAULT_PLACES
 from planner.model import Item, Plan, Section
-from planner.targets import NUMBER_RE, extract_targets
+from planner.form.years import BARE_YEAR_RE, YEAR_RE
+from planner.targets import QUANTITY_RE, extract_targets
 
 FIRST_PHRASE_RE = re.compile(r"[^，,。；;：:（(]+")  # 例：围绕“高效办成一件事”
 HEADING_CHARS = 20
 # A title may write the year bare (数字威海2021行动方案); body text only as a year (2022年).
-TITLE_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?![\d.]|\s*[个座家项万亿元%])")
+TITLE_YEAR_RE = re.compile(BARE_YEAR_RE.pattern + r"(?![.]|\s*[个座家项万亿元%])")
 
 
 class RolloverError(UserError):
@@ -112,7 +113,7 @@ def _goal(text: str) -> str:
         if text[match.end("value"):match.end("value") + 1] in "年月日号":
             return match.group(0)
         return f"【待填：上年{match.group(0)}】"
-    return NUMBER_RE.sub(placeholder, text)
+    return QUANTITY_RE.sub(placeholder, text)
 
 
 def _move_years(text: str, last: Optional[int], year: int, pattern: re.Pattern) -> str:

@@ -8,7 +8,7 @@
       unit-unknown: disable
     per-file-ignores:
       "drafts/*.txt": [P001]
-    units: my-units.yaml      # extra unit registry, same format as planner/lint/units.yaml
+    units: my-units.yaml      # extra unit registry, same format as planner/form/units.yaml
 """
 from __future__ import annotations
 

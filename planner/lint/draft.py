@@ -13,7 +13,7 @@ from typing import Any, Iterator, Optional
 
 from planner.lint.problem import Edit, Problem
 from planner.model import Plan
-from planner.parse.responsibility import find_notes
+from planner.form.notes import find_notes
 
 # YAML keys whose string values are prose a reader sees; `marker` and `end` are read by
 # numbering and heading rules only.
@@ -100,7 +100,7 @@ class Draft:
     text: str  # the file text (newlines normalised); '' when not a text file
     plan: Plan
     spans: list[Span]
-    units: Any = None  # planner.lint.units.UnitRegistry, set by the engine
+    units: Any = None  # planner.form.units.UnitRegistry, set by the engine
     directives: list = field(default_factory=list)
     _nodes: dict = field(default_factory=dict)  # id(model node) -> yaml MappingNode
     _scalars: dict = field(default_factory=dict)  # id(yaml ScalarNode) -> Span

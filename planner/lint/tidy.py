@@ -76,8 +76,8 @@ def tidy_text(text: Optional[str]) -> Optional[str]:
 def written(text: str) -> str:
     """`text` as planner writes it: tidied, then punctuation width, quotes and year ranges
     (planner.text.normalize_text). Export, the matrix and the 分工表 title use it."""
-    from planner.text import normalize_text
-    return normalize_text(tidy_text(text))
+    from planner.form.fixes import normalise
+    return normalise(tidy_text(text))
 
 
 def tidy_many(texts: Iterable[str]) -> dict[str, str]:

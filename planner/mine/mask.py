@@ -6,11 +6,14 @@ import re
 import unicodedata
 from typing import Iterable
 
+from planner.form.numbers import NUMBER
+from planner.form.ranges import RANGE_SEP
+from planner.form.years import YEAR_SPAN_RE
+
 WORD_RE = re.compile(r"[\u4e00-\u9fffa-z0-9]+")
-# 例：2024年 / 2024—2026年 / 2021年12月
-YEAR_RE = re.compile(r"20\d{2}(?:\s*[-—–~至]\s*20\d{2})?\s*年?")
+# A number or a range of numbers, not inside a Latin word (5g keeps its digit: it is a name).
 # 例：1000 / 3.35 / 1-2
-NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:\s*[-~～—]\s*\d+(?:\.\d+)?)?")
+NUMBER_SPAN_RE = re.compile(rf"(?<![a-z]){NUMBER}(?:\s*{RANGE_SEP}\s*{NUMBER})?(?![a-z])")
 # Place names of the province the corpus comes from; a document's own region is added to
 # these when it is mined. Longest first so 青岛市 wins over 青岛.
 PLACES = ("山东省", "山东", "济南", "青岛", "淄博", "枣庄", "东营", "烟台", "潍坊", "济宁", "泰安",
@@ -61,8 +64,8 @@ def masked(text: str, places: re.Pattern = DEFAULT_PLACES) -> str:
     例：年内全市新建并开通5g基站2000个 → 年内全p新建并开通n基站n个 (5g keeps its digit: it is a name)."""
     text = normalize(text)
     text = places.sub("p", text)
-    text = YEAR_RE.sub("y", text)
-    text = re.sub(r"(?<![a-z])" + NUMBER_RE.pattern + r"(?![a-z])", "n", text)
+    text = YEAR_SPAN_RE.sub("y", text)
+    text = NUMBER_SPAN_RE.sub("n", text)
     text = LEVEL_RE.sub("", text)
     return "".join(WORD_RE.findall(text))
 

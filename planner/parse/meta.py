@@ -5,6 +5,7 @@ import re
 from typing import Optional
 
 from planner.form.hanzi import simplify
+from planner.form.years import BARE_YEAR_RE
 from planner.model import Kind
 
 # 例：数字即墨2024年行动方案 / 日照市数字强市发展规划(2024—2026年)(征求意见稿)
@@ -22,7 +23,6 @@ KIND_RES = [
 ]
 # 例：2024—2026年 / 2024-2026 / 2024至2026年
 PERIOD_RE = re.compile(r"(20\d{2})\s*年?\s*[—–\-~～至到－]+\s*(20\d{2})\s*年?")
-YEAR_RE = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 # 例：数字即墨 / 东营市数字变革创新 / 日照市数字强市
 REGION_TITLE_RE = re.compile(r"^(?:数字|智慧)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县|州|盟|旗))"
                              r"(?=数字|智慧|大数据|人民政府|政府|关于|\d)")
@@ -63,11 +63,11 @@ def detect_period(title: str) -> Optional[tuple[int, int]]:
 
 def detect_year(title: str, fallback: list[str]) -> Optional[int]:
     """The single year a title names; else the year of the notice date or first text."""
-    years = set(YEAR_RE.findall(title))
+    years = set(BARE_YEAR_RE.findall(title))
     if len(years) == 1:
         return int(years.pop())
     for text in fallback:
-        found = YEAR_RE.findall(text)
+        found = BARE_YEAR_RE.findall(text)
         if found:
             return int(found[0])
     return None

@@ -7,7 +7,8 @@ from typing import Optional
 from planner.form.hanzi import simplify
 from planner.model import Loc, Notice
 from planner.parse.clean import Line
-from planner.text import DOC_NUMBER_RE, normalize_doc_number, parse_date
+from planner.form.dates import parse_date
+from planner.form.docnumber import normalize_doc_number
 
 # 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知(东政办字〔2022〕36号)
 NOTICE_TITLE_RE = re.compile(r"^(?P<title>.{0,80}?(关于)?(印发|转发|批转).{2,80}?的通知)\s*"
@@ -137,7 +138,3 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
             used.append(index)
     return used
 
-
-def doc_number_in(text: str) -> Optional[str]:
-    match = DOC_NUMBER_RE.search(text)
-    return normalize_doc_number(match.group(0)) if match else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
+from planner.form.fixes import normalise
 from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import styles as st
@@ -16,7 +17,6 @@ from planner.render.package import assemble
 from planner.render.page import LANDSCAPE_WIDTH, LINE_PITCH, SMALL_CHAR, TEXT_WIDTH, section_break
 from planner.render.profile import Profile, load_profile
 from planner.render.wording import JinjaWording
-from planner.text import normalize_text
 
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
@@ -55,7 +55,7 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
         from planner.render.reports import matrix_attachment, matrix_title
 
         at = next((i for i, b in enumerate(blocks) if b.kind in ("issuer", "date", "public")), len(blocks))
-        blocks.insert(at, Block("attachment_note", f"附件：{normalize_text(matrix_title(plan))}"))
+        blocks.insert(at, Block("attachment_note", f"附件：{normalise(matrix_title(plan))}"))
         attachment = section_break() + matrix_attachment(plan, task_matrix(plan))
     blocks.extend(plan_blocks(plan, wording))
     blocks.extend(imprint_blocks(notice, wording))

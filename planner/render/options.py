@@ -8,7 +8,8 @@ from typing import Optional
 
 from planner.errors import UserError
 from planner.model import Model, Notice, Plan
-from planner.text import normalize_doc_number, parse_date
+from planner.form.dates import parse_date
+from planner.form.docnumber import normalize_doc_number
 
 
 class NoticeError(UserError):

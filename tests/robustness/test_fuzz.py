@@ -71,7 +71,7 @@ def test_a_line_of_300k_brackets_is_searched_for_notes_in_linear_time():
     quadratic (before: 3.4 s unclosed + 2.0 s nested; after: 0.35 s + 0.21 s)."""
     import time
 
-    from planner.parse.responsibility import find_notes
+    from planner.form.notes import find_notes
 
     start = time.perf_counter()
     assert find_notes("（" * 300_000) == []

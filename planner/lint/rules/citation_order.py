@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.docnumber import SCREEN, find_citations  # noqa: F401 (SCREEN: the engine's)
 from planner.lint.problem import Problem
 
 CODE = "D002"
@@ -25,12 +25,6 @@ NAME = "citation-order"
 LEVEL = "warning"
 FIXABLE = False
 FAULT = ("为贯彻落实《山东省数字政府建设实施方案》（鲁政发〔2023〕5号）", "为贯彻落实鲁政发〔2023〕5号文件")
-NUMBER = r"[\u4e00-\u9fff]{1,8}[〔\[［【（(](?:19|20)\d{2}[〕\]］】）)]第?\d{1,5}号"
-# 例：根据国办发〔2024〕3号文件 / 按照鲁政发〔2023〕5号要求
-BARE_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{NUMBER})")
-# 例：（国办发〔2024〕3号）《关于…》 — 文号 before the title
-NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{NUMBER})[）)]?\s*《")
-SCREEN = re.compile("号")
 
 
 class Options(BaseModel):
@@ -39,9 +33,8 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in BARE_RE.finditer(span.text):
-            yield span.at(match.start("num"), f"引用公文应先写标题（{match['num']}）；请写作"
-                                              f"“《标题》（{match['num']}）”")
-        for match in NUMBER_FIRST_RE.finditer(span.text):
-            yield span.at(match.start(), f"发文字号应写在标题之后（{match['num']}）；请写作"
-                                         f"“《标题》（{match['num']}）”")
+        for how, at, number in find_citations(span.text):
+            if how == "bare":
+                yield span.at(at, f"引用公文应先写标题（{number}）；请写作“《标题》（{number}）”")
+            else:
+                yield span.at(at, f"发文字号应写在标题之后（{number}）；请写作“《标题》（{number}）”")

@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.numerals import MEASURE_SCREEN, find_cn_measures
 from planner.lint.problem import Problem
 
 CODE = "M004"
@@ -25,11 +25,7 @@ NAME = "cn-numeral-measure"
 LEVEL = "warning"
 FIXABLE = False
 FAULT = ("达到95%以上", "达到百分之九十五以上")
-# 例：百分之二十 / 五千万元 / 三百亩 / 两千吨
-MEASURE_RE = re.compile(r"百分之[零一二三四五六七八九十百点]+|"
-                        r"[一二三四五六七八九两][十百千][零一二三四五六七八九十百千]*[万亿]?"
-                        r"(?=元|亩|吨|公里|千米|平方米|立方米|千瓦|户|人次)")
-SCREEN = re.compile("[十百千]")
+SCREEN = MEASURE_SCREEN
 
 
 class Options(BaseModel):
@@ -38,6 +34,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in MEASURE_RE.finditer(span.text):
-            yield span.at(match.start(), f"计量数值应使用阿拉伯数字（{match.group()}）；"
-                                         f"如“20%”“5000万元”")
+        for start, end, _ in find_cn_measures(span.text):
+            yield span.at(start, f"计量数值应使用阿拉伯数字（{span.text[start:end]}）；"
+                                 f"如“20%”“5000万元”")

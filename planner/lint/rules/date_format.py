@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.dates import DATE_FORM_SCREEN, find_numeric_dates, find_padded_dates
 from planner.lint.problem import Problem
 
 CODE = "T005"
@@ -25,12 +25,7 @@ NAME = "date-format"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("2025年6月底前建成", "2025/6/30前建成")
-# 例：2025.3.1 / 2025/3/1 / 2025-3-1 (same separator twice)
-NUMERIC_DATE_RE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)"
-                             r"(?P<d>\d{1,2})(?![\d.])")
-# 例：2025年03月01日 / 3月05日
-PADDED_RE = re.compile(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
-SCREEN = (re.compile("[./-]"), re.compile("[年月]0"))
+SCREEN = DATE_FORM_SCREEN
 
 
 class Options(BaseModel):
@@ -39,14 +34,9 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in NUMERIC_DATE_RE.finditer(span.text):
-            month, day = int(match["m"]), int(match["d"])
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-            new = f"{match['y']}年{month}月{day}日"
-            yield span.at(match.start(), f"日期写法不规范（{match.group()}）；应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
-        for match in PADDED_RE.finditer(span.text):
-            yield span.at(match.start(), f"日期中的月、日不补零（{match.group()}）；"
-                                         f"应写作“{match['n']}”",
-                          span.edit(match.start(), match.end(), match["n"]))
+        for start, end, new in find_numeric_dates(span.text):
+            yield span.at(start, f"日期写法不规范（{span.text[start:end]}）；应写作“{new}”",
+                          span.edit(start, end, new))
+        for start, end, new in find_padded_dates(span.text):
+            yield span.at(start, f"日期中的月、日不补零（{span.text[start:end]}）；"
+                                 f"应写作“{new}”", span.edit(start, end, new))

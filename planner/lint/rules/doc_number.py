@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.docnumber import SCREEN, find_doc_numbers  # noqa: F401 (SCREEN: the engine's)
 from planner.lint.problem import Problem
 
 CODE = "D001"
@@ -25,11 +25,6 @@ NAME = "doc-number"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("某政办字〔2025〕8号", "某政办字[2025]8号")
-# 例：某政发[2024]05号 / 鲁政办字（2022）第28号 / 东政办字〔2022〕36号 (already right)
-DOC_NUMBER_RE = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,3}(?:发|字|函|办|令|电))\s*(?P<open>[〔\[［【（(])\s*"
-                           r"(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】）)])\s*(?P<di>第?)\s*"
-                           r"(?P<seq>\d{1,5})\s*号")
-SCREEN = re.compile("号")
 
 
 class Options(BaseModel):
@@ -38,11 +33,7 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in DOC_NUMBER_RE.finditer(span.text):
-            start = match.start("open")
-            new = f"〔{match['year']}〕{int(match['seq'])}号"
-            if span.text[start:match.end()] == new:
-                continue
+        for match, (start, end, new) in find_doc_numbers(span.text):
             yield span.at(match.start(), f"发文字号写法不规范（{match.group()}）；"
                                          f"应写作“{match['org']}{new}”",
-                          span.edit(start, match.end(), new))
+                          span.edit(start, end, new))

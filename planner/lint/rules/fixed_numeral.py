@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.numerals import FIXED_SCREEN, find_arabic_fixed
 from planner.lint.problem import Problem
 
 CODE = "M005"
@@ -25,11 +25,7 @@ NAME = "arabic-fixed-or-approx"
 LEVEL = "error"
 FIXABLE = False
 FAULT = ("落实“十四五”规划", "落实14五规划")
-# 例：14五 / 十4五
-FIVE_YEAR_RE = re.compile(r"(?<!\d)1\d五|十\d五")
-# 例：3、4个 / 5、6家
-APPROX_RE = re.compile(r"(?<![\d.])(?P<a>\d)、(?P<b>\d)(?=[个家项次年天人名所座])")
-SCREEN = (re.compile("五"), re.compile(r"、\d"))
+SCREEN = FIXED_SCREEN
 
 
 class Options(BaseModel):
@@ -38,11 +34,9 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in FIVE_YEAR_RE.finditer(span.text):
-            yield span.at(match.start(), f"固定说法应使用汉字（{match.group()}）；"
-                                         f"应写作“十四五”之类的汉字形式")
-        for match in APPROX_RE.finditer(span.text):
-            if int(match["b"]) != int(match["a"]) + 1:
-                continue
-            yield span.at(match.start(), f"概数应使用汉字且不加顿号（{match.group()}）；"
-                                         f"如“三四个”")
+        for (start, end, _), kind in find_arabic_fixed(span.text):
+            seen = span.text[start:end]
+            if kind == "fixed":
+                yield span.at(start, f"固定说法应使用汉字（{seen}）；应写作“十四五”之类的汉字形式")
+            else:
+                yield span.at(start, f"概数应使用汉字且不加顿号（{seen}）；如“三四个”")

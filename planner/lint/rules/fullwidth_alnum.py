@@ -12,11 +12,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.numbers import FULLWIDTH_ALNUM_RE, find_fullwidth_alnum
 from planner.lint.problem import Problem
 
 CODE = "M001"
@@ -24,8 +24,7 @@ NAME = "fullwidth-alnum"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("新建5G基站1000个，推进", "新建5G基站１０００个，推进")
-FULL_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
-SCREEN = FULL_RE
+SCREEN = FULLWIDTH_ALNUM_RE
 
 
 class Options(BaseModel):
@@ -34,7 +33,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in FULL_RE.finditer(span.text):
-            new = "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
-            yield span.at(match.start(), f"数字、字母应使用半角（{match.group()}）；应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
+        for start, end, new in find_fullwidth_alnum(span.text):
+            yield span.at(start, f"数字、字母应使用半角（{span.text[start:end]}）；应写作“{new}”",
+                          span.edit(start, end, new))

@@ -19,8 +19,8 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.dates import find_issue_date
 from planner.lint.problem import Problem
-from planner.text import format_date, parse_date
 
 CODE = "T007"
 NAME = "issue-date-form"
@@ -35,13 +35,7 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        text = span.text.strip()
-        if not text or text[0].isdigit() or len(text) > 14:
-            continue
-        date = parse_date(text)
-        if date is None:
-            continue
-        new = format_date(date)
-        start = span.text.index(text)
-        yield span.at(start, f"成文日期应使用阿拉伯数字（{text}）；应写作“{new}”",
-                      span.edit(start, start + len(text), new))
+        spot = find_issue_date(span.text)
+        if spot is not None:
+            yield span.at(spot.start, f"成文日期应使用阿拉伯数字（{span.text[spot.start:spot.end]}）；"
+                                      f"应写作“{spot.new}”", span.edit(spot.start, spot.end, spot.new))

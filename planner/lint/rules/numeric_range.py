@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.ranges import NUMERIC_RANGE_SCREEN, find_numeric_ranges
 from planner.lint.problem import Problem
 
 CODE = "M003"
@@ -25,10 +25,7 @@ NAME = "numeric-range-dash"
 LEVEL = "warning"
 FIXABLE = True
 FAULT = ("完成10个部门数据对接", "完成10-15个部门数据对接")
-# 例：100-200亩 / 10－15个 — not 2024-2026年, 3-5月, 15-30% (T004, M002)
-RANGE_RE = re.compile(r"(?<![\d.\-])(?P<a>\d+(?:\.\d+)?)\s*(?P<d>[-－])\s*(?P<b>\d+(?:\.\d+)?)"
-                      r"(?!\d|\s*[年月日%％万亿.\-])(?=\s*[\u4e00-\u9fffA-Za-z])")
-SCREEN = re.compile("[-－]")
+SCREEN = NUMERIC_RANGE_SCREEN
 
 
 class Options(BaseModel):
@@ -37,8 +34,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in RANGE_RE.finditer(span.text):
-            new = f"{match['a']}～{match['b']}"
-            yield span.at(match.start(), f"数值范围应使用浪纹线“～”（{match.group()}）；"
-                                         f"应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
+        for start, end, new in find_numeric_ranges(span.text):
+            yield span.at(start, f"数值范围应使用浪纹线“～”（{span.text[start:end]}）；"
+                                 f"应写作“{new}”", span.edit(start, end, new))

@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.numerals import QIAN_BAI_SCREEN, find_qian_bai
 from planner.lint.problem import Problem
 
 CODE = "M006"
@@ -25,10 +25,7 @@ NAME = "arabic-with-qian-bai"
 LEVEL = "warning"
 FIXABLE = True
 FAULT = ("专项资金5000万元", "专项资金5千万元")
-# 例：3千万元 / 5百人 — not 千米, 千瓦, 千伏, 百分点, 百姓
-QB_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>[千百])(?![米瓦伏克兆分姓家余帕赫])")
-SCALE = {"千": 1000, "百": 100}
-SCREEN = re.compile("[千百]")
+SCREEN = QIAN_BAI_SCREEN
 
 
 class Options(BaseModel):
@@ -37,8 +34,8 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in QB_RE.finditer(span.text):
-            new = str(int(match["n"]) * SCALE[match["u"]])
-            yield span.at(match.start(), f"阿拉伯数字不与“{match['u']}”连用（{match.group()}）；"
-                                         f"应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
+        for start, end, new in find_qian_bai(span.text):
+            seen = span.text[start:end]
+            words = seen.lstrip("0123456789")
+            yield span.at(start, f"阿拉伯数字不与“{words}”连用（{seen}）；应写作“{new}”",
+                          span.edit(start, end, new))

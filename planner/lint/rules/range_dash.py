@@ -15,11 +15,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.years import TIME_RANGE_SCREEN, find_time_ranges
 from planner.lint.problem import Problem
 
 CODE = "T004"
@@ -27,10 +27,7 @@ NAME = "time-range-dash"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("2025年底前实现100项", "2025年3-5月实现100项")
-# 例：2024-2026年 / 2024~2026 / 3-5月
-RANGE_RE = re.compile(r"(?<![\d.])(?:(?P<y1>(?:19|20)\d{2})\s*(?P<d1>[-~～－–―])\s*(?P<y2>(?:19|20)\d{2})"
-                      r"|(?P<m1>\d{1,2})\s*(?P<d2>[-~～－–―])\s*(?P<m2>\d{1,2})(?=\s*月))")
-SCREEN = re.compile("[-~～－–―]")
+SCREEN = TIME_RANGE_SCREEN
 
 
 class Options(BaseModel):
@@ -39,9 +36,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in RANGE_RE.finditer(span.text):
-            a, b = (match["y1"], match["y2"]) if match["y1"] else (match["m1"], match["m2"])
-            new = f"{a}—{b}"
-            yield span.at(match.start(), f"时间范围应使用一字线“—”（{match.group()}）；"
-                                         f"应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
+        for start, end, new in find_time_ranges(span.text):
+            yield span.at(start, f"时间范围应使用一字线“—”（{span.text[start:end]}）；"
+                                 f"应写作“{new}”", span.edit(start, end, new))

@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.ranges import RANGE_UNIT_SCREEN, find_range_units
 from planner.lint.problem import Problem
 
 CODE = "M002"
@@ -25,9 +25,7 @@ NAME = "range-unit-omitted"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("专项资金5000万元", "专项资金3000~5000万元")
-# 例：15~30% / 5-10万元 / 3至5亿
-RANGE_RE = re.compile(r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*[~～\-－—至到]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<u>%|％|万|亿)")
-SCREEN = re.compile("[~～\\-－—至到]")
+SCREEN = RANGE_UNIT_SCREEN
 
 
 class Options(BaseModel):
@@ -36,9 +34,6 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
-        for match in RANGE_RE.finditer(span.text):
-            unit = "%" if match["u"] in "%％" else match["u"]
-            new = f"{match['a']}{unit}～{match['b']}{unit}"
-            yield span.at(match.start(), f"数值范围的前一个数不能省略单位（{match.group()}）；"
-                                         f"应写作“{new}”",
-                          span.edit(match.start(), match.end(), new))
+        for start, end, new in find_range_units(span.text):
+            yield span.at(start, f"数值范围的前一个数不能省略单位（{span.text[start:end]}）；"
+                                 f"应写作“{new}”", span.edit(start, end, new))

@@ -25,13 +25,12 @@ FAIL:
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from typing import Iterator, Optional
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.deadlines import find_deadlines
 from planner.lint.problem import Problem
 from planner.lint.walk import masked
 
@@ -40,24 +39,11 @@ NAME = "stale-deadline"
 LEVEL = "error"
 FIXABLE = False
 FAULT = ("2025年4月底前制定任务分工", "2025年2月底前制定任务分工")
-# 例：2024年底前 / 2025年6月底前 / 2025年6月30日前
-DEADLINE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?"
-                         r"\s*(?:底|末)?\s*(?:前|之前|以前)")
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     issue_date: Optional[dt.date] = None
-
-
-def _deadline(match: re.Match) -> Optional[dt.date]:
-    year = int(match["y"])
-    month = int(match["m"]) if match["m"] else 12
-    if not 1 <= month <= 12:
-        return None
-    last = calendar.monthrange(year, month)[1]
-    day = int(match["d"]) if match["d"] else last
-    return dt.date(year, month, min(day, last))
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
@@ -67,9 +53,8 @@ def check(draft, options: Options) -> Iterator[Problem]:
     for span in draft.prose():
         if span.area in ("notice", "basis"):
             continue
-        for match in DEADLINE_RE.finditer(masked(span.text)):
-            deadline = _deadline(match)
-            if deadline is not None and deadline < issued:
-                yield span.at(match.start(), f"完成时限早于成文日期{issued.year}年{issued.month}月"
-                                             f"{issued.day}日（{match.group().strip()}）；"
-                                             f"请改为成文日期之后的时间")
+        for deadline in find_deadlines(masked(span.text)):
+            if deadline.dated and deadline.due is not None and deadline.due < issued:
+                yield span.at(deadline.start, f"完成时限早于成文日期{issued.year}年{issued.month}月"
+                                              f"{issued.day}日（{deadline.text.strip()}）；"
+                                              f"请改为成文日期之后的时间")

@@ -17,11 +17,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.deadlines import states_time
 from planner.lint.problem import Problem
 from planner.lint.walk import item_text, task_items
 
@@ -30,9 +30,6 @@ NAME = "task-deadline-missing"
 LEVEL = "warning"
 FIXABLE = False
 FAULT = ("2025年9月底前新建5G基站", "新建5G基站")
-# 例：2025年6月底前 / 年底前 / 年内 / 长期坚持 / 持续推进 / 第三季度 / 3月底
-DEADLINE_RE = re.compile(r"(19|20)\d{2}\s*年|[一二三四五六七八九十\d]+月|年底|年内|年末|"
-                         r"季度|上半年|下半年|长期|持续|常态化|每年|逐年|前完成|底前")
 
 
 class Options(BaseModel):
@@ -41,7 +38,7 @@ class Options(BaseModel):
 
 def check(draft, options: Options) -> Iterator[Problem]:
     for item in task_items(draft.plan):
-        if DEADLINE_RE.search(item_text(item)):
+        if states_time(item_text(item)):
             continue
         line, col = draft.where(item)
         label = f"{item.marker or ''}{item.title or ''}"

@@ -36,7 +36,7 @@ class Options(BaseModel):
 def check(draft, options: Options) -> Iterator[Problem]:
     first_form: dict[str, str] = {}
     in_note: dict[tuple, set] = {}
-    for span, start, end, unit, note in note_units(draft):
+    for span, start, end, note in note_units(draft):
         name = span.text[start:end]
         match = draft.units.lookup(name)
         key = match.key if match is not None else name

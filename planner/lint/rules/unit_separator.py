@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.notes import find_separators
 from planner.lint.problem import Problem
 
 CODE = "O004"
@@ -25,10 +25,6 @@ NAME = "unit-separator"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("市大数据局、市发展改革委", "市大数据局，市发展改革委")
-# A separator between two names. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
-SEPARATOR_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*([,，/／]|\s+)\s*(?=[\u4e00-\u9fff])")
-# The comma after a division of labour: 例：A牵头,B配合 / A负责，B参与
-ROLE_END_RE = re.compile(r"(牵头|配合|负责|参与|落实|实施|推进|按职责分工|分工负责)$")
 
 
 class Options(BaseModel):
@@ -38,10 +34,7 @@ class Options(BaseModel):
 def check(draft, options: Options) -> Iterator[Problem]:
     for span, start, end in draft.notes():
         note = span.text[start:end]
-        for match in SEPARATOR_RE.finditer(note):
-            if ROLE_END_RE.search(note[:match.start()]):
-                continue
-            at = start + match.start()
-            yield span.at(at, f"并列单位之间应使用顿号（{note[max(0, match.start() - 6):match.end() + 6]}）；"
-                              f"请把“{match.group()}”改为“、”",
-                          span.edit(at, start + match.end(), "、"))
+        for at, stop, new in find_separators(note):
+            yield span.at(start + at, f"并列单位之间应使用顿号（{note[max(0, at - 6):stop + 6]}）；"
+                                      f"请把“{note[at:stop]}”改为“{new}”",
+                          span.edit(start + at, start + stop, new))

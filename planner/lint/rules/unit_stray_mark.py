@@ -13,11 +13,11 @@ FAIL:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.form.notes import find_stray_marks
 from planner.lint.problem import Problem
 
 CODE = "O006"
@@ -25,8 +25,6 @@ NAME = "unit-stray-mark"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("（责任单位：市工业和信息化局）", "（责任单位：?市工业和信息化局）")
-# A mark after a label or separator and before a name. 例：责任单位:?区大数据局 / 、？市财政局
-STRAY_RE = re.compile(r"(?<=[:：、，,;；（(])[?？*＊�]+(?=[\u4e00-\u9fff])")
 
 
 class Options(BaseModel):
@@ -36,8 +34,6 @@ class Options(BaseModel):
 def check(draft, options: Options) -> Iterator[Problem]:
     for span, start, end in draft.notes():
         note = span.text[start:end]
-        for match in STRAY_RE.finditer(note):
-            at = start + match.start()
-            yield span.at(at, f"单位名称前有多余符号（{note[max(0, match.start() - 5):match.end() + 8]}）；"
-                              f"请删去“{match.group()}”",
-                          span.edit(at, start + match.end(), ""))
+        for at, stop, new in find_stray_marks(note):
+            yield span.at(start + at, f"单位名称前有多余符号（{note[max(0, at - 5):stop + 8]}）；"
+                                      f"请删去“{note[at:stop]}”", span.edit(start + at, start + stop, new))

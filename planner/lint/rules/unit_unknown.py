@@ -1,6 +1,6 @@
 """O001 unit-unknown：责任单位不在单位名称登记表中。
 
-责任单位应使用登记表（planner/lint/units.yaml，可在配置中用 `units:` 追加）中的全称或规范简称。
+责任单位应使用登记表（planner/form/units.yaml，可在配置中用 `units:` 追加）中的全称或规范简称。
 不在表中的名称可能写错了，也可能需要补登记。“各镇街”“有关部门”等统称不检查。
 
 选项：无。
@@ -32,7 +32,7 @@ class Options(BaseModel):
 
 
 def check(draft, options: Options) -> Iterator[Problem]:
-    for span, start, end, unit, note in note_units(draft):
+    for span, start, end, _ in note_units(draft):
         name = span.text[start:end]
         if draft.units.lookup(name) is None:
             yield span.at(start, f"责任单位不在登记表中（{name}）；请核对名称，"

@@ -24,7 +24,8 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from planner.lint.problem import Problem
-from planner.lint.walk import YEAR_RE, masked, plan_period
+from planner.form.years import YEAR_RE
+from planner.lint.walk import masked, plan_period
 
 CODE = "T001"
 NAME = "year-outside-plan"

@@ -1,0 +1,54 @@
+"""发文字号: 机关代字, the year in 六角括号 〔〕, the number without 第 or padding, then 号
+(GB/T 9704 7.2.5): 东政办字〔2022〕36号. A cited document gives its title first and the 文号
+after it in brackets (《党政机关公文处理工作条例》)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from planner.form.script import HAN
+from planner.form.spots import Spot
+from planner.form.years import YEAR
+
+OPEN, CLOSE = "〔[［【（(", "〕]］】）)"
+# The 机关代字 where its start is known (a whole field, or after 根据). 例：数字强市办发
+ORG = rf"[{HAN}]{{1,12}}?"
+# …in running text, where it ends in 发 字 函 办 令 电. 例：某政发 (of 根据某政发〔2024〕5号)
+ORG_IN_TEXT = rf"[{HAN}]{{1,3}}(?:发|字|函|办|令|电)"
+# Year, number and 号, as written right or wrong. 例：〔2022〕36号 / [2022]036号 / （2024）第5号
+NUMBER_PART = (rf"\s*(?P<open>[{re.escape(OPEN)}])\s*(?P<year>{YEAR})\s*(?P<close>[{re.escape(CLOSE)}])"
+               r"\s*(?P<di>第?)\s*0*(?P<seq>\d{1,5})\s*号")
+# 例：某政发[2024]05号 / 鲁政办字（2022）第28号 / 东政办字〔2022〕36号 (right)
+DOC_NUMBER_RE = re.compile(rf"(?P<org>{ORG_IN_TEXT}){NUMBER_PART}")
+WHOLE_RE = re.compile(rf"(?P<org>{ORG}){NUMBER_PART}")
+# A 文号 cited bare. 例：根据国办发〔2024〕3号文件 / 按照鲁政发〔2023〕5号要求
+BARE_CITATION_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{ORG}{NUMBER_PART})")
+# A 文号 before the title it belongs to. 例：（国办发〔2024〕3号）《关于…》
+NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{ORG_IN_TEXT}{NUMBER_PART})[）)]?\s*《")
+SCREEN = re.compile("号")
+
+
+def normalize_doc_number(text: str) -> Optional[str]:
+    """`东政办字[2022]036号` → `东政办字〔2022〕36号`; None when `text` is not a 发文字号."""
+    match = WHOLE_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    return f"{match['org']}〔{match['year']}〕{int(match['seq'])}号"
+
+
+def find_doc_numbers(text: str) -> Iterator[tuple[re.Match, Spot]]:
+    """文号 in running text not in their one form, each with the spot that puts its year,
+    number and 号 right (the 代字 is kept): `某政发[2024]05号` → `〔2024〕5号`."""
+    for match in DOC_NUMBER_RE.finditer(text):
+        start, new = match.start("open"), f"〔{match['year']}〕{int(match['seq'])}号"
+        if text[start:match.end()] != new:
+            yield match, Spot(start, match.end(), new)
+
+
+def find_citations(text: str) -> Iterator[tuple[str, int, str]]:
+    """(how, where, 文号) for documents cited by their 文号 alone (`bare`) or with the 文号
+    before the title (`number_first`)."""
+    for match in BARE_CITATION_RE.finditer(text):
+        yield "bare", match.start("num"), match["num"]
+    for match in NUMBER_FIRST_RE.finditer(text):
+        yield "number_first", match.start(), match["num"]

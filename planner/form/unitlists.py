@@ -1,0 +1,123 @@
+"""Lists of units (责任单位): names apart at 顿号 and the other separators a plan writes
+(`，` `；` `/`, 和 between two units, 等 before a group), each with its level prefix restored
+(`市财政局、发展改革委` → 市发展改革委), and the collective names (各镇街, 有关部门) told apart."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from planner.form.hanzi import simplify
+
+OPEN, CLOSE = "(（", ")）"
+BRACKET_RE = re.compile(r"[()（）]")
+# 例：市财政局、市税务局 / 市财政局,市税务局 / 市财政局/市税务局
+UNIT_SEP_RE = re.compile(r"[、,，;；/]")
+# 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split)
+AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署])[和及与]"
+                    r"(?=各|有关|市|区|县|省|镇|街道)")
+# 例：市医保局等市直有关部门单位 — 等 is a separator when the run of Han characters after it holds
+# 有关/相关/各 and, later, 部门/单位/机构/政府; that is the lookahead
+# 等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府)), which rescans the run at
+# every 等 (20k 等 in one note: 5.6 s). _etc_separators reads each run once.
+HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+ETC_QUALIFIER_RE = re.compile(r"有关|相关|各")
+ETC_GROUPS = ("部门", "单位", "机构", "政府")
+# Any character the three separator patterns above can match: without one, a list is one unit.
+SEPARATOR_CHAR_RE = re.compile(r"[、,，;；/和及与等]")
+LEVEL_RE = re.compile(r"^(省委|市委|区委|县委|省|市|区|县)")
+DEPARTMENT_END_RE = re.compile(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
+PLACE_BOUND_RE = re.compile(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
+# Marks a scraped page leaves around a name. 例：?区大数据局 / ＊市财政局
+STRAY_MARKS = "?？*＊"
+STRAY_RE = re.compile(rf"[{re.escape(STRAY_MARKS)}\s\u3000]")
+QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
+# 例：各镇街 / 区政府有关单位 / 市直有关部门单位
+COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
+COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
+# Unit lists are a few dozen characters; a longer one is read but not kept in the cache.
+CACHED_LIST_MAX = 200
+
+
+def read_units(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """(name, canonical, collective) of each unit of a list, shared prefixes restored in
+    `canonical`."""
+    return (_read_units if len(text) <= CACHED_LIST_MAX else _read_units.__wrapped__)(text)
+
+
+@lru_cache(maxsize=4096)
+def _read_units(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """(name, canonical, collective) of each unit. A plan names the same units again and again
+    (seed 000: 90 lists, 35 different), and the reading depends on the text alone."""
+    units: list[tuple[str, str, bool]] = []
+    for name in _split_names(text):
+        canonical = _canonical(name, units[-1][1] if units else None)
+        units.append((name, canonical, is_collective(canonical)))
+    return tuple(units)
+
+
+def _split_names(text: str) -> list[str]:
+    keys = simplify(text)
+    pieces, start = [], 0
+    for match in _separators(keys):
+        pieces.append(text[start:match[0]])
+        start = match[1]
+    pieces.append(text[start:])
+    names = [STRAY_RE.sub("", piece) for piece in pieces]
+    return [name for name in names if name]
+
+
+def _separators(keys: str) -> list[tuple[int, int]]:
+    """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和, and 等 before a collective."""
+    if SEPARATOR_CHAR_RE.search(keys) is None:
+        return []
+    found = [m.span() for m in UNIT_SEP_RE.finditer(keys)]
+    found += [m.span() for m in AND_RE.finditer(keys)] + _etc_separators(keys)
+    if BRACKET_RE.search(keys) is None:
+        return sorted(found)  # every separator is at depth 0
+    depth_at, depth = [], 0
+    for ch in keys:
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+        depth_at.append(depth)
+    return sorted(span for span in found if depth_at[span[0]] == 0)
+
+
+def _etc_separators(keys: str) -> list[tuple[int, int]]:
+    """Spans of each 等 followed, in its run of Han characters, by a qualifier and then a group."""
+    spans: list[tuple[int, int]] = []
+    if "等" not in keys:
+        return spans
+    for run in HAN_RUN_RE.finditer(keys):
+        text = run.group()
+        last_group = max(text.rfind(word) for word in ETC_GROUPS) if "等" in text else -1
+        if last_group < 0:
+            continue
+        qualifiers = [(m.start(), m.end()) for m in ETC_QUALIFIER_RE.finditer(text)]
+        next_qualifier = 0
+        for at in (index for index, ch in enumerate(text) if ch == "等"):
+            while next_qualifier < len(qualifiers) and qualifiers[next_qualifier][0] <= at:
+                next_qualifier += 1  # the first qualifier after this 等 ends earliest
+            if next_qualifier < len(qualifiers) and qualifiers[next_qualifier][1] <= last_group:
+                spans.append((run.start() + at, run.start() + at + 1))
+    return spans
+
+
+def _canonical(name: str, previous: Optional[str]) -> str:
+    if previous is None or LEVEL_RE.match(simplify(name)):
+        return name
+    keys, prev = simplify(name), simplify(previous)
+    qualifier = QUALIFIER_RE.match(prev)
+    if qualifier and not QUALIFIER_RE.match(keys) and PLACE_BOUND_RE.search(keys):
+        return qualifier.group(1) + name
+    level = LEVEL_RE.match(prev)
+    if (level and DEPARTMENT_END_RE.search(keys) and not PLACE_BOUND_RE.search(keys)
+            and not QUALIFIER_RE.match(keys)):
+        return previous[:level.end()] + name
+    return name
+
+
+def is_collective(name: str) -> bool:
+    """区政府有关单位, 各镇街, 市直有关部门单位 … stand for a group, not one unit."""
+    keys = simplify(name)
+    return bool(COLLECTIVE_RE.search(keys)
+                or COLLECTIVE_END_RE.search(keys) and not keys.endswith("办公厅"))

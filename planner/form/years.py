@@ -1,0 +1,46 @@
+"""Years: written in full with four digits (GB/T 15835), and a range of years or months joined
+by a 一字线 — (GB/T 15834). The patterns every module reads a year with."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from planner.form.ranges import RANGE_SEP
+from planner.form.spots import Spot
+
+# The digits of a year. 例：2024
+YEAR = r"(?:19|20)\d{2}"
+# A year the text states: before 年, or first of a range that ends in 年. 例：2024年 /
+# 2024—2026年 (2024, and 2026 after it); not 12024年
+YEAR_RE = re.compile(rf"(?<![0-9０-９])(?P<y>{YEAR})(?=\s*年|\s*{RANGE_SEP}\s*{YEAR}\s*年)")
+# A year written bare, as titles do. 例：数字威海2021行动方案
+BARE_YEAR_RE = re.compile(rf"(?<!\d)(?P<y>{YEAR})(?!\d)")
+# A year or a range of years, with or without 年: what a policy's wording moves on from. 例：
+# 2024—2026年 / 2021年 / 2023
+YEAR_SPAN_RE = re.compile(rf"{YEAR}(?:\s*{RANGE_SEP}\s*{YEAR})?\s*年?")
+# A range whose second year lost its century. 例：2024-26年 / 2024—26年
+SHORT_RANGE_RE = re.compile(rf"(?P<a>{YEAR})\s*{RANGE_SEP}\s*(?P<b>\d{{2}})(?=\s*年)")
+# A two-digit year before a month. 例：24年3月
+SHORT_YEAR_RE = re.compile(r"(?<![\d.０-９])(?P<b>[0-4]\d)(?=年\d{1,2}月)")
+SHORT_YEAR_SCREEN = (re.compile(r"[-－~～—–―至到]"), re.compile(r"年\d"))
+# A range of years or months not joined by —. 例：2024-2026年 / 2024~2026 / 3-5月
+TIME_RANGE_RE = re.compile(rf"(?<![\d.])(?:(?P<y1>{YEAR})\s*[-~～－–―]\s*(?P<y2>{YEAR})"
+                           r"|(?P<m1>\d{1,2})\s*[-~～－–―]\s*(?P<m2>\d{1,2})(?=\s*月))")
+TIME_RANGE_SCREEN = re.compile("[-~～－–―]")
+
+
+def find_short_years(text: str) -> Iterator[Spot]:
+    """Years written with two digits: `2024-26年` → `2024—2026`, `24年3月` → `2024年3月`."""
+    spots = [Spot(m.start(), m.end(), f"{m['a']}—{m['a'][:2]}{m['b']}")
+             for m in SHORT_RANGE_RE.finditer(text)]
+    spots += [Spot(m.start(), m.end(), "20" + m["b"]) for m in SHORT_YEAR_RE.finditer(text)]
+    return iter(sorted(spots))
+
+
+def find_time_ranges(text: str, months: bool = True) -> Iterator[Spot]:
+    """Ranges of years (and of months) not joined by —: `2024-2026` → `2024—2026`."""
+    for match in TIME_RANGE_RE.finditer(text):
+        if match["y1"]:
+            yield Spot(match.start(), match.end(), f"{match['y1']}—{match['y2']}")
+        elif months:
+            yield Spot(match.start(), match.end(), f"{match['m1']}—{match['m2']}")
