@@ -10,11 +10,10 @@ import copy
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from planner.lint.tidy import heading_end, tidy_many, tidy_text
 from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
-from planner.form.markers import canonical_marker, marker_level
 from planner.form.dates import format_date
-from planner.form.fixes import normalise
+from planner.form.fixes import fix, fix_many, normalise
+from planner.form.markers import canonical_marker, marker_level, stray_end
 
 
 
@@ -23,27 +22,28 @@ class Wording:
     numbering marker, the 版记 lines. This plain form is the export's; render uses the
     Jinja templates (render/wording.py), whose defaults say the same.
 
-    `tidy` puts the plan's own texts in 公文 form as they are written out (the lint fixes of the
-    form rules: planner.lint.tidy); VERBATIM keeps them as the plan has them."""
+    `tidy` puts the plan's own texts in 公文 form as they are written out (planner.form.fix:
+    what `planner lint --fix` does to them); VERBATIM keeps them as the plan has them."""
 
     tidy = True
-    _tidied: Optional[dict[str, str]] = None  # a plan's texts, tidied at once (prepared)
+    _fixed: Optional[dict[str, str]] = None  # a plan's texts, fixed at once (prepared)
 
     def form(self, text: str) -> str:
         if not self.tidy or not text:
             return text
-        if self._tidied is not None:
-            known = self._tidied.get(text)
-            if known is not None:
-                return known
-        return tidy_text(text)
+        if self._fixed is None:
+            return fix(text)
+        known = self._fixed.get(text)
+        if known is None:  # a note or a line the templates made: fixed once per plan
+            known = self._fixed[text] = fix(text)
+        return known
 
     def prepared(self, plan: Plan) -> "Wording":
-        """This wording with every text of `plan` tidied in one pass (planner.lint.tidy)."""
-        if not self.tidy or self._tidied is not None:
+        """This wording with every text of `plan` fixed at once (planner.form.fix_many)."""
+        if not self.tidy or self._fixed is not None:
             return self
         ready = copy.copy(self)
-        ready._tidied = tidy_many(_plan_texts(plan))
+        ready._fixed = fix_many(_plan_texts(plan))
         return ready
 
     def note(self, responsibility: Responsibility) -> str:
@@ -149,7 +149,7 @@ def heading_label(node: Part | Item) -> str:
     """A division's marker (canonical) and title in 公文 form: `（一）持续推进数字经济建设`.
     The matrix and the diff name parts and items by it."""
     marker = canonical_marker(node.marker) if node.marker else ""
-    return normalise(marker + tidy_text(node.title or ""))
+    return normalise(marker + fix(node.title or ""))
 
 
 def heading_level(node: Part | Item, depth: int) -> int:
@@ -160,7 +160,9 @@ def heading_level(node: Part | Item, depth: int) -> int:
 
 def _heading_text(node: Part | Item, wording: Wording) -> str:
     marker = wording.marker(node.marker) if node.marker else ""
-    end = heading_end(node) if wording.tidy and isinstance(node, Part) else node.end
+    end = node.end
+    if wording.tidy and isinstance(node, Part) and stray_end(node.marker, end, node.run_in):
+        end = ""  # a heading on its own line ends without a mark (P008)
     return marker + wording.form(node.title or "") + end
 
 

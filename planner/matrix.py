@@ -8,10 +8,9 @@ from pydantic import Field
 
 from planner.blocks import heading_label
 from planner.form.deadlines import find_deadline
-from planner.lint.tidy import written
 from planner.model import Clause, Model, Part, Plan, Role
 from planner.targets import extract_targets
-from planner.form.fixes import normalise
+from planner.form.fixes import fix, normalise
 
 MATRIX_ROLES = (Role.TASKS, Role.SAFEGUARDS)
 COLUMNS = ("序号", "任务", "具体内容", "牵头单位", "配合单位", "完成时限", "量化指标")
@@ -82,11 +81,11 @@ def _part_rows(plan: Plan, part: Part, path: list[str], skip_self: bool = False)
 def _clause_rows(plan: Plan, part: str, item: str, clauses: list[Clause], loc) -> Iterator[MatrixRow]:
     noted = [c for c in clauses if c.responsibility]
     if not noted:  # listed, marked as lacking a responsibility
-        text = written("".join(c.text for c in clauses))
+        text = fix("".join(c.text for c in clauses))
         yield _row(plan, part, item, text, None, loc, has_responsibility=False)
         return
     for clause in noted:
-        yield _row(plan, part, item, written(clause.text), clause, clause.loc or loc)
+        yield _row(plan, part, item, fix(clause.text), clause, clause.loc or loc)
 
 
 def _row(plan: Plan, part: str, item: str, text: str, clause: Optional[Clause], loc,

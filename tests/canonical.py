@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from planner.form.fixes import fix
 from planner.form.markers import canonical_marker, stray_end
 from planner.form.punctuation import FULL_TO_HALF, HALF_TO_FULL
 from planner.form.spots import apply
 from planner.form.years import find_time_ranges
-from planner.lint.tidy import written
 from planner.model import Plan
 from planner.parse.responsibility import parse_note
 
@@ -37,13 +37,13 @@ def _canonical(node: Any, key: str = "") -> Any:
     if isinstance(node, str):
         if key == "marker":
             return canonical_marker(node)
-        return "".join(HALF_TO_FULL.get(ch, ch) for ch in node) if key in END_KEYS else written(node)
+        return "".join(HALF_TO_FULL.get(ch, ch) for ch in node) if key in END_KEYS else fix(node)
     return node
 
 
 def _note(node: dict) -> dict:
     """A responsibility as its written note reads back (unit names may be renamed)."""
-    raw = written(node["raw"])
+    raw = fix(node["raw"])
     parsed = parse_note(raw)
     if parsed is None:
         return dict(node, raw=raw)

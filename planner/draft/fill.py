@@ -10,11 +10,11 @@ from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
 from planner.form.deadlines import states_time
 from planner.form.numerals import int_to_cn
-from planner.lint.tidy import tidy_text
 from planner.mine.search import Filters, Hit, search_clauses
 from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
                            Responsibility, Role, Section, Unit)
 from planner.form.docnumber import normalize_doc_number
+from planner.form.fixes import fix
 
 MAX_CLAUSES = 3
 POOL = 12  # hits per query considered
@@ -81,7 +81,7 @@ def _add_deadline(clauses: list[Clause], deadline: Optional[str]) -> None:
 def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, where: str,
                conn: sqlite3.Connection) -> list[Clause]:
     if item.text:
-        return [Clause(text=tidy_text(item.text), responsibility=_outline_units(item))]
+        return [Clause(text=fix(item.text), responsibility=_outline_units(item))]
     chosen = choose_clauses(conn, outline, item, role, draft.used)
     draft.used.update(h.cluster for h in chosen if h.cluster is not None)
     if not chosen:
@@ -92,7 +92,7 @@ def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, whe
     clauses = []
     for hit in chosen:
         rewriter = Rewriter(outline, hit.region, hit.year)
-        text, found = rewriter.rewrite(tidy_text(hit.text), where, item.targets)
+        text, found = rewriter.rewrite(fix(hit.text), where, item.targets)
         draft.placeholders.extend(found)
         own = hit.region == outline.region and hit.responsibility and not item.units
         clauses.append(Clause(
@@ -131,7 +131,7 @@ def _outline_units(item: OutlineItem) -> Optional[Responsibility]:
 
 def _own_units(hit: Hit) -> Responsibility:
     return Responsibility(lead=[Unit(name=u, canonical=u) for u in hit.units],
-                          raw=tidy_text(hit.responsibility or ""))
+                          raw=fix(hit.responsibility or ""))
 
 
 def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem,

@@ -20,7 +20,8 @@ NUMERIC_DATE_RE = re.compile(rf"(?<![\d.])(?P<y>{YEAR})(?P<s>[./\-])(?P<m>\d{{1,
                              r"(?P<d>\d{1,2})(?![\d.])")
 # A zero before a month or a day. 例：2025年03月01日 / 3月05日
 PADDED_RE = re.compile(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
-DATE_FORM_SCREEN = (re.compile("[./-]"), re.compile("[年月]0"))
+# Where a date may be written wrong: digits around a separator, a zero after 年 or 月.
+DATE_FORM_SCREEN = re.compile(r"\d[./-]\d|[年月]0\d")
 # A month, with its year and day where written. 例：2025年2月30日 / 4月31日 / 13月
 MONTH_DATE_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?<![\d.])(?P<m>\d{{1,2}})\s*月"
                            r"(?:\s*(?P<d>\d{1,2})\s*日)?")

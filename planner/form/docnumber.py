@@ -25,7 +25,8 @@ WHOLE_RE = re.compile(rf"(?P<org>{ORG}){NUMBER_PART}")
 BARE_CITATION_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{ORG}{NUMBER_PART})")
 # A 文号 before the title it belongs to. 例：（国办发〔2024〕3号）《关于…》
 NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{ORG_IN_TEXT}{NUMBER_PART})[）)]?\s*《")
-SCREEN = re.compile("号")
+# Where a 文号 may stand: a bracket before a year. 例：〔2024 / [2024 / （2024
+SCREEN = re.compile(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 
 
 def normalize_doc_number(text: str) -> Optional[str]:

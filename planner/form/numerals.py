@@ -28,7 +28,7 @@ FIXED_SCREEN = (re.compile("五"), re.compile(r"、\d"))
 # 例：3千万元 / 5百人 — not 千米, 千瓦, 千伏, 百分点, 百姓. A run (5千百) is read at once, so one
 # pass leaves nothing for the next.
 QIAN_BAI_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>(?:[千百](?![米瓦伏克兆分姓家余帕赫]))+)")
-QIAN_BAI_SCREEN = re.compile("[千百]")
+QIAN_BAI_SCREEN = re.compile(r"\d[千百]")
 SCALE = {"千": 1000, "百": 100}
 
 

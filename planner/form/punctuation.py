@@ -15,15 +15,19 @@ FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
 HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
 # …and a Western full stop after a Han character, before Han, an opening bracket or the end.
 # 例：完成平台建设.推进
-HALF_OR_STOP_RE = re.compile(rf"[,:;?!()]|(?<=[{HAN}])\.(?=[{HAN}（(“]|$)")
-WIDTH_SCREEN = re.compile(r"[,;:?!().]")
+HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|$)"
+HALF_STOP_RE = re.compile(HALF_STOP)
+HALF_OR_STOP_RE = re.compile(rf"[,:;?!()]|{HALF_STOP}")
+WIDTH_SCREEN = re.compile(rf"[,;:?!()]|(?<=[{HAN}])\.")
 # ? and ! after these are stray marks (a scraped page's lost characters), not sentence ends:
 # unit-stray-mark's to remove. 例：责任单位:?区大数据局
 STRAY_AFTER = "：:、，,（("
-# 例：... / ...... / 。。。 / … (a single one) / ……… — a run of them is one ellipsis: ……
-ELLIPSIS_RE = re.compile(r"(?:\.{3,}|。{3,}|…+|⋯+)+")
+# 例：... / ...... / 。。。 / … (a single one) / ……… — a run of them, spaces between, is one
+# ellipsis: ……
+ELLIPSIS_PART = r"(?:\.{3,}|。{3,}|…+|⋯+)"
+ELLIPSIS_RE = re.compile(rf"{ELLIPSIS_PART}(?:[ \u3000\t]*{ELLIPSIS_PART})*")
 ELLIPSIS = "……"
-ELLIPSIS_SCREEN = (re.compile("[.…⋯]"), re.compile("。。"))
+ELLIPSIS_SCREEN = re.compile(r"\.\.\.|[…⋯]|。。")
 # 例：，， / 。。 / ！！ — but not 。。。 (an ellipsis)
 REPEAT_RE = re.compile(r"([，、；：！？。])\1+")
 REPEAT_SCREEN = re.compile("([，、；：！？。])\\1")
@@ -44,13 +48,15 @@ SENTENCE_MARKS = "。！？!?；;"
 SENTENCE_CLOSERS = "”’」』）)"
 
 
-def find_halfwidth(text: str, stops: bool = True) -> Iterator[Spot]:
+def find_halfwidth(text: str, stops: bool = True, marks: bool = True) -> Iterator[Spot]:
     """Half-width marks a Chinese text writes full-width: `,;:` unless between two Latin
     letters or digits (`1:1000`, `10:30`), `?!` unless stray, every bracket; with `stops`
-    also a Western full stop between Han characters (`完成.推进` → `。`)."""
+    also a Western full stop between Han characters (`完成.推进` → `。`; only the stops
+    when not `marks`)."""
     if not has_cjk(text):
         return
-    for match in (HALF_OR_STOP_RE if stops else HALF_PUNCT_RE).finditer(text):
+    pattern = HALF_OR_STOP_RE if marks and stops else HALF_PUNCT_RE if marks else HALF_STOP_RE
+    for match in pattern.finditer(text):
         i = match.start()
         ch = text[i]
         if ch == ".":

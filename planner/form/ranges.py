@@ -16,11 +16,11 @@ RANGE_SEP = r"(?:[-－~～—–―]|至|到)"
 HYPHENS = "-－"
 # The first number lost its unit. 例：15~30% / 5-10万元 / 3至5亿
 RANGE_UNIT_RE = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})\s*{RANGE_SEP}\s*(?P<b>{NUMBER})\s*(?P<u>%|％|万|亿)")
-RANGE_UNIT_SCREEN = re.compile(r"[-－~～—–―至到]")
+RANGE_UNIT_SCREEN = re.compile(rf"\d\s*{RANGE_SEP}\s*\d")
 # A numeric range joined by a hyphen. 例：100-200亩 / 10－15个 — not 2024-2026年, 3-5月, 15-30%
 NUMERIC_RANGE_RE = re.compile(rf"(?<![\d.\-])(?P<a>{NUMBER})\s*[{HYPHENS}]\s*(?P<b>{NUMBER})"
                               r"(?!\d|\s*[年月日%％万亿.\-])(?=\s*[\u4e00-\u9fffA-Za-z])")
-NUMERIC_RANGE_SCREEN = re.compile(f"[{HYPHENS}]")
+NUMERIC_RANGE_SCREEN = re.compile(rf"\d\s*[{HYPHENS}]\s*\d")
 
 
 def find_range_units(text: str) -> Iterator[Spot]:

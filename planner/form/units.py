@@ -10,13 +10,15 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator, Optional
 
-from planner.form.notes import unit_spans
-from planner.form.spots import Spot
+from planner.form.notes import find_separators, find_stray_marks, unit_spans
+from planner.form.spots import Spot, apply
 
 REGISTRY_FILE = "units.yaml"
 # Level prefix kept apart from the name: 例：市委网信办 → 市 + 委网信办, 区政府办公室 → 区 + 政府办公室
 LEVEL_RE = re.compile(r"^(省|市|区|县|镇|街道)")
 FORMS = ("short", "aliases", "obsolete")
+# The forms a writer renames: the name before the 2018 reform, the short name not to use.
+RENAMED_FORMS = ("obsolete", "alias")
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,20 @@ def find_renames(note: str, registry: UnitRegistry, form: str) -> Iterator[tuple
         match = registry.lookup(name)
         if match is not None and match.form == form:
             yield Spot(start, end, match.standard()), name
+
+
+def fix_note(note: str, registry: Optional[UnitRegistry] = None) -> str:
+    """A note in its one form: stray marks gone, names joined by 顿号, then each obsolete name
+    and alias written as its standard name (O006, O004, O002, O003)."""
+    if registry is None:
+        return _fix_shipped(note)
+    note = apply(note, find_stray_marks(note))
+    note = apply(note, find_separators(note))
+    renames = sorted([spot for form in RENAMED_FORMS for spot, _ in find_renames(note, registry, form)])
+    return apply(note, renames)
+
+
+@lru_cache(maxsize=8192)
+def _fix_shipped(note: str) -> str:
+    """Notes repeat across a plan (and plans): each is put right once."""
+    return fix_note(note, shipped_registry())

@@ -22,11 +22,11 @@ YEAR_SPAN_RE = re.compile(rf"{YEAR}(?:\s*{RANGE_SEP}\s*{YEAR})?\s*年?")
 SHORT_RANGE_RE = re.compile(rf"(?P<a>{YEAR})\s*{RANGE_SEP}\s*(?P<b>\d{{2}})(?=\s*年)")
 # A two-digit year before a month. 例：24年3月
 SHORT_YEAR_RE = re.compile(r"(?<![\d.０-９])(?P<b>[0-4]\d)(?=年\d{1,2}月)")
-SHORT_YEAR_SCREEN = (re.compile(r"[-－~～—–―至到]"), re.compile(r"年\d"))
+SHORT_YEAR_SCREEN = re.compile(rf"(?<![\d.０-９])[0-4]\d年\d|\d\s*{RANGE_SEP}\s*\d\d\s*年")
 # A range of years or months not joined by —. 例：2024-2026年 / 2024~2026 / 3-5月
 TIME_RANGE_RE = re.compile(rf"(?<![\d.])(?:(?P<y1>{YEAR})\s*[-~～－–―]\s*(?P<y2>{YEAR})"
                            r"|(?P<m1>\d{1,2})\s*[-~～－–―]\s*(?P<m2>\d{1,2})(?=\s*月))")
-TIME_RANGE_SCREEN = re.compile("[-~～－–―]")
+TIME_RANGE_SCREEN = re.compile(r"\d\s*[-~～－–―]\s*\d")
 
 
 def find_short_years(text: str) -> Iterator[Spot]:

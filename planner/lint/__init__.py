@@ -13,20 +13,12 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from planner.errors import UserError
+from planner.lint.config import META_CODES, Config, check_selector, find_config, load_config
 from planner.lint.problem import Problem
 
-# The rules and the engine are imported when a lint runs, not with the package: render and
-# export import planner.lint.tidy, which needs them only for a text that has something to fix.
+# The engine (and with it the readers, parse and the rules) is imported when a lint runs.
 if TYPE_CHECKING:
-    from planner.lint.config import Config
     from planner.lint.engine import FileResult
-
-
-def __getattr__(name: str):
-    if name == "META_CODES":
-        from planner.lint.config import META_CODES
-        return META_CODES
-    raise AttributeError(name)
 
 
 class LintOptions(BaseModel):
@@ -60,8 +52,7 @@ class LintReport:
         return 1 if any(p.level in counted for p in self.problems()) else 0
 
 
-def _config(path: str, options: LintOptions, cache: dict) -> "Config":
-    from planner.lint.config import find_config, load_config
+def _config(path: str, options: LintOptions, cache: dict) -> Config:
     where = options.config if options.config is not None else find_config(Path(path))
     key = str(where)
     if key not in cache:
@@ -75,7 +66,6 @@ def _config(path: str, options: LintOptions, cache: dict) -> "Config":
 
 def lint_plan(paths: list[str | Path], options: Optional[LintOptions] = None) -> LintReport:
     """Lint (and with options.fix, fix) each file. Bad selectors or config raise UserError."""
-    from planner.lint.config import check_selector
     from planner.lint.engine import fix_file, lint_file
     options = options or LintOptions()
     for selector in options.select + options.ignore:

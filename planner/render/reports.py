@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from planner.form.fixes import fix
 from planner.matrix import COLUMNS, MatrixRow, UnitRows, rows_by_unit
 from planner.model import Plan
 from planner.render.options import RenderOptions
@@ -16,8 +17,7 @@ UNIT_SHARES = (11, 6, 4, 14, 37, 9, 14)
 
 
 def matrix_title(plan: Plan) -> str:
-    from planner.lint.tidy import written
-    return f"{written(plan.title)}重点任务分工表"
+    return f"{fix(plan.title)}重点任务分工表"
 
 
 def matrix_attachment(plan: Plan, rows: list[MatrixRow], by_unit: bool = False,

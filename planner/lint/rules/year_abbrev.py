@@ -24,7 +24,7 @@ NAME = "year-abbrev"
 LEVEL = "error"
 FIXABLE = True
 FAULT = ("2025年9月底前", "25年9月底前")
-SCREEN = SHORT_YEAR_SCREEN  # a dash, or 年 then a month
+SCREEN = SHORT_YEAR_SCREEN
 
 
 class Options(BaseModel):
