@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from lint_faults import FAULTS
 from planner.lint.config import build_config, default_config
 from planner.lint.readers import text_draft
 from planner.lint.engine import lint_draft
@@ -64,12 +65,16 @@ def test_clean_plan_has_no_findings():
 
 
 def inject(rule) -> str:
-    fault = rule.module.FAULT
+    fault = FAULTS[rule.code]
     if callable(fault):
         return fault(CLEAN)
     old, new = fault
-    assert old in CLEAN, f"{rule.code} 的 FAULT 在 clean.txt 中找不到“{old}”"
+    assert old in CLEAN, f"{rule.code} 的 FAULTS 项在 clean.txt 中找不到“{old}”"
     return CLEAN.replace(old, new, 1)
+
+
+def test_every_rule_has_a_fault_to_inject():
+    assert set(FAULTS) == {rule.code for rule in RULES}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

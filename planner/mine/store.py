@@ -242,9 +242,3 @@ def get_meta(conn: sqlite3.Connection, key: str) -> Optional[str]:
 
 def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
-
-
-def units_of(conn: sqlite3.Connection, clause_id: int) -> list[dict]:
-    rows = conn.execute("SELECT name, canonical, kind FROM units WHERE clause_id = ? ORDER BY rowid",
-                        (clause_id,)).fetchall()
-    return [{"name": n, "canonical": c, "kind": k} for n, c, k in rows]

@@ -26,15 +26,6 @@ CODE = "D004"
 NAME = "abbrev-first-use"
 LEVEL = "warning"
 FIXABLE = False
-
-
-def FAULT(text: str) -> str:  # noqa: N802 - the mutation test's fault for this rule
-    return text.replace("加快数字政府建设，制定本方案。",
-                        "加快数字政府建设（以下简称“数字政府”），制定本方案。").replace(
-        "保障网络安全。", "保障数字政府网络安全。").replace(
-        "强化资金保障。", "强化资金保障（以下简称“数字政府”）。")
-
-
 # 例：（以下简称《方案》） / (以下简称“数字政府”) / （以下简称市发展改革委）
 DEFINE_RE = re.compile(r"[（(]以下简称[:：]?\s*(?P<short>[《“]?[^）)”》]{1,20}[》”]?)[）)]")
 

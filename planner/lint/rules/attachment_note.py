@@ -26,10 +26,6 @@ LEVEL = "error"
 FIXABLE = True
 
 
-def FAULT(text: str) -> str:  # noqa: N802 - the mutation test's fault for this rule
-    return text.rstrip("\n") + "\n附件:1、任务分工表。\n"
-
-
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -24,7 +24,6 @@ CODE = "D002"
 NAME = "citation-order"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("为贯彻落实《山东省数字政府建设实施方案》（鲁政发〔2023〕5号）", "为贯彻落实鲁政发〔2023〕5号文件")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "M004"
 NAME = "cn-numeral-measure"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("达到95%以上", "达到百分之九十五以上")
 SCREEN = MEASURE_SCREEN
 
 

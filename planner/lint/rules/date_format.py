@@ -24,7 +24,6 @@ CODE = "T005"
 NAME = "date-format"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("2025年6月底前建成", "2025/6/30前建成")
 SCREEN = DATE_FORM_SCREEN
 
 

@@ -23,7 +23,6 @@ CODE = "T006"
 NAME = "date-invalid"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("2025年9月底前", "2025年9月31日前")
 SCREEN = MONTH_SCREEN
 
 

@@ -24,7 +24,6 @@ CODE = "D001"
 NAME = "doc-number"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("某政办字〔2025〕8号", "某政办字[2025]8号")
 
 
 class Options(BaseModel):

@@ -23,7 +23,6 @@ CODE = "P003"
 NAME = "ellipsis"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("完成10个部门数据对接", "完成10个部门数据对接...")
 SCREEN = ELLIPSIS_SCREEN
 
 

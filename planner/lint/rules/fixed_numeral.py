@@ -24,7 +24,6 @@ CODE = "M005"
 NAME = "arabic-fixed-or-approx"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("落实“十四五”规划", "落实14五规划")
 SCREEN = FIXED_SCREEN
 
 

@@ -23,7 +23,6 @@ CODE = "M001"
 NAME = "fullwidth-alnum"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("新建5G基站1000个，推进", "新建5G基站１０００个，推进")
 SCREEN = FULLWIDTH_ALNUM_RE
 
 

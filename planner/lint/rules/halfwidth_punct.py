@@ -25,7 +25,6 @@ CODE = "P001"
 NAME = "halfwidth-punct"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("成立工作专班，", "成立工作专班,")
 SCREEN = WIDTH_SCREEN  # any finding has one of these (engine.screened_spans)
 
 

@@ -31,7 +31,6 @@ CODE = "P008"
 NAME = "heading-punct"
 LEVEL = "warning"
 FIXABLE = True
-FAULT = ("（一）提升政务服务水平\n", "（一）提升政务服务水平。\n")
 
 
 class Options(BaseModel):

@@ -26,7 +26,6 @@ CODE = "T007"
 NAME = "issue-date-form"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("\n2025年3月1日\n", "\n二〇二五年三月一日\n")
 
 
 class Options(BaseModel):

@@ -33,11 +33,6 @@ LEVEL = "warning"
 FIXABLE = False
 
 
-def FAULT(text: str) -> str:  # noqa: N802 - the mutation test's fault for this rule
-    text = text.replace("（一）提升政务服务水平\n", "").replace("（二）夯实数字基础设施\n", "")
-    return text
-
-
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
     allow_two_level: bool = False

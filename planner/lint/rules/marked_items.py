@@ -24,7 +24,6 @@ CODE = "P005"
 NAME = "dunhao-marked-items"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("实现100项高频事项“一网通办”", "实现“一网通办”、“一次办好”")
 SCREEN = MARKED_SCREEN
 
 

@@ -28,7 +28,6 @@ CODE = "N003"
 NAME = "marker-punct"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("1.推进数据共享", "1、推进数据共享")
 
 
 class Options(BaseModel):

@@ -25,7 +25,6 @@ CODE = "N004"
 NAME = "marker-width"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("（一）提升政务服务水平", "(一)提升政务服务水平")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "M003"
 NAME = "numeric-range-dash"
 LEVEL = "warning"
 FIXABLE = True
-FAULT = ("完成10个部门数据对接", "完成10-15个部门数据对接")
 SCREEN = NUMERIC_RANGE_SCREEN
 
 

@@ -23,7 +23,6 @@ CODE = "S006"
 NAME = "placeholder-left"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("新建5G基站1000个，推进", "新建5G基站【待填：原为1000个】，推进")
 
 
 class Options(BaseModel):

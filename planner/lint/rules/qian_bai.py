@@ -24,7 +24,6 @@ CODE = "M006"
 NAME = "arabic-with-qian-bai"
 LEVEL = "warning"
 FIXABLE = True
-FAULT = ("专项资金5000万元", "专项资金5千万元")
 SCREEN = QIAN_BAI_SCREEN
 
 

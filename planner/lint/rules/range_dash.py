@@ -26,7 +26,6 @@ CODE = "T004"
 NAME = "time-range-dash"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("2025年底前实现100项", "2025年3-5月实现100项")
 SCREEN = TIME_RANGE_SCREEN
 
 

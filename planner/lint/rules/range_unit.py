@@ -24,7 +24,6 @@ CODE = "M002"
 NAME = "range-unit-omitted"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("专项资金5000万元", "专项资金3000~5000万元")
 SCREEN = RANGE_UNIT_SCREEN
 
 

@@ -24,7 +24,6 @@ CODE = "T008"
 NAME = "relative-time"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("2025年底前完成重点系统", "今年底前完成重点系统")
 
 
 class Options(BaseModel):

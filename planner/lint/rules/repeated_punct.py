@@ -24,7 +24,6 @@ CODE = "P004"
 NAME = "repeated-punct"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("加快数字政府建设，", "加快数字政府建设，，")
 SCREEN = REPEAT_SCREEN
 
 

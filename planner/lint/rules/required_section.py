@@ -34,7 +34,6 @@ CODE = "S001"
 NAME = "required-section"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("三、保障措施", "三、其他事项")
 LABELS = {Role.GOALS: "目标", Role.TASKS: "主要任务", Role.SAFEGUARDS: "保障措施"}
 
 

@@ -36,14 +36,6 @@ NAME = "section-order"
 LEVEL = "warning"
 FIXABLE = False
 ORDER = [Role.GOALS, Role.TASKS, Role.SAFEGUARDS]
-
-
-def FAULT(text: str) -> str:  # noqa: N802 - the mutation test's fault: 保障措施 moved before 主要任务
-    head, rest = text.split("二、主要任务\n", 1)
-    tasks, safeguards = rest.split("三、保障措施\n", 1)
-    return head + "二、保障措施\n" + safeguards.rstrip("\n") + "\n三、主要任务\n" + tasks
-
-
 LABELS = {Role.GOALS: "目标", Role.TASKS: "主要任务", Role.SAFEGUARDS: "保障措施"}
 
 

@@ -32,7 +32,6 @@ CODE = "N001"
 NAME = "seq-gap"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("2.优化网上办事", "3.优化网上办事")
 
 
 class Options(BaseModel):

@@ -38,7 +38,6 @@ CODE = "T002"
 NAME = "stale-deadline"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("2025年4月底前制定任务分工", "2025年2月底前制定任务分工")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "P002"
 NAME = "straight-quotes"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("“一网通办”", '"一网通办"')
 SCREEN = QUOTE_SCREEN
 
 

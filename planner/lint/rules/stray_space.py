@@ -26,7 +26,6 @@ CODE = "P007"
 NAME = "stray-space"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("新建5G基站1000个，推进", "新建5G基站 1000个，推进")
 SCREEN = SPACE_SCREEN
 
 

@@ -29,8 +29,6 @@ CODE = "S005"
 NAME = "target-not-quantified"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("到2025年底，政务服务事项网上可办率达到95%以上，新建5G基站1000个，建成“互联网+监管”平台。",
-         "数字政府建设水平显著提升，政务服务能力进一步增强。")
 # A number with a unit or a percentage; a bare year does not count. 例：95% / 1000个 / 3家
 QUANTITY_RE = re.compile(r"\d+(\.\d+)?\s*(%|％|个|家|项|座|万|亿|人|户|条|套|所|次|台|公里|千米|"
                          r"兆|G|T|P|倍|小时|分钟|天|个百分点)|百分之|[一二三四五六七八九十百千]+"

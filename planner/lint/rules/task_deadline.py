@@ -29,7 +29,6 @@ CODE = "S004"
 NAME = "task-deadline-missing"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("2025年9月底前新建5G基站", "新建5G基站")
 
 
 class Options(BaseModel):

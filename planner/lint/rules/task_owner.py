@@ -28,7 +28,6 @@ CODE = "S003"
 NAME = "task-owner-missing"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("（责任单位：市工业和信息化局）", "")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "M007"
 NAME = "term-case"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("推进IPv6规模部署", "推进ipv6规模部署")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "O003"
 NAME = "unit-abbrev"
 LEVEL = "warning"
 FIXABLE = True
-FAULT = ("市大数据局、市发展改革委", "市大数据局、市发改委")
 
 
 class Options(BaseModel):

@@ -26,7 +26,6 @@ CODE = "O005"
 NAME = "unit-inconsistent"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("（责任单位：市财政局）", "（责任单位：市财政局、市发展和改革委员会）")
 
 
 class Options(BaseModel):

@@ -25,7 +25,6 @@ CODE = "O002"
 NAME = "unit-obsolete"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("市委网信办、市公安局", "市委网信办、市环保局")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "O004"
 NAME = "unit-separator"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("市大数据局、市发展改革委", "市大数据局，市发展改革委")
 
 
 class Options(BaseModel):

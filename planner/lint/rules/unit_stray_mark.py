@@ -24,7 +24,6 @@ CODE = "O006"
 NAME = "unit-stray-mark"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("（责任单位：市工业和信息化局）", "（责任单位：?市工业和信息化局）")
 
 
 class Options(BaseModel):

@@ -24,7 +24,6 @@ CODE = "O001"
 NAME = "unit-unknown"
 LEVEL = "warning"
 FIXABLE = False
-FAULT = ("（责任单位：市财政局）", "（责任单位：市数字资源管理局）")
 
 
 class Options(BaseModel):

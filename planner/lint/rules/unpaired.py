@@ -24,7 +24,6 @@ CODE = "P006"
 NAME = "unpaired-nesting"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("《数字某市2025年行动方案》已经", "《数字某市2025年行动方案已经")
 SCREEN = PAIR_RE
 
 

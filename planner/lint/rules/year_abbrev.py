@@ -23,7 +23,6 @@ CODE = "T003"
 NAME = "year-abbrev"
 LEVEL = "error"
 FIXABLE = True
-FAULT = ("2025年9月底前", "25年9月底前")
 SCREEN = SHORT_YEAR_SCREEN
 
 

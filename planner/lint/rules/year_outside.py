@@ -31,7 +31,6 @@ CODE = "T001"
 NAME = "year-outside-plan"
 LEVEL = "error"
 FIXABLE = False
-FAULT = ("2025年6月底前建成", "2026年6月底前建成")
 SKIP_AREAS = {"notice", "title", "basis", "preamble"}
 
 
