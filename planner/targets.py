@@ -16,7 +16,7 @@ from planner.form.notes import find_notes
 from planner.form.numbers import NUMBER
 from planner.form.ranges import RANGE_SEP
 from planner.form.terms import fix_term_case
-from planner.form.years import YEAR_RE
+from planner.form.years import YEAR, YEAR_RE
 from planner.model import Target
 
 UNITS = ("平方米|平方公里|公里|千米|亿元|万元|元|亿次|万次|次|亿条|万条|条|万人|人|万户|户|万家|家|万个|个|"
@@ -30,7 +30,7 @@ QUANTITY_RE = re.compile(rf"(?<![A-Za-z0-9.\-〔\[（(第])(?:(?P<low>{NUMBER})\
 MID_RE = re.compile(r"(达到|达|超过|突破|不少于|不低于|不超过|低于|高于|提高到|提升到|提升至|提高至|增长|"
                     r"保持|控制在|稳定在|为|至|在)$")
 # Verbs and scope words that open a clause before the metric. 例：年内新建 / 全市
-LEAD_RE = re.compile(r"^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|年内|年底前|全年|为?全市|为?全区|为?全县|全省|"
+LEAD_RE = re.compile(rf"^(?:(?:到|至)?{YEAR}年(?:底|末)?(?:前)?|年内|年底前|全年|为?全市|为?全区|为?全县|全省|"
                      r"力争|累计|新建续建|新建并开通|建成并开通|新建|新增|新培育|新上线|新发布|新创建|新认定|"
                      r"建成|建设|完成|打造|培育|实现|推动|引进|认定|争创|争取|开展|部署|安装|更换|施划|"
                      r"发展|形成|遴选|其中|共|并|再|同比|累计达|认证|升级|改造|配装|接入|支持)+")

@@ -77,7 +77,6 @@ def _doc_numbers(text: str) -> str:
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 FULLWIDTH = "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
-DASHES = "-－~～—–―"
 SPACES = Step("stray-space", " \u3000\t", punctuation.SPACE_SCREEN, _spots(punctuation.find_spaces))
 TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, _spots(terms.find_term_case))
 STEPS = [
@@ -90,11 +89,11 @@ STEPS = [
     Step("ellipsis", ".…⋯", punctuation.ELLIPSIS_SCREEN, _spots(punctuation.find_ellipses),
          re.compile("。。")),
     Step("date-format", "./-", dates.DATE_FORM_SCREEN, _dates, re.compile("[年月]0")),
-    Step("year-abbrev", DASHES + "至到", years.SHORT_YEAR_SCREEN, _spots(years.find_short_years),
+    Step("year-abbrev", ranges.DASHES + "至到", years.SHORT_YEAR_SCREEN, _spots(years.find_short_years),
          re.compile(r"年(?<=[0-4]\d年)\d")),
-    Step("time-range-dash", DASHES, years.TIME_RANGE_SCREEN, _spots(years.find_time_ranges)),
+    Step("time-range-dash", ranges.DASHES, years.TIME_RANGE_SCREEN, _spots(years.find_time_ranges)),
     Step("arabic-with-qian-bai", "千百", numerals.QIAN_BAI_SCREEN, _spots(numerals.find_qian_bai)),
-    Step("range-unit-omitted", DASHES + "至到", ranges.RANGE_UNIT_SCREEN, _spots(ranges.find_range_units)),
+    Step("range-unit-omitted", ranges.DASHES + "至到", ranges.RANGE_UNIT_SCREEN, _spots(ranges.find_range_units)),
     Step("numeric-range-dash", "-－", ranges.NUMERIC_RANGE_SCREEN, _spots(ranges.find_numeric_ranges)),
     Step("doc-number", "〔[［【（(", docnumber.SCREEN, _doc_numbers),
     SPACES,  # again, next to what those made (年, 〔, ……)

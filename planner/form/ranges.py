@@ -11,16 +11,25 @@ from planner.form.spots import Spot
 # What a text writes between the two ends of a range, right or wrong. 例：2024-2026 / 3～5 / 10—20
 DASHES = "-－~～—–―"
 # …or a word. 例：3至5万 / 2024到2026年
-RANGE_SEP = r"(?:[-－~～—–―]|至|到)"
+RANGE_SEP = rf"(?:[{re.escape(DASHES)}]|至|到)"
 # A hyphen standing for a range dash. 例：100-200亩
-HYPHENS = "-－"
+HYPHENS = "[-－]"
+# What a range of times is wrongly joined by (GB/T 15834: a 一字线 —). 例：2024-2026 / 3~5月
+NOT_TIME_DASH = "[-~～－–―]"
+
+
+def between_digits(separator: str) -> re.Pattern:
+    """Where a range joined by `separator` may stand: digits around it (a screen)."""
+    return re.compile(rf"\d\s*{separator}\s*\d")
+
+
 # The first number lost its unit. 例：15~30% / 5-10万元 / 3至5亿
 RANGE_UNIT_RE = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})\s*{RANGE_SEP}\s*(?P<b>{NUMBER})\s*(?P<u>%|％|万|亿)")
-RANGE_UNIT_SCREEN = re.compile(rf"\d\s*{RANGE_SEP}\s*\d")
+RANGE_UNIT_SCREEN = between_digits(RANGE_SEP)
 # A numeric range joined by a hyphen. 例：100-200亩 / 10－15个 — not 2024-2026年, 3-5月, 15-30%
-NUMERIC_RANGE_RE = re.compile(rf"(?<![\d.\-])(?P<a>{NUMBER})\s*[{HYPHENS}]\s*(?P<b>{NUMBER})"
+NUMERIC_RANGE_RE = re.compile(rf"(?<![\d.\-])(?P<a>{NUMBER})\s*{HYPHENS}\s*(?P<b>{NUMBER})"
                               r"(?!\d|\s*[年月日%％万亿.\-])(?=\s*[\u4e00-\u9fffA-Za-z])")
-NUMERIC_RANGE_SCREEN = re.compile(rf"\d\s*[{HYPHENS}]\s*\d")
+NUMERIC_RANGE_SCREEN = between_digits(HYPHENS)
 
 
 def find_range_units(text: str) -> Iterator[Spot]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from planner.form.ranges import RANGE_SEP
+from planner.form.ranges import NOT_TIME_DASH, RANGE_SEP, between_digits
 from planner.form.spots import Spot
 
 # The digits of a year. 例：2024
@@ -24,9 +24,9 @@ SHORT_RANGE_RE = re.compile(rf"(?P<a>{YEAR})\s*{RANGE_SEP}\s*(?P<b>\d{{2}})(?=\s
 SHORT_YEAR_RE = re.compile(r"(?<![\d.０-９])(?P<b>[0-4]\d)(?=年\d{1,2}月)")
 SHORT_YEAR_SCREEN = re.compile(rf"(?<![\d.０-９])[0-4]\d年\d|\d\s*{RANGE_SEP}\s*\d\d\s*年")
 # A range of years or months not joined by —. 例：2024-2026年 / 2024~2026 / 3-5月
-TIME_RANGE_RE = re.compile(rf"(?<![\d.])(?:(?P<y1>{YEAR})\s*[-~～－–―]\s*(?P<y2>{YEAR})"
-                           r"|(?P<m1>\d{1,2})\s*[-~～－–―]\s*(?P<m2>\d{1,2})(?=\s*月))")
-TIME_RANGE_SCREEN = re.compile(r"\d\s*[-~～－–―]\s*\d")
+TIME_RANGE_RE = re.compile(rf"(?<![\d.])(?:(?P<y1>{YEAR})\s*{NOT_TIME_DASH}\s*(?P<y2>{YEAR})"
+                           rf"|(?P<m1>\d{{1,2}})\s*{NOT_TIME_DASH}\s*(?P<m2>\d{{1,2}})(?=\s*月))")
+TIME_RANGE_SCREEN = between_digits(NOT_TIME_DASH)
 
 
 def find_short_years(text: str) -> Iterator[Spot]:

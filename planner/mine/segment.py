@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+from planner.form.punctuation import SENTENCE_MARKS, split_sentences
 from planner.model import Clause, Item, Paragraph, Part, Plan, Responsibility, Role, Target
 from planner.targets import extract_targets
 
 # A sentence ends at 。！？ (full or half width) or at ；. 例：…增长10%以上。
-SENTENCE_END_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+|[^。！？!?；;]+$")
+SENTENCE_END_RE = re.compile(rf"[^{SENTENCE_MARKS}]*[{SENTENCE_MARKS}]+|[^{SENTENCE_MARKS}]+$")
 MIN_SENTENCE = 6  # shorter pieces (`(禽蛋)`, `一是`) join the next sentence
 # Search filter names (`--part`) → the roles they cover.
 PART_ROLES = {

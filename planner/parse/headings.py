@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Optional
 
 from planner.form.markers import match_marker
+from planner.form.punctuation import SENTENCE_MARKS
 
-SENTENCE_END = "。；;！!？?"
 OPENERS, CLOSERS = "（(“‘《〈【「", "）)”’》〉】」"
 # A run-in title may contain a comma only when it is this short. 例：以人为本,服务为先。
 SHORT_TITLE = 25
@@ -77,7 +77,7 @@ def _has_note(text: str) -> bool:
     return bool(NOTE_IN_TITLE_RE.search(text))
 
 
-def first_sentence_end(text: str, marks: str = SENTENCE_END + "：:") -> Optional[int]:
+def first_sentence_end(text: str, marks: str = SENTENCE_MARKS + "：:") -> Optional[int]:
     """Index of the first sentence-ending mark outside brackets and quotes."""
     depth = 0
     for match in _stops(marks).finditer(text):

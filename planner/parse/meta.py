@@ -5,7 +5,8 @@ import re
 from typing import Optional
 
 from planner.form.hanzi import simplify
-from planner.form.years import BARE_YEAR_RE
+from planner.form.ranges import RANGE_SEP
+from planner.form.years import BARE_YEAR_RE, YEAR
 from planner.model import Kind
 
 # 例：数字即墨2024年行动方案 / 日照市数字强市发展规划(2024—2026年)(征求意见稿)
@@ -22,7 +23,7 @@ KIND_RES = [
     (Kind.PROGRAMME, re.compile(r"规划|纲要")),
 ]
 # 例：2024—2026年 / 2024-2026 / 2024至2026年
-PERIOD_RE = re.compile(r"(20\d{2})\s*年?\s*[—–\-~～至到－]+\s*(20\d{2})\s*年?")
+PERIOD_RE = re.compile(rf"({YEAR})\s*年?\s*{RANGE_SEP}+\s*({YEAR})\s*年?")
 # 例：数字即墨 / 东营市数字变革创新 / 日照市数字强市
 REGION_TITLE_RE = re.compile(r"^(?:数字|智慧)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县|州|盟|旗))"
                              r"(?=数字|智慧|大数据|人民政府|政府|关于|\d)")
