@@ -43,9 +43,11 @@ def problem(line: Optional[int], col: Optional[int], message: str,
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
-    """Apply non-overlapping edits (the first one wins at a place); returns the text and count."""
+    """Apply non-overlapping edits (the first one wins at a place; of two for the same span,
+    the one whose text sorts first, so a run does not depend on hashing); returns the text and
+    count."""
     chosen: list[Edit] = []
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end, e.new)):
         if chosen and edit.start < chosen[-1].end:
             continue
         chosen.append(edit)
