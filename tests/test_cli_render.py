@@ -117,7 +117,7 @@ def test_preview_without_libreoffice_names_the_package(tmp_path, monkeypatch):
 
     from planner.cli import cli
 
-    monkeypatch.setattr("planner.render.preview.soffice", lambda: None)
+    monkeypatch.setattr("planner.office.soffice", lambda: None)
     good = tmp_path / "good.docx"
     assert run("render", str(JIMO), "-o", str(good))[0] == 0
     result = CliRunner().invoke(cli, ["preview", str(good), "-o", str(tmp_path / "p")])
