@@ -25,6 +25,7 @@ from planner.render.wording import JinjaWording, TemplateError
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 IDS = [p.stem[:3] for p in PLANS]
 # Notice fields for the seeds that carry no 印发通知 (001 news, 003 规划).
 FILL = NoticeFields(issuer=["某市人民政府办公室"], date=dt.date(2024, 3, 1),
@@ -182,16 +183,24 @@ def test_ingesting_the_rendered_plan_gives_the_plan_back(rendered, prefix):
         assert without_locs(ingest_document(notice_file).plan.model_dump()) == expected
 
 
-def test_imprint_is_in_a_text_box_at_the_foot_and_reads_back(tmp_path):
+def test_imprint_is_a_ruled_table_on_a_page_of_its_own_and_reads_back(tmp_path):
     plan = load_plan(PLANS[0])
     fields = NoticeFields(cc=["区委各部门", "区人大常委会办公室"], printer="青岛市即墨区人民政府办公室")
     docx = render_notice(plan, tmp_path / "n.docx", fields)
     xml = part(docx, "word/document.xml")
     box = xml.find(f".//{W}txbxContent")
     lines = ["".join(t.text for t in p.iter(W + "t")) for p in box.iter(W + "p")]
-    assert lines == ["抄送：区委各部门，区人大常委会办公室。", "青岛市即墨区人民政府办公室2024年5月31日印发"]
-    assert xml.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}align"
-                    "[last()]") is not None
+    # 印发机关 and 印发日期 in two cells of one row: no tab between them (lint P007)
+    assert lines == ["抄送：区委各部门，区人大常委会办公室。", "青岛市即墨区人民政府办公室", "2024年5月31日印发", ""]
+    assert not list(box.iter(W + "tab"))
+    borders = box.find(f".//{W}tblBorders")  # 7.4.1: 0.35 mm above and below, 0.25 mm between
+    assert [(b.tag.split("}")[1], b.get(W + "sz")) for b in borders if b.get(W + "val") == "single"] == \
+        [("top", "8"), ("bottom", "8"), ("insideH", "6")]
+    cc = box.find(f".//{W}ind")  # 7.4.2: continuation lines under the first organisation
+    assert (cc.get(W + "left"), cc.get(W + "hanging")) == (str(4 * 280), str(3 * 280))
+    last = xml.find(f"{W}body/{W}sectPr")  # the 版记页: even, without page numbers
+    assert last.find(W + "type").get(W + "val") == "evenPage"
+    assert {ref.get(R_ID) for ref in last.iter(W + "footerReference")} == {"rId5"}
     notice = ingest_document(docx).plan.notice
     assert notice.cc == ["区委各部门", "区人大常委会办公室"]
     assert notice.printer == "青岛市即墨区人民政府办公室" and notice.print_date == dt.date(2024, 5, 31)

@@ -68,16 +68,20 @@ def settings(package: Package) -> Iterator[Finding]:
 
 
 def footers(package: Package, styles: Styles) -> Iterator[Finding]:
-    sect = package.sections()[-1] if package.sections() else None
-    refs = {}
-    if sect is not None:
-        refs = {ref.get(W + "type"): ref.get(f"{R}id") for ref in sect.iter(W + "footerReference")}
+    """The odd and even page numbers. A section may go without them (a 版记页, 7.5: 空白页和
+    版记页均不编排页码) as long as the document's numbered pages have both."""
+    refs: dict[str, list[str]] = {"default": [], "even": []}
+    for sect in package.sections():
+        for ref in sect.iter(W + "footerReference"):
+            refs.setdefault(ref.get(W + "type"), []).append(ref.get(f"{R}id"))
     for kind, label, side in (("default", "单页页码", "right"), ("even", "双页页码", "left")):
-        footer = package.footers.get(refs.get(kind, ""))
-        if footer is None:
+        found = [package.footers[rid] for rid in dict.fromkeys(refs.get(kind, [])) if rid in package.footers]
+        if not found:
             yield Finding("F010", label, f"没有{label}；页码应为“— 1 —”，单页居右、双页居左，各空一字")
             continue
-        yield from _footer(footer, styles, label, side)
+        numbered = [footer for footer in found if any(_has_page_field(p) for p in footer.iter(W + "p"))]
+        for footer in numbered[:1] or found[:1]:
+            yield from _footer(footer, styles, label, side)
 
 
 def _footer(footer, styles: Styles, label: str, side: str) -> Iterator[Finding]:

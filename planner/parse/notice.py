@@ -30,6 +30,9 @@ CC_RE = re.compile(r"^\s*抄送\s*[:：]\s*(?P<cc>.+?)\s*$")
 # 例：青岛市即墨区人民政府办公室　　2024年5月31日印发
 PRINTED_RE = re.compile(r"^\s*(?P<printer>\S.*?)\s+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                         r"\s*印发\s*$")
+# 例：2024年5月31日印发 (a line of its own: the 印发机关 is the line before, as in a 版记
+# table whose 印发 row has the 印发机关 and 印发日期 in two cells)
+PRINT_DATE_RE = re.compile(r"^\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 LIST_SPLIT_RE = re.compile(r"[,，;；]")
 WINDOW = 14
 
@@ -136,5 +139,9 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
             notice.printer = printed["printer"].strip()
             notice.print_date = parse_date(printed["date"])
             used.append(index)
+        elif (alone := PRINT_DATE_RE.match(line.text)) and index > 0 and index - 1 not in used:
+            notice.printer = lines[index - 1].text.strip()
+            notice.print_date = parse_date(alone["date"])
+            used += [index - 1, index]
     return used
 

@@ -1,6 +1,7 @@
 """Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML (oxml builders) → package."""
 from __future__ import annotations
 
+import re
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
@@ -9,13 +10,14 @@ from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import styles as st
 from planner.render.options import RenderOptions
-from planner.render.oxml.drawing import anchored_box
 from planner.render.oxml.markup import twips
 from planner.render.oxml.paragraph import Border, Indent, ParagraphFormat, Spacing, paragraph
 from planner.render.oxml.text import RunFormat, run, run_props
 from planner.render.package import assemble
-from planner.render.page import LANDSCAPE_WIDTH, LINE_PITCH, SMALL_CHAR, TEXT_WIDTH, section_break
+from planner.render.imprint import imprint_page
+from planner.render.page import LINE_PITCH, section_break
 from planner.render.profile import Profile, load_profile
+from planner.render.title import text_width, title_lines
 from planner.render.wording import JinjaWording
 
 # Kinds laid out by one fixed style.
@@ -23,11 +25,14 @@ STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients":
             "notice_body": st.BODY, "public": st.BODY, "title": st.TITLE, "body": st.BODY}
 ONE_LINE = Spacing(before=LINE_PITCH, before_lines=100)
 NEW_PAGE = ParagraphFormat(page_break_before=True)
+KEEP_NEXT = ParagraphFormat(keep_next=True)
 # The notice title under a 版头: two lines below the red rule, one line above the 主送.
 UNDER_MASTHEAD = ParagraphFormat(spacing=Spacing(before=2 * LINE_PITCH, before_lines=200,
                                                  after=LINE_PITCH, after_lines=100))
-RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm (GB/T 9704 7.4.1)
 HEAD_PROPS = {level: run_props(RunFormat(style=style)) for level, style in st.HEADING_CHARS.items()}
+# 例：【待填：原为1000个】 (planner draft's placeholders), highlighted so a drafter sees each one.
+PLACEHOLDER_RE = re.compile(r"【待填[^】]*】")
+PLACEHOLDER_PROPS = run_props(RunFormat(highlight="yellow"))
 
 
 @without_gc_pauses
@@ -66,7 +71,8 @@ def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Option
              notice: Optional[Notice] = None, attachment: str = "") -> bytes:
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
     body = "".join(layout(blocks, masthead, notice, attachment))
-    return assemble(profile, body, plan.title, author, landscape_end=bool(attachment))
+    imprint = any(block.kind in ("cc", "imprint") for block in blocks)
+    return assemble(profile, body, plan.title, author, landscape_end=bool(attachment), imprint_page=imprint)
 
 
 def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice],
@@ -75,6 +81,7 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
     if masthead is not None and notice is not None:
         yield from _masthead(masthead, notice.doc_number or "")
     signature = _signature_indents(blocks)
+    kept = _kept_with_signature(blocks)
     seen_notice = False
     imprint = [block for block in blocks if block.kind in ("cc", "imprint")]
     for index, block in enumerate(blocks):
@@ -95,12 +102,12 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
         elif kind in ("cc", "imprint"):
             continue
         elif kind == "attachment_note":  # 附件说明: one line below the body, 左空二字
-            yield paragraph(st.BODY, [run(block.text)], ParagraphFormat(spacing=ONE_LINE))
+            yield paragraph(st.BODY, [run(block.text)], ParagraphFormat(spacing=ONE_LINE, keep_next=index in kept))
         else:
-            yield paragraph(STYLE_OF.get(kind, st.BODY), [run(block.text)])
+            yield paragraph(STYLE_OF.get(kind, st.BODY), marked_runs(block.text), KEEP_NEXT if index in kept else None)
     yield attachment
-    if imprint:  # on the last page: a landscape 附件 page when there is one
-        yield _imprint_box(imprint, LANDSCAPE_WIDTH if attachment else TEXT_WIDTH)
+    if imprint:  # its own page, the last, even and portrait (render.imprint)
+        yield imprint_page(imprint, after_landscape=bool(attachment))
 
 
 def _heading(block: Block) -> str:
@@ -110,42 +117,30 @@ def _heading(block: Block) -> str:
         return paragraph(style, [run(block.text)])
     # A run-in heading (`（一）标题。正文…`): the head in the heading font, the rest as body.
     head = run(block.head, HEAD_PROPS.get(level, HEAD_PROPS[4]))
-    return paragraph(st.BODY, [head, run(block.text[len(block.head):])])
+    return paragraph(st.BODY, [head, *marked_runs(block.text[len(block.head):])])
 
 
-def text_width(text: str) -> float:
-    """Width in 3号 characters: full-width 1, half-width 0.5."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’" else 1 for ch in text)
+def marked_runs(text: str) -> list[str]:
+    """Runs of `text`, each 【待填…】 placeholder highlighted."""
+    if "【待填" not in text:
+        return [run(text)]
+    runs, at = [], 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        runs += [run(text[at:match.start()]), run(match.group(0), PLACEHOLDER_PROPS)]
+        at = match.end()
+    return [piece for piece in runs + [run(text[at:])] if piece]
 
 
-TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
-# Where a long title may break without splitting a word, as (phrase, offset of the break):
-# 例：…办公室|关于印发…的通知 / …关于印发|数字即墨…的通知 / …方案|（2024—2026年）.
-TITLE_BREAKS = (("关于", 0), ("关于印发", 4), ("（", 0), ("《", 0), ("的通知", 0))
-
-
-def title_lines(title: str) -> list[str]:
-    """A title too long for one line, broken at a phrase boundary into balanced lines
-    (GB/T 9704 7.3.2: 回行时词意完整); left to wrap by itself when no boundary fits. Only
-    two-line titles are balanced; anything longer wraps as it comes."""
-    total = text_width(title)
-    if total <= TITLE_CHARS or total > 2 * TITLE_CHARS:
-        return [title]
-    prefix = [0.0]
-    for ch in title:  # width of title[:i], once: the candidates below are O(1) each
-        prefix.append(prefix[-1] + text_width(ch))
-    best: Optional[tuple[float, int]] = None
-    for phrase, offset in TITLE_BREAKS:
-        found = title.find(phrase)
-        while found >= 0:
-            start = found + offset
-            first, rest = prefix[start], total - prefix[start]
-            if 0 < start < len(title) and max(first, rest) <= TITLE_CHARS:
-                score = abs(first - rest)
-                if best is None or score < best[0]:
-                    best = (score, start)
-            found = title.find(phrase, found + 1)
-    return [title[:best[1]], title[best[1]:]] if best else [title]
+def _kept_with_signature(blocks: list[Block]) -> set[int]:
+    """The notice's last body paragraph (and the 附件说明 after it), kept on the page of the
+    署名 so that page carries body text (GB/T 9704 7.3.5.5). The paragraph itself may still
+    break across the page: only its last lines go over with the 署名."""
+    first = next((i for i, b in enumerate(blocks) if b.kind in ("issuer", "date")), None)
+    if first is None:
+        return set()
+    body = [i for i in range(first) if blocks[i].kind in ("notice_body", "attachment_note")]
+    last_body = max((i for i in body if blocks[i].kind == "notice_body"), default=None)
+    return {i for i in body if last_body is not None and i >= last_body}
 
 
 def _signature_indents(blocks: list[Block]) -> dict[int, float]:
@@ -175,27 +170,12 @@ def _signature_line(block: Block, left_chars: float, index: int, blocks: list[Bl
     return paragraph(st.SIGNATURE, [run(block.text)], form)
 
 
-def _imprint_box(blocks: list[Block], width: int) -> str:
-    """版记 (GB/T 9704 7.4): 抄送 and 印发 lines ruled across the 版心 — first and last rules
-    0.35 mm, the one between 0.25 mm — in a text box anchored to the foot of the 版心, so
-    they sit at the bottom of the last page however long the plan is."""
-    lines = []
-    for index, block in enumerate(blocks):
-        sides = (Border("top", RULE_THICK, space=0),) if index == 0 else ()
-        sides += (Border("bottom", RULE_THICK if index == len(blocks) - 1 else RULE_THIN, space=0),)
-        text, tabs = block.text, ()
-        if block.kind == "imprint" and "　　" in text:
-            # 印发机关 左空一字, 印发日期 右空一字: a right tab stop at the right indent.
-            text, tabs = text.replace("　　", "\t", 1), (width - SMALL_CHAR,)
-        lines.append(paragraph(st.IMPRINT, [run(text)], ParagraphFormat(borders=sides, right_tabs=tabs)))
-    height = len(blocks) * LINE_PITCH + 40
-    return paragraph(st.IMPRINT, [anchored_box("".join(lines), width, height, "版记")])
-
-
 def _masthead(text: str, doc_number: str) -> Iterator[str]:
     """版头: 发文机关标志 35 mm below the 版心 top, 发文字号 two lines below it, then the red
     rule 4 mm under the 发文字号, as wide as the 版心."""
     yield paragraph(st.MASTHEAD, [run(text)], ParagraphFormat(spacing=Spacing(before=twips(33), after=0)))
-    rule = Border("bottom", 12, color="FF0000", space=11)
+    # 4 mm from the 发文字号's characters to the rule: half the grid line's leading (2.3 mm)
+    # and the border's 4 pt (1.4 mm) — measured on the laid-out page (tests/test_render_pdf.py).
+    rule = Border("bottom", 12, color="FF0000", space=4)
     yield paragraph(st.DOC_NUMBER, [run(doc_number)],
                     ParagraphFormat(borders=(rule,), spacing=Spacing(before=2 * LINE_PITCH, before_lines=200)))

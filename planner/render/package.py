@@ -9,13 +9,15 @@ from functools import lru_cache
 
 from planner.render.oxml.parts import (app_properties, content_types, core_properties, document,
                                        relationships, settings)
-from planner.render.page import FOOTER_IDS, footer_xml, section_properties
+from planner.render.page import (BLANK_FOOTER_ID, FOOTER_IDS, blank_footer_xml, footer_xml, imprint_section,
+                                 section_properties)
 from planner.render.profile import Profile
 from planner.render.styles import styles_xml
 
 DOCUMENT, CORE, APP = "word/document.xml", "docProps/core.xml", "docProps/app.xml"
 STYLES, SETTINGS = "word/styles.xml", "word/settings.xml"
 FOOTERS = {"default": "word/footer1.xml", "even": "word/footer2.xml"}  # odd pages, even pages
+BLANK_FOOTER = "word/footer3.xml"  # the 版记页's
 STYLES_ID, SETTINGS_ID = "rId3", "rId4"  # after the footers' FOOTER_IDS
 LANGUAGE = "zh-CN"
 # Word 2010's layout (compatibilityMode 14) with the settings its own new documents carry.
@@ -25,34 +27,41 @@ COMPATIBILITY = {"compatibilityMode": 14, "overrideTableStyleFontSizeAndJustific
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def assemble(profile: Profile, body: str, title: str, author: str, landscape_end: bool = False) -> bytes:
-    """A complete DOCX around `body` (paragraph XML): the last section, landscape when
-    `landscape_end` (the body ends in an 附件 table), then the profile's parts."""
+def assemble(profile: Profile, body: str, title: str, author: str, landscape_end: bool = False,
+             imprint_page: bool = False) -> bytes:
+    """A complete DOCX around `body` (paragraph XML): the last section — the 版记页 when
+    `imprint_page` (the body ends with the 版记), else landscape when `landscape_end` (the
+    body ends in an 附件 table) — then the profile's parts."""
     core = core_properties(title, author, LANGUAGE)
-    main = document(body + section_properties(landscape=landscape_end))
+    last = imprint_section() if imprint_page else section_properties(landscape=landscape_end)
+    main = document(body + last)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in _parts(profile.model_dump_json(), main, core):
+        for name, data in _parts(profile.model_dump_json(), main, core, imprint_page):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
     return out.getvalue()
 
 
-def _parts(profile_json: str, main: str, core: str) -> list[tuple[str, bytes]]:
-    fixed = fixed_parts(profile_json)
+def _parts(profile_json: str, main: str, core: str, imprint_page: bool) -> list[tuple[str, bytes]]:
+    fixed = fixed_parts(profile_json, imprint_page)
     return [*fixed[:2], (CORE, core.encode("utf-8")), (DOCUMENT, main.encode("utf-8")), *fixed[2:]]
 
 
 @lru_cache(maxsize=8)
-def fixed_parts(profile_json: str) -> tuple[tuple[str, bytes], ...]:
+def fixed_parts(profile_json: str, imprint_page: bool = False) -> tuple[tuple[str, bytes], ...]:
     """Every part but the document and its properties, for one profile (a few kilobytes of
-    strings: built in the process that renders, nothing is cached on disk)."""
+    strings: built in the process that renders, nothing is cached on disk); with the 版记页's
+    empty footer when `imprint_page`."""
     profile = Profile.model_validate_json(profile_json)
     kinds = {DOCUMENT: "document", STYLES: "styles", SETTINGS: "settings", CORE: "core", APP: "app"}
     kinds.update({name: "footer" for name in FOOTERS.values()})
     document_rels = [(FOOTER_IDS[kind], "footer", name.split("/", 1)[1]) for kind, name in FOOTERS.items()]
     document_rels += [(STYLES_ID, "styles", "styles.xml"), (SETTINGS_ID, "settings", "settings.xml")]
+    if imprint_page:
+        kinds[BLANK_FOOTER] = "footer"
+        document_rels.append((BLANK_FOOTER_ID, "footer", BLANK_FOOTER.split("/", 1)[1]))
     parts = [
         ("[Content_Types].xml", content_types(kinds)),
         ("_rels/.rels", relationships([("rId1", "document", DOCUMENT), ("rId2", "core", CORE),
@@ -65,4 +74,6 @@ def fixed_parts(profile_json: str) -> tuple[tuple[str, bytes], ...]:
         (FOOTERS["default"], footer_xml(odd=True)),
         (FOOTERS["even"], footer_xml(odd=False)),
     ]
+    if imprint_page:
+        parts.append((BLANK_FOOTER, blank_footer_xml()))
     return tuple((name, xml.encode("utf-8")) for name, xml in parts)

@@ -2,7 +2,7 @@
 table (planner.check.standard), and the odd/even page-number footers."""
 from __future__ import annotations
 
-from planner.check.standard import length_twips, margins_twips
+from planner.check.standard import STANDARD, length_twips, margins_twips
 from planner.render.oxml.markup import twips
 from planner.render.oxml.paragraph import Indent, ParagraphFormat, paragraph
 from planner.render.oxml.section import PageSetup, footer_part, section
@@ -12,16 +12,23 @@ PAGE_WIDTH, PAGE_HEIGHT = length_twips("paper_width"), length_twips("paper_heigh
 MARGINS = margins_twips()
 LANDSCAPE_MARGINS = margins_twips(landscape=True)
 TEXT_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 156 mm
+TEXT_HEIGHT = PAGE_HEIGHT - MARGINS["top"] - MARGINS["bottom"]  # 225 mm
 LANDSCAPE_WIDTH = PAGE_HEIGHT - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
 LINE_PITCH = length_twips("line_pitch")  # 28.95 pt: 22 lines fill the 225 mm 版心
 HEADER_DISTANCE = twips(15)
-# Footer text baseline block: its top sits 7 mm below the 版心 (35 mm − 7 mm = 28 mm
-# above the page edge); a 4号 line is about 5 mm, so the footer starts 23 mm up.
-FOOTER_DISTANCE = twips(23)
+# 7.5 一字线上距版心下边缘7mm: the 一字线, drawn across the middle of a 4号 character box,
+# 7 mm below the 版心 — 35 − 7 = 28 mm above the page edge (README: 规范说明). The footer is
+# one exact line as high as a 4号 character; LibreOffice sets the character box about 1 mm
+# above such a line (measured), so the line's foot is 28 − 1 − 4.94 / 2 ≈ 24.5 mm up.
+CHARACTER_RAISE = 1.0
+NUMBER_MIDDLE = STANDARD["margin_bottom"].amount - STANDARD["page_number_below_text"].amount
+FOOTER_DISTANCE = twips(NUMBER_MIDDLE - CHARACTER_RAISE - STANDARD["page_number_size"].amount * 25.4 / 72 / 2)
 SMALL_CHAR = 14 * 20  # one 4号 character
 FOOTER_STYLE = "Footer"
-# Relationship ids the package gives the footers (package.assemble writes them).
+# Relationship ids the package gives the footers (package.assemble writes them); the 版记页
+# has an empty footer on both its sides (BLANK_FOOTER_ID).
 FOOTER_IDS = {"default": "rId1", "even": "rId2"}
+BLANK_FOOTER_ID = "rId5"
 
 
 def page_setup(landscape: bool = False) -> PageSetup:
@@ -37,9 +44,21 @@ def section_properties(landscape: bool = False) -> str:
     return section(page_setup(landscape), FOOTER_IDS)
 
 
-def section_break() -> str:
-    """An empty paragraph that ends the portrait section before a landscape attachment."""
-    return paragraph(None, (), ParagraphFormat(section=section_properties()))
+def section_break(landscape: bool = False) -> str:
+    """An empty paragraph that ends a section: the portrait text before a landscape
+    attachment, or the attachment before the 版记页."""
+    return paragraph(None, (), ParagraphFormat(section=section_properties(landscape)))
+
+
+def imprint_section() -> str:
+    """sectPr of the 版记页 (GB/T 9704 7.4.1, 7.5): portrait, starting on an even page — the
+    版记 belongs on the last side of the document, so a blank page comes before it when the
+    text ends on an even page — and without page numbers (7.5: 空白页和版记页均不编排页码)."""
+    return section(page_setup(), dict.fromkeys(FOOTER_IDS, BLANK_FOOTER_ID), start="evenPage")
+
+
+def blank_footer_xml() -> str:
+    return footer_part(paragraph(FOOTER_STYLE))
 
 
 def footer_xml(odd: bool) -> str:

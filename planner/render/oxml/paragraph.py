@@ -32,6 +32,7 @@ class Indent:
     left_chars: Optional[float] = None
     right_chars: Optional[float] = None
     first_chars: Optional[float] = None
+    hanging_chars: Optional[float] = None
     char_twips: int = 16 * PT
 
 
@@ -114,6 +115,9 @@ def indent(ind: Indent) -> str:
     if ind.first_chars is not None:
         attrs.append(f'w:firstLine="{round(ind.first_chars * width)}" '
                      f'w:firstLineChars="{round(ind.first_chars * 100)}"')
+    if ind.hanging_chars is not None:
+        attrs.append(f'w:hanging="{round(ind.hanging_chars * width)}" '
+                     f'w:hangingChars="{round(ind.hanging_chars * 100)}"')
     return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
 
 

@@ -23,14 +23,15 @@ class PageSetup:
     landscape: bool = False
 
 
-def section(page: PageSetup, footers: dict[str, str]) -> str:
-    """sectPr of a section that starts on a new page: `footers` maps a footer type
-    (default = odd pages, even) to its relationship id."""
+def section(page: PageSetup, footers: dict[str, str], start: str = "nextPage") -> str:
+    """sectPr of a section that starts on a new page (`start`: nextPage, or evenPage, which
+    adds a blank page when the one before is even): `footers` maps a footer type (default =
+    odd pages, even) to its relationship id."""
     refs = "".join(f'<w:footerReference w:type={attr(kind)} r:id={attr(rel_id)}/>'
                    for kind, rel_id in footers.items())
     orient = ' w:orient="landscape"' if page.landscape else ""
     return (f"<w:sectPr>{refs}"
-            '<w:type w:val="nextPage"/>'
+            f'<w:type w:val={attr(start)}/>'
             f'<w:pgSz w:w="{page.width}" w:h="{page.height}"{orient}/>'
             f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
             f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" w:gutter="0"/>'

@@ -27,6 +27,7 @@ class RunFormat:
     spacing: Optional[int] = None
     kern: Optional[int] = None
     size: Optional[int] = None
+    highlight: Optional[str] = None  # a highlighter colour name (yellow …)
     underline: bool = False
     lang: Optional[tuple[str, str, str]] = None  # (Latin, East Asian, complex script)
 
@@ -59,6 +60,8 @@ def run_props(form: RunFormat) -> str:
         parts.append(f'<w:kern w:val="{form.kern}"/>')
     if form.size:
         parts.append(f'<w:sz w:val="{form.size}"/><w:szCs w:val="{form.size}"/>')
+    if form.highlight:
+        parts.append(f"<w:highlight w:val={attr(form.highlight)}/>")
     if form.underline:
         parts.append('<w:u w:val="single"/>')
     if form.lang:

@@ -1,0 +1,81 @@
+"""A long title in several lines (GB/T 9704-2012 7.3.1): broken between words, shaped as a
+梯形 (each line no longer than the one below it) or, for three lines and more, a 菱形 (the
+middle line longest), never as an inverted 梯形.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Optional
+
+TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
+MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
+# Where a line may end without splitting a word: after these ...
+# 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、|
+BREAK_AFTER_RE = re.compile(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、])")
+# ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
+BREAK_BEFORE_RE = re.compile(r"(关于|[《（]|的(通知|意见|决定|批复|报告|函)|[和及与暨](?=[\u4e00-\u9fff《])|"
+                             r"(?<!\d)\d{4}(年|—)|(行动|工作|实施)方案|(发展)?规划|工作要点)")
+
+
+def text_width(text: str) -> float:
+    """Width in characters: full-width 1, half-width 0.5."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’" else 1 for ch in text)
+
+
+def title_lines(title: str) -> list[str]:
+    """The title in as few well-shaped lines as fit the 版心; one line when it fits, or when
+    it has no word boundaries to break at (then it wraps by itself)."""
+    total = text_width(title)
+    if total <= TITLE_CHARS:
+        return [title]
+    prefix = [0.0]
+    for ch in title:  # width of title[:i], once: each candidate split is then O(lines)
+        prefix.append(prefix[-1] + text_width(ch))
+    breaks = _word_breaks(title)
+    fewest = int(-(-total // TITLE_CHARS))
+    for count in range(fewest, fewest + MAX_EXTRA_LINES + 1):
+        best = _best_split(breaks, prefix, count)
+        if best is not None:
+            cuts = [0, *best, len(title)]
+            return [title[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [title]
+
+
+def _word_breaks(title: str) -> list[int]:
+    """Positions between two characters where a line may end."""
+    found = {match.end() for match in BREAK_AFTER_RE.finditer(title)}
+    found |= {match.start() for match in BREAK_BEFORE_RE.finditer(title)}
+    return sorted(at for at in found if 0 < at < len(title))
+
+
+def _best_split(breaks: list[int], prefix: list[float], count: int) -> Optional[tuple[int, ...]]:
+    """The break positions giving `count` lines that fit and are best shaped: a 梯形 before a
+    菱形, then the most even lengths."""
+    best, best_score = None, None
+    for cuts in combinations(breaks, count - 1):
+        edges = [0, *cuts, len(prefix) - 1]
+        widths = [prefix[b] - prefix[a] for a, b in zip(edges, edges[1:])]
+        if max(widths) > TITLE_CHARS:
+            continue
+        shape = shape_rank(widths)
+        if shape is None:
+            continue
+        mean = sum(widths) / len(widths)
+        score = (shape, sum((w - mean) ** 2 for w in widths))
+        if best_score is None or score < best_score:
+            best, best_score = cuts, score
+    return best
+
+
+def shape_rank(widths: list[float]) -> Optional[int]:
+    """0 for a 梯形 (no line longer than the one below it), 1 for a 菱形 (lines grow to the
+    longest, then shrink, both ends shorter than it), None for any other shape."""
+    if all(a <= b for a, b in zip(widths, widths[1:])):
+        return 0
+    peak = widths.index(max(widths))
+    rising, falling = widths[:peak + 1], widths[peak:]
+    if len(widths) >= 3 and 0 < peak < len(widths) - 1 and \
+            all(a <= b for a, b in zip(rising, rising[1:])) and all(a >= b for a, b in zip(falling, falling[1:])):
+        return 1
+    return None
