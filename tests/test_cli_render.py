@@ -27,8 +27,9 @@ def test_notice_from_the_seed_text_regenerates_a_formatted_notice(tmp_path):
     code, _, err = run("notice", str(JIMO_TXT), "-o", str(out))
     assert code == 0, err
     texts = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
-    # The long title breaks after 关于印发 (a line break, so the words stay whole).
-    assert texts[:2] == ["青岛市即墨区人民政府办公室关于印发\n数字即墨2024年行动方案的通知",
+    # The long title breaks between words (a line break), the shorter line on top (GB/T 9704
+    # 7.3.1: 梯形, 13 characters over 18).
+    assert texts[:2] == ["青岛市即墨区人民政府办公室\n关于印发数字即墨2024年行动方案的通知",
                          "各镇人民政府，各街道办事处，各功能区，区政府各部门，区直各单位："]
     assert "数字即墨2024年行动方案" in texts
     code, out_text, _ = run("check-format", str(out))

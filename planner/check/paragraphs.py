@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from planner.check.elements import notice_roles
 from planner.check.findings import Finding
 from planner.check.fonts import in_category
 from planner.check.parts import W, Package
@@ -27,18 +28,24 @@ PADDED_DATE_RE = re.compile(r"\d{4}年(0\d月|\d{1,2}月0\d日)")
 # 例：二〇二四年五月三十一日
 CN_DATE_RE = re.compile(r"^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 ROLE_LABELS = {"title": "标题", "body": "正文", "attachment": "“附件”二字"}
+# Roles whose font and size are checked (the rest — 主送, 署名, 版记 … — are 3号/4号仿宋 by
+# 5.2.2's default and not told apart here).
+ROLE_FONTS = ("title", "body", "attachment", "table", "heading1", "heading2", "heading3", "heading4")
 
 
 def paragraphs(package: Package, styles: Styles) -> Iterator[Finding]:
-    for number, paragraph in enumerate(package.body_paragraphs(), 1):
-        text = paragraph_text(paragraph)
-        if not text.strip():
-            continue
+    numbered = [(number, paragraph, paragraph_text(paragraph))
+                for number, paragraph in enumerate(package.body_paragraphs(), 1)]
+    numbered = [item for item in numbered if item[2].strip()]
+    by_content = notice_roles([text for _, _, text in numbered])
+    for at, (number, paragraph, text) in enumerate(numbered):
         where = f"第 {number} 段（{text.strip()[:12]}）"
-        role = _role(paragraph, styles, text)
-        yield from _fonts_and_sizes(paragraph, styles, role, where)
+        role = by_content.get(at) or _role(paragraph, styles, text)
+        yield from _fonts_and_sizes(paragraph, styles, role if role in ROLE_FONTS else "other", where)
         if role == "body":
             yield from _indent(paragraph, styles, text, where)
+        elif role == "recipients":
+            yield from _flush_left(paragraph, styles, text, where)
         yield from _forms(text, where)
 
 
@@ -127,6 +134,17 @@ def _indent(paragraph, styles: Styles, text: str, where: str) -> Iterator[Findin
     if chars != str(round(indent * 100)) and not (first and abs(int(first) - twips) <= 20 and chars is None):
         seen = f"{int(chars) / 100:g} 字符" if chars else (f"{int(first) / 20:g} 磅" if first else "无")
         yield Finding("F008", where, f"首行缩进应为 2 字符（实际：{seen}）")
+
+
+def _flush_left(paragraph, styles: Styles, text: str, where: str) -> Iterator[Finding]:
+    """7.3.2: the 主送 居左顶格 (its continuation lines too), ending in a full-width colon."""
+    ind = resolved_ppr(styles, paragraph, "ind")
+    indents = [ind.get(key) for key in ("firstLine", "firstLineChars", "left", "leftChars", "start", "startChars")]
+    if text[:1] in (" ", "　", "\t") or any(value not in (None, "0") for value in indents):
+        seen = "空格" if text[:1] in (" ", "　", "\t") else "缩进"
+        yield Finding("F015", where, f"主送机关应居左顶格（实际：有{seen}）；请去掉首行缩进和左缩进")
+    if text.rstrip().endswith(":"):
+        yield Finding("F015", where, "主送机关后应为全角冒号“：”（实际：半角“:”）")
 
 
 def _forms(text: str, where: str) -> Iterator[Finding]:

@@ -103,7 +103,7 @@ def check_format(ctx: Context, files: tuple[Path, ...], as_json: bool) -> None:
             _fail(ctx, error)
             continue
         found += len(findings)
-        report[str(file)] = [vars(f) for f in findings]
+        report[str(file)] = [f.as_dict() for f in findings]
         if not as_json:
             for finding in findings:
                 click.echo(finding.line(str(file)))

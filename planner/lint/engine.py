@@ -67,7 +67,7 @@ def format_problems(draft: Draft, config: Config) -> list[Problem]:
     for item in check_docx(draft.path):
         if not config.active(item.code, draft.path):
             continue
-        out.append(Problem(1, 1, f"{item.where}：{item.message}", code=item.code,
+        out.append(Problem(1, 1, f"{item.where}：{item.text()}", code=item.code,
                            level=config.level(item.code, "error")))
     return out
 

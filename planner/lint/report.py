@@ -132,8 +132,9 @@ def _format_codes() -> list[str]:
 
     out = ["## F 组：Word 文档版式（仅 .docx）", "",
            "输入为 .docx 时，`planner check-format` 的检查结果作为 F 组问题报告（级别：错误；不可自动修复），"
-           "同样可用 `--select`/`--ignore`、配置文件和抑制注释控制。", "", "| 代码 | 检查 |", "|---|---|"]
-    out += [f"| {code} | {text} |" for code, text in FORMAT_CODES.items()]
+           "同样可用 `--select`/`--ignore`、配置文件和抑制注释控制。F014 起各项在 `planner check-format --render` "
+           "时还测量 LibreOffice 排出的页面。", "", "| 代码 | GB/T 9704 条款 | 检查 |", "|---|---|---|"]
+    out += [f"| {code} | {clause} | {text} |" for code, (clause, text) in FORMAT_CODES.items()]
     return out + [""]
 
 

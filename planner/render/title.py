@@ -8,6 +8,8 @@ import re
 from itertools import combinations
 from typing import Optional
 
+from planner.check.standard import title_shape
+
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
 # Where a line may end without splitting a word: after these ...
@@ -68,14 +70,9 @@ def _best_split(breaks: list[int], prefix: list[float], count: int) -> Optional[
     return best
 
 
+SHAPE_RANK = {"梯形": 0, "菱形": 1}
+
+
 def shape_rank(widths: list[float]) -> Optional[int]:
-    """0 for a 梯形 (no line longer than the one below it), 1 for a 菱形 (lines grow to the
-    longest, then shrink, both ends shorter than it), None for any other shape."""
-    if all(a <= b for a, b in zip(widths, widths[1:])):
-        return 0
-    peak = widths.index(max(widths))
-    rising, falling = widths[:peak + 1], widths[peak:]
-    if len(widths) >= 3 and 0 < peak < len(widths) - 1 and \
-            all(a <= b for a, b in zip(rising, rising[1:])) and all(a >= b for a, b in zip(falling, falling[1:])):
-        return 1
-    return None
+    """0 for a 梯形, 1 for a 菱形 (planner.check.standard.title_shape), None otherwise."""
+    return SHAPE_RANK.get(title_shape(widths))
