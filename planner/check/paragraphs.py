@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 
 from planner.check.elements import notice_roles
 from planner.check.findings import Finding
+from planner.check.spacing import line_spacing
 from planner.check.fonts import in_category
 from planner.check.parts import W, Package
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, max_char_spacing
@@ -38,9 +39,12 @@ def paragraphs(package: Package, styles: Styles) -> Iterator[Finding]:
                 for number, paragraph in enumerate(package.body_paragraphs(), 1)]
     numbered = [item for item in numbered if item[2].strip()]
     by_content = notice_roles([text for _, _, text in numbered])
+    roles = {at: by_content.get(at) or _role(paragraph, styles, text)
+             for at, (_, paragraph, text) in enumerate(numbered)}
+    yield from line_spacing(numbered, roles, styles)
     for at, (number, paragraph, text) in enumerate(numbered):
         where = f"第 {number} 段（{text.strip()[:12]}）"
-        role = by_content.get(at) or _role(paragraph, styles, text)
+        role = roles[at]
         yield from _fonts_and_sizes(paragraph, styles, role if role in ROLE_FONTS else "other", where)
         if role == "body":
             yield from _indent(paragraph, styles, text, where)

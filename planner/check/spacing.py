@@ -1,0 +1,60 @@
+"""Each text paragraph's own line spacing (F014, 5.2.3), read through the style chain: a
+22-line grid does not make 22 lines when the paragraphs are set to an exact 33 pt.
+
+Word takes a paragraph's spacing from docDefaults → its style's basedOn chain → the paragraph
+itself. An exact (or at-least) spacing is the line's height whatever the grid says; an "auto"
+spacing snaps to the grid, one grid line a line, as long as it is not more than single.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterator, Optional
+
+from planner.check.findings import Finding
+from planner.check.parts import W
+from planner.check.standard import STANDARD, length_twips
+from planner.check.styles import Styles, resolved_ppr
+
+AUTO_SINGLE = 240  # w:line of an "auto" spacing: 240 = single
+
+
+def spacing_problem(paragraph, styles: Styles) -> Optional[str]:
+    """What is wrong with the paragraph's line spacing, in words (None: 22 lines a page)."""
+    spacing = resolved_ppr(styles, paragraph, "spacing")
+    rule, line = spacing.get("lineRule", "auto"), spacing.get("line")
+    pitch, slack = length_twips("line_pitch"), round(STANDARD["line_pitch"].tolerance * 20)
+    snapped = resolved_ppr(styles, paragraph, "snapToGrid").get("val", "1") not in ("0", "false")
+    if line is None or not line.lstrip("-").isdigit():
+        return None
+    value = int(line)
+    if rule == "exact" or (rule == "atLeast" and value > pitch + slack):
+        if abs(value - pitch) <= slack:
+            return None
+        return f"行距为固定值 {value / 20:g} 磅，每页只排 {_lines(value)} 行"
+    if rule == "auto" and (value > AUTO_SINGLE or not snapped):
+        return f"行距为 {value / AUTO_SINGLE:g} 倍行距{'且不对齐网格' if not snapped else ''}，每页不是 22 行"
+    return None
+
+
+def _lines(twips: int) -> int:
+    return math.floor(length_twips("text_height") / twips)
+
+
+def line_spacing(numbered: list[tuple[int, object, str]], roles: dict[int, str], styles: Styles) -> Iterator[Finding]:
+    """One finding for each distinct wrong spacing among the text paragraphs (body and
+    headings), naming the first paragraph that has it and how many do."""
+    seen: dict[str, list[int]] = {}
+    for at, (number, paragraph, _) in enumerate(numbered):
+        if roles.get(at) not in ("body", "heading1", "heading2", "heading3", "heading4"):
+            continue
+        if any(a.tag in (W + "tbl", W + "txbxContent") for a in paragraph.iterancestors()):
+            continue
+        problem = spacing_problem(paragraph, styles)
+        if problem:
+            seen.setdefault(problem, []).append(at)
+    pitch = STANDARD["line_pitch"].amount
+    for problem, places in seen.items():
+        number, _, text = numbered[places[0]]
+        more = f"等 {len(places)} 段" if len(places) > 1 else ""
+        yield Finding("F014", f"第 {number} 段（{text.strip()[:12]}）{more}",
+                      f"{problem}；应为固定值 {pitch:g} 磅（或单倍行距对齐每页 22 行的网格）")
