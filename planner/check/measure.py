@@ -1,0 +1,142 @@
+"""Measured checks of a laid-out document (check-format --render): the page as printed,
+against the standard's table — lines a page and characters a line on the fullest body page
+(5.2.3), body text on the first page (7.3.3), page numbers (7.5). The notice's parts and the
+版记 are measured in measure_notice and measure_imprint.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Iterator
+
+from planner.check.elements import PROPER_PAGE_NUMBER_RE, compact, is_page_number
+from planner.check.findings import Finding
+from planner.check.pdf import Line, Page
+from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm
+
+SIZE_SLACK = 0.6  # points: a 三号 character measured at 15.4–16.6 pt is a 三号 character
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The 版心 of a page, in mm from its top-left corner (a landscape page's turned with it)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @classmethod
+    def of(cls, page: Page) -> "Frame":
+        s = {side: STANDARD[f"margin_{side}"].amount for side in ("top", "right", "bottom", "left")}
+        if page.landscape:  # the 订口 side becomes the top
+            s = {"top": s["left"], "right": s["top"], "bottom": s["right"], "left": s["bottom"]}
+        return cls(s["left"], s["top"], page.width - s["right"], page.height - s["bottom"])
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def text_lines(page: Page) -> list[Line]:
+    """The page's lines inside its 版心 (page numbers below it left out), top to bottom."""
+    frame = Frame.of(page)
+    return [line for line in page.lines if line.text.strip() and line.top < frame.bottom + 1
+            and not (is_page_number(line.text) and line.top > frame.bottom - 2)]
+
+
+def of_size(line: Line, points: float) -> bool:
+    return abs(line.size - points) <= SIZE_SLACK
+
+
+def body_lines(page: Page) -> list[Line]:
+    """Lines of 3号 text inside the 版心."""
+    return [line for line in text_lines(page) if of_size(line, STANDARD["body_size"].amount)]
+
+
+def width_chars(text: str) -> float:
+    """Width in characters: full-width 1, half-width 0.5."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def measure_pages(pages: list[Page]) -> Iterator[Finding]:
+    yield from lines_per_page(pages)
+    yield from chars_per_line(pages)
+    yield from first_page(pages)
+    yield from page_numbers(pages)
+
+
+def lines_per_page(pages: list[Page]) -> Iterator[Finding]:
+    """5.2.3: the fullest page of body text (one the text runs on from) holds 22 lines, one
+    line pitch apart."""
+    portrait = [page for page in pages if not page.landscape]
+    running = [page for page, after in zip(portrait, portrait[1:]) if body_lines(after)]
+    if not running:
+        return
+    fullest = max(running, key=lambda page: len(text_lines(page)))
+    count, wanted = len(text_lines(fullest)), STANDARD["lines_per_page"].amount
+    steps = [b.bottom - a.bottom for a, b in zip(body_lines(fullest), body_lines(fullest)[1:])]
+    pitch = statistics.median(steps) if steps else pitch_mm()
+    if count != wanted or abs(pitch - pitch_mm()) > 0.3:
+        yield Finding("F003", f"第 {fullest.number} 页（排版实测）",
+                      f"正文最满的一页排 {count} 行、行距 {pitch / points_mm(1):.2f} 磅；应为 {wanted:g} 行、"
+                      f"行距 {STANDARD['line_pitch'].amount:g} 磅")
+
+
+def chars_per_line(pages: list[Page]) -> Iterator[Finding]:
+    """5.2.3: a full line of 3号 Chinese text holds 28 characters."""
+    full = []
+    for page in pages:
+        frame = Frame.of(page)
+        for line in body_lines(page):
+            text = compact(line.text)
+            if not page.landscape and line.x0 < frame.left + 1 and line.x1 > frame.right - 6 \
+                    and all(ord(ch) > 0x2E80 for ch in text):
+                full.append((width_chars(text), page.number))
+    if not full:
+        return
+    most, number = max(full)
+    wanted = STANDARD["chars_per_line"].amount
+    if round(most) != wanted:
+        yield Finding("F011", f"第 {number} 页（排版实测）", f"满行排 {most:g} 字；应为 {wanted:g} 字")
+
+
+def first_page(pages: list[Page]) -> Iterator[Finding]:
+    """7.3.3 公文首页必须显示正文: page 1 carries 3号 text after its title."""
+    if not pages:
+        return
+    lines = text_lines(pages[0])
+    title = [at for at, line in enumerate(lines) if line.size > STANDARD["body_size"].amount + 3]
+    after = lines[title[-1] + 1:] if title else lines
+    if not [line for line in after if of_size(line, STANDARD["body_size"].amount)]:
+        yield Finding("F020", "第 1 页（排版实测）", "首页没有正文；请调整版面，使首页显示正文")
+
+
+def page_numbers(pages: list[Page]) -> Iterator[Finding]:
+    """7.5: `— N —` in 4号, odd pages 右空一字, even pages 左空一字, the 一字线 (the middle
+    of the characters) 7 mm below the 版心."""
+    char = points_mm(STANDARD["page_number_size"].amount) * STANDARD["page_number_side_indent"].amount
+    below = STANDARD["page_number_below_text"]
+    reported = set()
+    for page in pages:
+        frame = Frame.of(page)
+        numbers = [line for line in page.lines if is_page_number(line.text) and line.top > frame.bottom - 2]
+        for line in numbers[:1]:
+            yield from _page_number(page, frame, line, char, below, reported)
+
+
+def _page_number(page: Page, frame: Frame, line: Line, char: float, below, reported: set) -> Iterator[Finding]:
+    where = f"第 {page.number} 页页码（排版实测）"
+    if not PROPER_PAGE_NUMBER_RE.match(compact(line.text)) and "form" not in reported:
+        reported.add("form")
+        yield Finding("F010", where, f"页码两侧应为一字线“—”（实际：“{line.text.strip()}”）")
+    odd = page.number % 2 == 1
+    seen = frame.right - line.x1 if odd else line.x0 - frame.left
+    if abs(seen - char) > POSITION_SLACK and ("side", odd) not in reported:
+        reported.add(("side", odd))
+        yield Finding("F010", where, f"{'单页页码应居右空一字' if odd else '双页页码应居左空一字'}"
+                                     f"（实际距版心{'右' if odd else '左'}边 {seen:.1f} 毫米，应为 {char:.1f} 毫米）")
+    gap = line.middle - frame.bottom
+    if abs(gap - below.amount) > below.tolerance and "gap" not in reported:
+        reported.add("gap")
+        yield Finding("F010", where, f"一字线距版心下边缘 {gap:.1f} 毫米；应为 {below.amount:g} 毫米")
