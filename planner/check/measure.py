@@ -107,7 +107,7 @@ def first_page(pages: list[Page]) -> Iterator[Finding]:
         return
     lines = text_lines(pages[0])
     title = [at for at, line in enumerate(lines) if line.size > STANDARD["body_size"].amount + 3]
-    after = lines[title[-1] + 1:] if title else lines
+    after = lines[title[-1] + 1:] if title else []
     if not [line for line in after if of_size(line, STANDARD["body_size"].amount)]:
         yield Finding("F020", "第 1 页（排版实测）", "首页没有正文；请调整版面，使首页显示正文")
 

@@ -12,7 +12,7 @@ from typing import Iterator
 from planner.check.elements import compact, is_cc, is_printed
 from planner.check.findings import Finding
 from planner.check.measure import Frame, text_lines
-from planner.check.pdf import Line, Page, Rule
+from planner.check.pdf import Line, Page
 from planner.check.standard import STANDARD, pitch_mm, points_mm
 
 WHERE = "版记（排版实测）"

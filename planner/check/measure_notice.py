@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from planner.check.elements import compact, is_date_line, is_doc_number, is_note, signature_block
+from planner.check.elements import compact, is_doc_number, is_note, signature_block
 from planner.check.findings import Finding
 from planner.check.measure import Frame, body_lines, of_size, text_lines
 from planner.check.pdf import Line, Page, Rule

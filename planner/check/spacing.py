@@ -16,10 +16,14 @@ from planner.check.standard import STANDARD, length_twips
 from planner.check.styles import Styles, resolved_ppr
 
 AUTO_SINGLE = 240  # w:line of an "auto" spacing: 240 = single
+# 7.3.5.5: a notice whose 署名 and 成文日期 would not fit its page may set its lines closer,
+# down to this share of the grid pitch.
+TIGHTENED = 0.75
 
 
-def spacing_problem(paragraph, styles: Styles) -> Optional[str]:
-    """What is wrong with the paragraph's line spacing, in words (None: 22 lines a page)."""
+def spacing_problem(paragraph, styles: Styles, in_notice: bool = False) -> Optional[str]:
+    """What is wrong with the paragraph's line spacing, in words (None: 22 lines a page, or
+    a notice's lines set closer as 7.3.5.5 allows)."""
     spacing = resolved_ppr(styles, paragraph, "spacing")
     rule, line = spacing.get("lineRule", "auto"), spacing.get("line")
     pitch, slack = length_twips("line_pitch"), round(STANDARD["line_pitch"].tolerance * 20)
@@ -28,7 +32,7 @@ def spacing_problem(paragraph, styles: Styles) -> Optional[str]:
         return None
     value = int(line)
     if rule == "exact" or (rule == "atLeast" and value > pitch + slack):
-        if abs(value - pitch) <= slack:
+        if abs(value - pitch) <= slack or (in_notice and TIGHTENED * pitch <= value < pitch):
             return None
         return f"行距为固定值 {value / 20:g} 磅，每页只排 {_lines(value)} 行"
     if rule == "auto" and (value > AUTO_SINGLE or not snapped):
@@ -44,12 +48,14 @@ def line_spacing(numbered: list[tuple[int, object, str]], roles: dict[int, str],
     """One finding for each distinct wrong spacing among the text paragraphs (body and
     headings), naming the first paragraph that has it and how many do."""
     seen: dict[str, list[int]] = {}
+    ends = [at for at, role in roles.items() if role in ("date", "note")]
+    notice_end = max(ends) if ends else -1
     for at, (number, paragraph, _) in enumerate(numbered):
         if roles.get(at) not in ("body", "heading1", "heading2", "heading3", "heading4"):
             continue
         if any(a.tag in (W + "tbl", W + "txbxContent") for a in paragraph.iterancestors()):
             continue
-        problem = spacing_problem(paragraph, styles)
+        problem = spacing_problem(paragraph, styles, in_notice=at <= notice_end)
         if problem:
             seen.setdefault(problem, []).append(at)
     pitch = STANDARD["line_pitch"].amount

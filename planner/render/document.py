@@ -11,21 +11,20 @@ from planner.model import Notice, Plan
 from planner.render import styles as st
 from planner.render.options import RenderOptions
 from planner.render.oxml.markup import twips
-from planner.render.oxml.paragraph import Border, Indent, ParagraphFormat, Spacing, paragraph
+from planner.render.oxml.paragraph import Border, ParagraphFormat, Spacing, paragraph
 from planner.render.oxml.text import RunFormat, run, run_props
 from planner.render.package import assemble
 from planner.render.imprint import imprint_page
+from planner.render.notice_page import NoticePage
 from planner.render.page import LINE_PITCH, section_break
 from planner.render.profile import Profile, load_profile
-from planner.render.title import text_width, title_lines
+from planner.render.title import title_lines
 from planner.render.wording import JinjaWording
 
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
             "notice_body": st.BODY, "public": st.BODY, "title": st.TITLE, "body": st.BODY}
-ONE_LINE = Spacing(before=LINE_PITCH, before_lines=100)
 NEW_PAGE = ParagraphFormat(page_break_before=True)
-KEEP_NEXT = ParagraphFormat(keep_next=True)
 # The notice title under a 版头: two lines below the red rule, one line above the 主送.
 UNDER_MASTHEAD = ParagraphFormat(spacing=Spacing(before=2 * LINE_PITCH, before_lines=200,
                                                  after=LINE_PITCH, after_lines=100))
@@ -80,8 +79,7 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
     """Paragraph XML for each block, in order."""
     if masthead is not None and notice is not None:
         yield from _masthead(masthead, notice.doc_number or "")
-    signature = _signature_indents(blocks)
-    kept = _kept_with_signature(blocks)
+    page = NoticePage.plan(blocks, masthead is not None and notice is not None)
     seen_notice = False
     imprint = [block for block in blocks if block.kind in ("cc", "imprint")]
     for index, block in enumerate(blocks):
@@ -98,13 +96,13 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
         elif kind == "heading":
             yield _heading(block)
         elif kind in ("issuer", "date"):
-            yield _signature_line(block, signature[index], index, blocks)
+            yield page.signature_line(index, blocks)
         elif kind in ("cc", "imprint"):
             continue
         elif kind == "attachment_note":  # 附件说明: one line below the body, 左空二字
-            yield paragraph(st.BODY, [run(block.text)], ParagraphFormat(spacing=ONE_LINE, keep_next=index in kept))
+            yield paragraph(st.BODY, [run(block.text)], page.form(index, kind, blank_before=True))
         else:
-            yield paragraph(STYLE_OF.get(kind, st.BODY), marked_runs(block.text), KEEP_NEXT if index in kept else None)
+            yield paragraph(STYLE_OF.get(kind, st.BODY), marked_runs(block.text), page.form(index, kind))
     yield attachment
     if imprint:  # its own page, the last, even and portrait (render.imprint)
         yield imprint_page(imprint, after_landscape=bool(attachment))
@@ -129,45 +127,6 @@ def marked_runs(text: str) -> list[str]:
         runs += [run(text[at:match.start()]), run(match.group(0), PLACEHOLDER_PROPS)]
         at = match.end()
     return [piece for piece in runs + [run(text[at:])] if piece]
-
-
-def _kept_with_signature(blocks: list[Block]) -> set[int]:
-    """The notice's last body paragraph (and the 附件说明 after it), kept on the page of the
-    署名 so that page carries body text (GB/T 9704 7.3.5.5). The paragraph itself may still
-    break across the page: only its last lines go over with the 署名."""
-    first = next((i for i, b in enumerate(blocks) if b.kind in ("issuer", "date")), None)
-    if first is None:
-        return set()
-    body = [i for i in range(first) if blocks[i].kind in ("notice_body", "attachment_note")]
-    last_body = max((i for i in body if blocks[i].kind == "notice_body"), default=None)
-    return {i for i in body if last_body is not None and i >= last_body}
-
-
-def _signature_indents(blocks: list[Block]) -> dict[int, float]:
-    """Left indents (in characters) of 署名 and 成文日期 (GB/T 9704 7.3.5.2): 署名 右空二字;
-    the date starts two characters right of the 署名; when the date is the longer of the two,
-    the date is 右空二字 and the 署名 moves left to keep that offset."""
-    issuers = [i for i, b in enumerate(blocks) if b.kind == "issuer"]
-    dates = [i for i, b in enumerate(blocks) if b.kind == "date"]
-    line = 28
-    issuer_width = max((text_width(blocks[i].text) for i in issuers), default=0)
-    date_width = text_width(blocks[dates[0]].text) if dates else 0
-    issuer_start = line - 2 - issuer_width
-    if not issuers:
-        issuer_start = line - 4 - date_width  # no 署名: the date 右空四字 (as if sealed)
-    elif issuer_start + 2 + date_width > line - 2:
-        issuer_start = line - 2 - date_width - 2
-    indents = {i: max(issuer_start, 0) for i in issuers}
-    indents.update({i: max(issuer_start + (2 if issuers else 0), 0) for i in dates})
-    return indents
-
-
-def _signature_line(block: Block, left_chars: float, index: int, blocks: list[Block]) -> str:
-    first_issuer = block.kind == "issuer" and (index == 0 or blocks[index - 1].kind != "issuer")
-    lone_date = block.kind == "date" and (index == 0 or blocks[index - 1].kind != "issuer")
-    form = ParagraphFormat(spacing=ONE_LINE if first_issuer or lone_date else None,
-                           indent=Indent(left_chars=left_chars))
-    return paragraph(st.SIGNATURE, [run(block.text)], form)
 
 
 def _masthead(text: str, doc_number: str) -> Iterator[str]:
