@@ -60,17 +60,37 @@ def width_chars(text: str) -> float:
 
 
 def measure_pages(pages: list[Page]) -> Iterator[Finding]:
+    yield from inside_text_area(pages)
     yield from lines_per_page(pages)
     yield from chars_per_line(pages)
     yield from first_page(pages)
     yield from page_numbers(pages)
 
 
+def inside_text_area(pages: list[Page]) -> Iterator[Finding]:
+    """5.2.1: the text stays inside the 版心 (37 mm from the top, 28 mm from the left, 156 ×
+    225 mm); one finding, for the first page that breaks it."""
+    for page in pages:
+        frame = Frame.of(page)
+        for line in text_lines(page):
+            off = {"上": frame.top - line.top, "下": line.bottom - frame.bottom,
+                   "左": frame.left - line.x0, "右": line.x1 - frame.right}
+            side, by = max(off.items(), key=lambda item: item[1])
+            if by > POSITION_SLACK:
+                yield Finding("F002", f"第 {page.number} 页（排版实测）",
+                              f"文字超出版心{side}边 {by:.1f} 毫米（“{line.text.strip()[:8]}…”）；版心应为天头 "
+                              f"{STANDARD['margin_top'].amount:g} 毫米、订口 {STANDARD['margin_left'].amount:g} 毫米、"
+                              f"{STANDARD['text_width'].amount:g}×{STANDARD['text_height'].amount:g} 毫米")
+                return
+
+
 def lines_per_page(pages: list[Page]) -> Iterator[Finding]:
     """5.2.3: the fullest page of body text (one the text runs on from) holds 22 lines, one
     line pitch apart."""
     portrait = [page for page in pages if not page.landscape]
-    running = [page for page, after in zip(portrait, portrait[1:]) if body_lines(after)]
+    # A page the text runs on from, filled to its foot (not one ended early by a page break).
+    running = [page for page, after in zip(portrait, portrait[1:]) if body_lines(after) and text_lines(page)
+               and text_lines(page)[-1].bottom > Frame.of(page).bottom - 1.5 * pitch_mm()]
     if not running:
         return
     fullest = max(running, key=lambda page: len(text_lines(page)))
