@@ -45,3 +45,69 @@ def conn(library):
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="重新生成 tests/golden/ 下的结构快照（改动须像代码一样审阅）")
+
+
+# Documents laid out by LibreOffice: all of them in one run for the whole session (each run
+# costs seconds), measured by the tests that need a PDF.
+JIMO_PLAN = ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.yaml"
+RIZHAO_PLAN = ROOT / "examples" / "plans" / "003_日照市数字强市发展规划2024-2026.yaml"
+MASTHEAD = "青岛市即墨区人民政府办公室文件"
+DOC_NUMBER = "即政办发〔2024〕9号"
+PRINTER = "青岛市即墨区人民政府办公室"
+# 13 organisations: the 抄送 list wraps to four lines of 4号 (the issue's 版记 case).
+LONG_CC = ["区委各部门", "区人大常委会办公室", "区政协办公室", "区法院", "区检察院", "区委办公室", "区纪委监委",
+           "区委组织部", "区委宣传部", "区委统战部", "区委政法委", "即墨警备区", "区人武部"]
+THREE_LINE_TITLE = "青岛市即墨区人民政府办公室关于印发数字即墨2024年行动方案和数字即墨建设2024年工作要点的通知"
+# Each 通知 variant: NoticeFields values, the 版头, and whether the 分工表 is attached.
+NOTICE_VARIANTS = {
+    "plain": ({}, None, False),
+    "masthead": ({"doc_number": DOC_NUMBER}, MASTHEAD, False),
+    "cc_printer": ({"cc": LONG_CC, "printer": PRINTER}, None, False),
+    "matrix": ({"doc_number": DOC_NUMBER}, MASTHEAD, True),
+    "matrix_imprint": ({"doc_number": DOC_NUMBER, "cc": LONG_CC, "printer": PRINTER}, MASTHEAD, True),
+    "title3": ({"title": THREE_LINE_TITLE}, None, False),
+}
+
+
+class Laid:
+    """A DOCX and the PDF LibreOffice laid it out as; `pages` measured on first use."""
+
+    def __init__(self, docx: Path, pdf: Path) -> None:
+        self.docx, self.pdf = docx, pdf
+        self._pages = None
+
+    @property
+    def pages(self):
+        from planner.check.pdf import read_pdf
+
+        if self._pages is None:
+            self._pages = read_pdf(self.pdf)
+        return self._pages
+
+
+@pytest.fixture(scope="session")
+def laid_out(tmp_path_factory) -> dict[str, Laid]:
+    """Every document the PDF tests measure: the 通知 variants of plan 000, plan 003 alone,
+    the 分工表, and the hand-written notices (tests/handmade.py)."""
+    import shutil
+
+    from handmade import WRONG, notice
+    from planner.office import docx_pdfs, soffice
+    from planner.planfile import load_plan
+    from planner.render import NoticeFields, RenderOptions, render_matrix, render_notice, render_plan
+
+    if not soffice() or not shutil.which("pdftotext"):
+        pytest.skip("未安装 LibreOffice 或 poppler-utils：跳过 PDF 排版测量（.ci/run 会安装）")
+    folder = tmp_path_factory.mktemp("laid-out")
+    jimo = load_plan(JIMO_PLAN)
+    docs = {}
+    for name, (fields, masthead, matrix) in NOTICE_VARIANTS.items():
+        docs[name] = render_notice(jimo, folder / f"{name}.docx", NoticeFields(**fields),
+                                   RenderOptions(masthead=masthead), with_matrix=matrix)
+    docs["rizhao"] = render_plan(load_plan(RIZHAO_PLAN), folder / "rizhao.docx")
+    docs["matrix_alone"] = render_matrix(jimo, folder / "分工表.docx")
+    docs["hand_right"] = notice(folder / "hand_right.docx")
+    for wrong in WRONG:
+        docs[f"hand_{wrong}"] = notice(folder / f"hand_{wrong}.docx", wrong)
+    pdfs = docx_pdfs(list(docs.values()), folder / "pdf")
+    return {name: Laid(Path(docx), pdfs[docx]) for name, docx in docs.items()}

@@ -129,3 +129,31 @@ def test_preview_without_libreoffice_names_the_package(tmp_path, monkeypatch):
 def test_render_help_is_chinese():
     code, out, _ = run("notice", "--help")
     assert code == 0 and "发文字号" in out and "主送机关" in out
+
+
+def test_check_format_render_measures_and_names_the_clause(laid_out):
+    import json
+
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    wrong, right = laid_out["hand_signature_alone"].docx, laid_out["plain"].docx
+    result = CliRunner().invoke(cli, ["check-format", "--render", "--json", str(wrong), str(right)])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert report[str(right)] == []
+    assert [(f["code"], f["clause"]) for f in report[str(wrong)]] == [("F022", "7.3.5.5")]
+
+
+def test_check_format_render_without_libreoffice_says_so_and_checks_the_docx(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    monkeypatch.setattr("planner.office.soffice", lambda: None)
+    good = tmp_path / "good.docx"
+    assert run("notice", str(JIMO), "-o", str(good))[0] == 0
+    result = CliRunner().invoke(cli, ["check-format", "--render", str(good)])
+    assert result.exit_code == 0 and "格式检查通过" in result.stdout
+    assert result.stderr.count("\n") == 1 and "LibreOffice" in result.stderr and "只检查了 Word 文档的设置" in result.stderr
