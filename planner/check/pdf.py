@@ -99,12 +99,18 @@ class Page:
         return self.width > self.height
 
 
+def unavailable(error: ImportError) -> MeasureUnavailable:
+    missing = getattr(error, "name", "") or ""
+    what = "没有安装 pdfminer.six" if missing.startswith("pdfminer") else f"无法载入 pdfminer.six（{error}）"
+    return MeasureUnavailable(f"{what}，无法测量排版后的页面", hint=MEASURE_HINT)
+
+
 def read_pdf(path: Path) -> list[Page]:
     """Every page of the PDF at `path`, measured."""
     try:
         from pdfminer.high_level import extract_pages
-    except ImportError:
-        raise MeasureUnavailable("没有安装 pdfminer.six，无法测量排版后的页面", hint=MEASURE_HINT) from None
+    except ImportError as error:
+        raise unavailable(error) from None
     pages = []
     for number, layout in enumerate(extract_pages(str(path), laparams=None), 1):
         width, height = layout.width * MM_PER_PT, layout.height * MM_PER_PT

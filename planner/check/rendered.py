@@ -27,14 +27,14 @@ def measure_docx(paths: list[Path]) -> dict[Path, Outcome]:
     """Each DOCX laid out and measured: its findings, or the error that kept it from being
     measured. Raises ToolMissing (no LibreOffice) or MeasureUnavailable (no PDF reader)
     before laying anything out."""
-    from planner.check.pdf import MeasureUnavailable, MEASURE_HINT
+    from planner.check.pdf import unavailable
     from planner.office import ConversionError, docx_pdfs, program
 
     program()
     try:
-        import pdfminer  # noqa: F401
-    except ImportError:
-        raise MeasureUnavailable("没有安装 pdfminer.six，无法测量排版后的页面", hint=MEASURE_HINT) from None
+        import pdfminer.high_level  # noqa: F401
+    except ImportError as error:
+        raise unavailable(error) from None
     out: dict[Path, Outcome] = {}
     with tempfile.TemporaryDirectory(prefix="planner-measure-") as work:
         pdfs = docx_pdfs(list(paths), Path(work))

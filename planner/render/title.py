@@ -12,6 +12,9 @@ from planner.check.standard import title_shape
 
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
+# Shaping tries every choice of breaks: titles longer than this many lines, or with more break
+# points than MAX_BREAKS, are left to wrap by themselves (no real 公文 title comes near).
+MAX_LINES, MAX_BREAKS = 4, 40
 # Where a line may end without splitting a word: after these ...
 # 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、|
 BREAK_AFTER_RE = re.compile(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、])")
@@ -36,7 +39,9 @@ def title_lines(title: str) -> list[str]:
         prefix.append(prefix[-1] + text_width(ch))
     breaks = _word_breaks(title)
     fewest = int(-(-total // TITLE_CHARS))
-    for count in range(fewest, fewest + MAX_EXTRA_LINES + 1):
+    if fewest > MAX_LINES or len(breaks) > MAX_BREAKS:
+        return [title]
+    for count in range(fewest, min(fewest + MAX_EXTRA_LINES, MAX_LINES) + 1):
         best = _best_split(breaks, prefix, count)
         if best is not None:
             cuts = [0, *best, len(title)]
