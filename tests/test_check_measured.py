@@ -64,3 +64,8 @@ def test_the_check_names_every_code_of_the_standard_table():
         assert clause.startswith(("5.", "7.")), code
     assert {"7.2.4", "7.2.5", "7.2.7", "7.3.1", "7.3.2", "7.3.3", "7.3.5.2", "7.3.5.5", "7.3.6", "7.4.1",
             "7.4.2", "7.5"} <= clauses
+
+
+def test_a_table_standing_alone_has_no_first_page_body_to_show(laid_out):
+    # a landscape 分工表 on its own: 7.3.3's 正文 does not apply
+    assert shown(all_findings(laid_out["matrix_alone"])) == []

@@ -122,8 +122,9 @@ def chars_per_line(pages: list[Page]) -> Iterator[Finding]:
 
 
 def first_page(pages: list[Page]) -> Iterator[Finding]:
-    """7.3.3 公文首页必须显示正文: page 1 carries 3号 text after its title."""
-    if not pages:
+    """7.3.3 公文首页必须显示正文: page 1 carries 3号 text after its title. (A table standing
+    alone — a landscape 分工表 or 对照表 — has no 正文 to show.)"""
+    if not pages or pages[0].landscape or not any(body_lines(page) for page in pages):
         return
     lines = text_lines(pages[0])
     title = [at for at, line in enumerate(lines) if line.size > STANDARD["body_size"].amount + 3]
