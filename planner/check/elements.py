@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-# 例：即政办发〔2024〕9号 / 东政办字[2022]36号
-DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*号$")
+from planner.form.dates import DATE_LINE_RE  # 例：2024年5月31日 (a line of its own: the 成文日期)
+from planner.form.docnumber import WHOLE_RE  # 例：即政办发〔2024〕9号
+
 # 例：各镇人民政府，各街道办事处： (it ends with a colon; a 主送 is no sentence)
 RECIPIENTS_RE = re.compile(r"^[^。！？]{2,200}[：:]$")
-# 例：2024年5月31日 (a line of its own: the 成文日期)
-DATE_LINE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 # 例：（此件公开发布） / （此件依申请公开）
 NOTE_RE = re.compile(r"^[（(]此件.{1,12}[）)]$")
 # 例：抄送：区委各部门，区人大常委会办公室。
@@ -57,7 +56,7 @@ def is_printed(text: str) -> bool:
 
 
 def is_doc_number(text: str) -> bool:
-    return bool(DOC_NUMBER_RE.match(compact(text)))
+    return bool(WHOLE_RE.fullmatch(compact(text).strip("（）()")))
 
 
 def is_page_number(text: str) -> bool:

@@ -15,11 +15,8 @@ from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, max_char_spacing
 from planner.check.styles import (Styles, paragraph_style, paragraph_text, resolved_fonts, resolved_ppr,
                                   resolved_run_value, text_runs)
 from planner.form.docnumber import DOC_NUMBER_RE, normalize_doc_number
+from planner.form.markers import level_of
 
-# 例：一、 （一） 1. （1） at the start of a heading paragraph. (To be replaced by
-# planner.form's heading markers once that lands.)
-LEVEL_RES = [(1, re.compile(r"^[〇零一二三四五六七八九十百]+、")), (2, re.compile(r"^（[〇零一二三四五六七八九十百]+）")),
-             (3, re.compile(r"^\d+[.．]")), (4, re.compile(r"^（\d+）"))]
 # 例：附件3
 ATTACHMENT_RE = re.compile(r"附件\d+")
 # 例：heading 2 / Heading2Char
@@ -67,9 +64,9 @@ def _role(paragraph, styles: Styles, text: str) -> str:
     jc = resolved_ppr(styles, paragraph, "jc").get("val")
     if jc in ("center", "right"):
         return "other"
-    for level, pattern in LEVEL_RES:
-        if pattern.match(text.strip()):
-            return f"heading{level}"
+    level = level_of(text)  # 一、 （一） 1. （1）: planner.form's markers
+    if level:
+        return f"heading{level}"
     level = _style_level(paragraph, styles)
     if level:
         return f"heading{level}"
