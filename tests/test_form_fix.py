@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from planner.errors import PlannerError
@@ -101,6 +101,7 @@ def test_fix_is_a_fixed_point(text):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=40))
+@example("万. ")  # a stop before trailing spaces ends the line once a reader strips them
 def test_what_a_writer_writes_lints_clean_of_the_fixable_rules(text):
     assume("\n" not in text)
     assert fixable_findings(fix(text)) == [], text

@@ -13,9 +13,10 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
 # 例：完成,责任单位: / 建设(一期) (each written full-width in Chinese text)
 HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
-# …and a Western full stop after a Han character, before Han, an opening bracket or the end.
+# …and a Western full stop after a Han character, before Han, an opening bracket or the end
+# (trailing spaces aside: a reader strips them, and the stop then ends the line).
 # 例：完成平台建设.推进
-HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|$)"
+HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|\s*$)"
 HALF_STOP_RE = re.compile(HALF_STOP)
 HALF_OR_STOP_RE = re.compile(rf"[,:;?!()]|{HALF_STOP}")
 WIDTH_SCREEN = re.compile(rf"[,;:?!()]|(?<=[{HAN}])\.")
