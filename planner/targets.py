@@ -13,7 +13,7 @@ sentence (`到2026年`, `2022年，`), else the plan's year.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from planner.form.notes import find_notes
 from planner.form.placeholders import blank_placeholders
@@ -38,7 +38,12 @@ CLAUSE_SPLIT = "，,。；;：:！？!?\n"
 
 def extract_targets(text: str, year: Optional[int] = None) -> list[Target]:
     """Every quantitative target in `text`, in text order."""
-    targets, previous_end, inherited = [], 0, ""
+    return [target for _, target in find_targets(text, year)]
+
+
+def find_targets(text: str, year: Optional[int] = None) -> Iterator[tuple[re.Match, Target]]:
+    """Each target with the QUANTITY_RE match of its number (where it stands in `text`)."""
+    previous_end, inherited = 0, ""
     scan = _without_notes(text)
     for match in QUANTITY_RE.finditer(scan):
         if not is_count(scan, match):
@@ -56,9 +61,8 @@ def extract_targets(text: str, year: Optional[int] = None) -> list[Target]:
         inherited = target.qualifier.split("、")[0] if target.qualifier in QUALIFIER_WORDS or \
             target.qualifier.split("、")[0] in QUALIFIER_WORDS else ""
         target.text = text[start:start + len(target.text)]
-        targets.append(target)
+        yield match, target
         previous_end = start + len(target.text)
-    return targets
 
 
 def _without_notes(text: str) -> str:
