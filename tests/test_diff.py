@@ -100,10 +100,16 @@ def test_plans_of_two_cities_align_by_topic():
     assert ("3.智慧教育服务", "11.优化智慧教育服务") in pairs
 
 
-def test_character_level_marks():
+def test_numbers_change_as_whole_tokens_and_words_by_the_character():
+    # 即墨 2024 (四)1.: 新建5G基站1000座 — a 2025 draft writes 1200座: 1000 → 1200, not 0 → 2.
     left, right = segments("新建5G基站1000座。", "新建5G基站1200座。")
-    assert [t for t, changed in left if changed] == ["0"] and [t for t, changed in right if changed] == ["2"]
+    assert [t for t, changed in left if changed] == ["1000"]
+    assert [t for t, changed in right if changed] == ["1200"]
     assert "".join(t for t, _ in left) == "新建5G基站1000座。"
+    left, right = segments("打造数字经济标杆工程", "打造数字政府标杆工程")
+    assert [t for t, changed in left if changed] == ["经济"] and [t for t, c in right if c] == ["政府"]
+    left, right = segments("新建5G基站1000座", "新建5G基站【待填：上年1000座】")
+    assert [t for t, changed in right if changed] == ["【待填：上年1000座】"]
 
 
 def test_json_docx_and_xlsx_outputs(tmp_path):
