@@ -82,6 +82,11 @@ class Rewriter:
         found.append(Placeholder(where, "文件", text, mark))
         return mark
 
+    def _parent(self) -> bool:
+        """The source is a plan of a place above the outline's (东营市 for 广饶县): its name
+        stays a name of that place."""
+        return bool(self.region) and short_name(self.region or "") in map(short_name, self.outline.parents)
+
     def _own(self) -> bool:
         return bool(self.region) and short_name(self.region or "") == short_name(self.outline.region)
 
@@ -96,7 +101,7 @@ class Rewriter:
         place's) is for the drafter to name."""
         name, town = match["place"], match["town"] or ""
         base = LEVEL_SUFFIX_RE.sub("", name) or name
-        if self.region and base in (short_name(self.region), self.region):
+        if self.region and base in (short_name(self.region), self.region) and not self._parent():
             if town and not self._own():
                 return self._foreign(name + town, "地名", where, found)
             return (self.outline.region if name != base else short_name(self.outline.region)) + town
