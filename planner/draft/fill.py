@@ -13,7 +13,7 @@ from planner.draft.notes import close_note, own_note
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
 from planner.draft.pending import Placeholder, Skipped
 from planner.draft.rewrite import Rewriter
-from planner.form.deadlines import states_time
+from planner.form.deadlines import find_deadline, states_time
 from planner.form.docnumber import normalize_doc_number
 from planner.form.fixes import fix
 from planner.form.numerals import int_to_cn
@@ -88,8 +88,10 @@ def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
 
 
 def _add_deadline(clauses: list[Clause], deadline: Optional[str]) -> None:
-    """The outline's 完成时限 before the item's first sentence, unless its text states a time."""
-    if deadline and not any(states_time(c.text) for c in clauses):
+    """The outline's 完成时限 before the item's first sentence, unless its text states one
+    (`年内`, `2025年6月底前`; not `常态化`, which says how, not by when)."""
+    text = "".join(c.text for c in clauses)
+    if deadline and (find_deadline(text) is None or not states_time(text)):
         clauses[0].text = f"{fix(deadline).rstrip('，,')}，{clauses[0].text}"
 
 

@@ -23,6 +23,8 @@ FIRST_PHRASE_RE = re.compile(r"[^，,。；;：:（(]+")  # 例：围绕“高�
 HEADING_CHARS = 20
 # A title may write the year bare (数字威海2021行动方案); body text only as a year (2022年).
 TITLE_YEAR_RE = re.compile(BARE_YEAR_RE.pattern + r"(?![.]|\s*[个座家项万亿元%])")
+# A cited document and the 文号 after it. 例：《数字变革创新2022年行动计划》(鲁政办字〔2022〕28号)
+CITED_RE = re.compile(r"(?P<title>《[^《》]{1,80}》)(?P<number>\s*[（(][^（）()]{0,30}〔\d{4}〕[^（）()]{0,10}[）)])?")
 BOUNDS = ("以上", "以内", "以下", "左右", "及以上")
 GOAL_TARGETS = 6  # a proposed 目标 names the first target of this many items
 KEYWORDS, KEYWORD_CHARS = 5, 8
@@ -72,7 +74,23 @@ class YearMover:
         self.shift = year - last if last is not None else 0
 
     def text(self, text: str) -> str:
-        return fix(YEAR_RE.sub(self._moved, text)) if self.shift else fix(text)
+        """Body text: stated years moved; a cited document of last year becomes this year's
+        (《数字山东2021行动方案》 → 《数字山东2022行动方案》), its 文号 left to fill."""
+        if not self.shift:
+            return fix(text)
+        out, last = [], 0
+        for match in CITED_RE.finditer(text):
+            out += (YEAR_RE.sub(self._moved, text[last:match.start()]), self._cited(match))
+            last = match.end()
+        out.append(YEAR_RE.sub(self._moved, text[last:]))
+        return fix("".join(out))
+
+    def _cited(self, match: re.Match) -> str:
+        title = TITLE_YEAR_RE.sub(self._moved, match["title"])
+        if title == match["title"] or not match["number"]:
+            return title + (match["number"] or "")
+        number = match["number"].strip(" （()）")
+        return f"{title}（{placeholder(f'文号，上年{number}')}）"
 
     def title(self, text: str) -> str:
         return fix(TITLE_YEAR_RE.sub(self._moved, text)) if self.shift else fix(text)
