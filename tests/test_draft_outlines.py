@@ -212,3 +212,15 @@ def test_draft_notice_without_recipients_points_at_the_outline(tmp_path):
                        "--notice", str(tmp_path / "n.docx"), cwd=tmp_path)
     assert code == 2 and "主送机关" in err and "notice:" in err and "recipients" in err
     assert "--recipients" not in err and not (tmp_path / "p.yaml").exists()
+
+
+def test_the_screen_lists_outdated_clauses_and_the_flag_reuses_them(tmp_path):
+    outline = tmp_path / "威海2022.yaml"
+    code, _, err = run("rollover", str(PLANS["004"]), "-o", str(outline), cwd=tmp_path)
+    assert code == 0, err
+    code, out, err = run("draft", str(outline), cwd=tmp_path)
+    assert code == 0 and "未沿用（疫情防控）" in err and "--allow-outdated" in err
+    assert not any("疫情防控" in line for line in out.splitlines() if line.strip().startswith("- text:"))
+    code, out, err = run("draft", str(outline), "--allow-outdated", cwd=tmp_path)
+    assert code == 0 and "未沿用" not in err
+    assert any("疫情防控" in line for line in out.splitlines() if line.strip().startswith("- text:"))

@@ -23,6 +23,7 @@ SAME_REGION_BONUS = 0.1  # last year's text of the same place reads most natural
 HEAD_VERBS_RE = re.compile(r"^(?:持续|全面|加快|加强|加力|深化|深入|优化|完善|实施|提升|强化|推进|推动|打造|"
                            r"建设|落实|构建|创新|增强|做实|开展|发展|培育|提高|健全|建立|规范|高标准|高水平|"
                            r"突破|完成|促进|统筹|夯实|加速)+")
+# 例：智慧养老服务 → 智慧养老 / 推进数字乡村建设工作 → 数字乡村
 HEAD_TAIL_RE = re.compile(r"(?:建设|服务|发展|工程|行动|体系|能力|水平|工作|机制|应用)+$")
 QUOTES_RE = re.compile(r"[“”\"'‘’]")  # 持续推进“一网通办”建设 → 一网通办
 # Words every topic is prefixed with. 例：智慧医保 → 医保 / 数字乡村 → 乡村

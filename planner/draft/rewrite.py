@@ -24,6 +24,7 @@ CITATION_RE = re.compile(r"《[^《》]{1,80}》(?:\s*[（(][^（）()]{0,30}〔
 # A 文号 cited alone. 例：东政办字〔2021〕62号
 DOC_NUMBER = r"[\u4e00-\u9fff]{2,12}〔\d{4}〕\d{1,5}号"
 # What is kept or replaced whole: a cited document, a 文号, a placeholder already written.
+# 例：《数字变革创新2022年行动计划》 / 东政办字〔2021〕62号 / 【待填：原为1000座】
 WHOLE_RE = re.compile(rf"{CITATION_RE.pattern}|{DOC_NUMBER}|{PLACEHOLDER_RE.pattern}")
 # A town after its district: one place. 例：东营区六户镇 / 垦利区董集镇
 TOWN = r"(?P<town>[\u4e00-\u9fff]{1,3}?(?:镇|街道|乡))?"

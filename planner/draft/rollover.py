@@ -33,6 +33,7 @@ METRIC_CHARS = 4  # a shorter metric (企业, 基站) names no topic
 QUOTED_RE = re.compile(rf"“([^“”]{{2,{KEYWORD_CHARS}}})”")
 
 
+# Any name of the administrative table. 例：东营市 / 即墨
 PLACE_RE = re.compile("|".join(map(re.escape, place_names())))
 
 
