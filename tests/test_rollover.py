@@ -12,6 +12,7 @@ from planner.draft.rollover import rollover_plan
 from planner.form.fixes import fix
 from planner.lint import lint_plan
 from planner.planfile import dump_plan, read_plan
+from planner.render import render_notice, render_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {p.stem[:3]: p for p in (ROOT / "examples" / "plans").glob("*.yaml")}
@@ -126,9 +127,12 @@ def drafted_seeds(library, tmp_path_factory):
 
 @pytest.mark.parametrize("prefix", sorted(PLANS))
 def test_every_seed_rolls_over_into_a_draft_that_lints_clean_apart_from_placeholders(
-        prefix, drafted_seeds):
-    _, _, written = drafted_seeds[prefix]
-    report = lint_plan([written])
+        prefix, drafted_seeds, tmp_path):
+    _, draft, written = drafted_seeds[prefix]
+    outputs = [written, render_plan(draft.plan, tmp_path / "plan.docx")]
+    if draft.plan.notice is not None:  # 001 and 003 have no 印发通知
+        outputs.append(render_notice(draft.plan, tmp_path / "notice.docx"))
+    report = lint_plan(outputs)
     assert not report.errors()
     assert [f"{p.line}:{p.code} {p.message}" for p in report.problems() if p.code != "S006"] == []
 
