@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from typing import Iterator, Optional
 
 from pydantic import Field
@@ -22,14 +23,20 @@ from planner.model import Model, Part, Plan, Role
 from planner.targets import extract_targets
 from planner.form.fixes import normalise
 from planner.form.numbers import NUMBER_RE
+from planner.form.placeholders import MARK
 from planner.form.years import BARE_YEAR_RE
 
 # Measured on the corpus (docs/diff.md): an item and its reworded next-year version score
 # 0.5–1; one topic written by two cities (智慧养老服务 / 优化智慧养老服务) 0.1–0.4; unrelated
 # items of two cities stay under 0.08.
+# What a change marks as a whole. 例：【待填：上年1000座】 / 1000 / 3.5 / IPv / 数
+TOKEN_RE = re.compile(r"【待填[^】]*】?|\d+(?:\.\d+)?|[A-Za-z]+|.", re.S)
 SAME_CITY_THRESHOLD = 0.25
+FIRST_WORDS = 16
+FIRST_WORDS_RE = re.compile(rf"[^，。；：、（]{{2,{FIRST_WORDS}}}")  # 例：落实青岛市“双12”场景应用
 CROSS_CITY_THRESHOLD = 0.1
 TITLE_WEIGHT = 3
+PENDING = "待填"  # the value of a target that a draft leaves to fill
 COMPARED_ROLES = (Role.GOALS, Role.TASKS, Role.PROJECTS, Role.SAFEGUARDS)
 
 
@@ -37,8 +44,9 @@ class Entry(Model):
     """One comparable unit of a plan: an item, or a part whose text has no items."""
 
     part: str
-    label: str
+    label: str  # 1.数字经济产业化; an untitled item by its first words: 1.落实青岛市“双12”场景应用…
     text: str
+    title: str = ""  # the heading's own words (none for an untitled item): weighed in matching
     units: list[str] = Field(default_factory=list)
     index: int = 0  # position in its plan
     loc: Optional[str] = None
@@ -110,17 +118,23 @@ def _part_entries(part: Part, path: list[str]) -> Iterator[Entry]:
     for child in part.parts:
         yield from _part_entries(child, here)
     for item in part.items:
-        yield _entry(" › ".join(here), heading_label(item), item.paragraphs, item.loc)
+        yield _entry(" › ".join(here), heading_label(item), item.paragraphs, item.loc,
+                     titled=bool(item.title))
 
 
-def _entry(part: str, label: str, paragraphs, loc) -> Entry:
+def _entry(part: str, label: str, paragraphs, loc, titled: bool = True) -> Entry:
     text = normalise("".join(p.text for p in paragraphs))
+    title = _strip_marker(label)
+    if not titled:  # named by its first words, so that a reader knows which item it is
+        words = FIRST_WORDS_RE.match(text)
+        label += (words.group(0) if words else text[:FIRST_WORDS]) + "…"
+        title = ""
     units = []
     for paragraph in paragraphs:
         for clause in paragraph.clauses:
             if clause.responsibility:
                 units.extend(u.canonical for u in clause.responsibility.units())
-    return Entry(part=part, label=label, text=text, units=list(dict.fromkeys(units)),
+    return Entry(part=part, label=label, text=text, title=title, units=list(dict.fromkeys(units)),
                  loc=str(loc.model_dump()) if loc else None)
 
 
@@ -147,7 +161,7 @@ def _bigrams(text: str) -> Counter:
 
 def _bag(entry: Entry, places: set[str]) -> Counter:
     bag = _bigrams(_mask(entry.text, places))
-    for gram, count in _bigrams(_mask(_strip_marker(entry.label), places)).items():
+    for gram, count in _bigrams(_mask(entry.title, places)).items():
         bag[gram] += TITLE_WEIGHT * count
     return bag
 
@@ -220,11 +234,38 @@ def _target_changes(old_text: str, new_text: str, old_plan: Plan, new_plan: Plan
         return found
 
     before, after = slots(old_text, old_plan), slots(new_text, new_plan)
+    for metric in before:  # a value the drafter is still to fill: 5G基站【待填：上年1000座】
+        if metric not in after and _pending(metric, new_text):
+            after[metric] = PENDING
+    for metric in after:
+        if metric not in before and _pending(metric, old_text):
+            before[metric] = PENDING
     out = []
     for metric in list(dict.fromkeys([*before, *after])):
         if before.get(metric) != after.get(metric):
             out.append(TargetChange(metric=metric, old=before.get(metric), new=after.get(metric)))
     return out
+
+
+def _pending(metric: str, text: str) -> bool:
+    """Whether `text` names `metric` with a placeholder for its value, before it (5G基站【待填：
+    上年1000座】) or after it (打造【待填：上年2艘】15万吨级…工船)."""
+    name = re.escape(metric)
+    return re.search(rf"{name}[^，。；]{{0,6}}?{re.escape(MARK)}|】[^，。；】]{{0,8}}?{name}", text) is not None
+
+
+def changed_runs(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """(text, changed) runs for each side. Numbers, Latin words and placeholders change as
+    whole tokens (1000 → 1200, not 1~~0~~0 → 1<u>2</u>0); Chinese text by the character."""
+    a, b = TOKEN_RE.findall(old), TOKEN_RE.findall(new)
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if a1 > a0:
+            left.append(("".join(a[a0:a1]), op != "equal"))
+        if b1 > b0:
+            right.append(("".join(b[b0:b1]), op != "equal"))
+    return left, right
 
 
 def _strip_marker(part: str) -> str:

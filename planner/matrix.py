@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 from pydantic import Field
 
 from planner.blocks import heading_label
-from planner.form.deadlines import find_deadline
+from planner.form.deadlines import Deadline, find_deadline
 from planner.model import Clause, Model, Part, Plan, Role
 from planner.targets import extract_targets
 from planner.form.fixes import fix, normalise
@@ -79,19 +79,42 @@ def _part_rows(plan: Plan, part: Part, path: list[str], skip_self: bool = False)
 
 
 def _clause_rows(plan: Plan, part: str, item: str, clauses: list[Clause], loc) -> Iterator[MatrixRow]:
-    noted = [c for c in clauses if c.responsibility]
-    if not noted:  # listed, marked as lacking a responsibility
-        text = fix("".join(c.text for c in clauses))
-        yield _row(plan, part, item, text, None, loc, has_responsibility=False)
+    """One row per note, holding every sentence the note covers (those since the previous
+    note); the 完成时限 is the row's own, else the item's (stated once for the whole item)."""
+    year = plan.year or (plan.period[1] if plan.period else None)
+    whole = fix("".join(c.text for c in clauses))
+    item_deadline = find_deadline(whole, year)
+    groups = _noted_groups(clauses)
+    if not any(note for _, note in groups):  # listed, marked as lacking a responsibility
+        yield _row(plan, part, item, whole, None, loc, item_deadline, has_responsibility=False)
         return
-    for clause in noted:
-        yield _row(plan, part, item, fix(clause.text), clause, clause.loc or loc)
+    for covered, note in groups:
+        text = fix("".join(c.text for c in covered))
+        if note is None:  # text after the item's last note: no note covers it
+            yield _row(plan, part, item, text, None, loc, item_deadline, has_responsibility=False)
+        else:
+            yield _row(plan, part, item, text, note, note.loc or loc, item_deadline)
+
+
+def _noted_groups(clauses: list[Clause]) -> list[tuple[list[Clause], Optional[Clause]]]:
+    """The clauses each note covers, with the clause that carries the note (None for the
+    sentences after the last note)."""
+    groups: list[tuple[list[Clause], Optional[Clause]]] = []
+    pending: list[Clause] = []
+    for clause in clauses:
+        pending.append(clause)
+        if clause.responsibility:
+            groups.append((pending, clause))
+            pending = []
+    if pending:
+        groups.append((pending, None))
+    return groups
 
 
 def _row(plan: Plan, part: str, item: str, text: str, clause: Optional[Clause], loc,
-         has_responsibility: bool = True) -> MatrixRow:
+         item_deadline: Optional[Deadline], has_responsibility: bool = True) -> MatrixRow:
     year = plan.year or (plan.period[1] if plan.period else None)
-    deadline = find_deadline(text, year)
+    deadline = find_deadline(text, year) or item_deadline
     resp = clause.responsibility if clause else None
     return MatrixRow(number=0, part=part, item=item, content=text,
                      lead=[u.canonical for u in resp.lead] if resp else [],

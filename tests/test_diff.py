@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from planner.check import check_docx
-from planner.diff import diff_json, diff_plans
+from planner.diff import diff_json, diff_plans, explain
 from planner.planfile import load_plan
 from planner.render.comparison import comparison_docx, comparison_xlsx, segments
 
@@ -100,10 +100,16 @@ def test_plans_of_two_cities_align_by_topic():
     assert ("3.智慧教育服务", "11.优化智慧教育服务") in pairs
 
 
-def test_character_level_marks():
+def test_numbers_change_as_whole_tokens_and_words_by_the_character():
+    # 即墨 2024 (四)1.: 新建5G基站1000座 — a 2025 draft writes 1200座: 1000 → 1200, not 0 → 2.
     left, right = segments("新建5G基站1000座。", "新建5G基站1200座。")
-    assert [t for t, changed in left if changed] == ["0"] and [t for t, changed in right if changed] == ["2"]
+    assert [t for t, changed in left if changed] == ["1000"]
+    assert [t for t, changed in right if changed] == ["1200"]
     assert "".join(t for t, _ in left) == "新建5G基站1000座。"
+    left, right = segments("打造数字经济标杆工程", "打造数字政府标杆工程")
+    assert [t for t, changed in left if changed] == ["经济"] and [t for t, c in right if c] == ["政府"]
+    left, right = segments("新建5G基站1000座", "新建5G基站【待填：上年1000座】")
+    assert [t for t, changed in right if changed] == ["【待填：上年1000座】"]
 
 
 def test_json_docx_and_xlsx_outputs(tmp_path):
@@ -145,3 +151,37 @@ def test_diff_cli_text_and_errors(tmp_path):
     assert proc.returncode == 2 and "文件不存在" in proc.stderr
     proc = run("diff", str(PLANS["000"]), str(DRAFT), "--format", "xlsx", "-o", str(tmp_path / "d.xlsx"))
     assert proc.returncode == 0 and (tmp_path / "d.xlsx").exists()
+
+
+@pytest.fixture(scope="module")
+def rolled_draft(library):
+    """即墨 2024 rolled over to 2025 and drafted: its values are placeholders showing 2024's."""
+    from planner.draft.fill import draft_plan
+    from planner.draft.rollover import rollover_plan
+    from planner.mine import store
+
+    conn = store.connect(library, create=False)
+    try:
+        return draft_plan(rollover_plan(plan("000")), conn).plan
+    finally:
+        conn.close()
+
+
+def test_placeholders_are_not_read_as_metrics(rolled_draft):
+    diff = diff_plans(plan("000"), rolled_draft)
+    metrics = [t.metric for c in diff.changes for t in c.targets]
+    assert metrics and not any("】" in m or "【" in m or "待填" in m for m in metrics)
+    # 即墨 2024 (四)1.: 新建5G基站1000座 — in the draft the value is to fill.
+    infra = next(c for c in diff.changes if c.new and c.new.label.endswith("完善数字基础设施配套"))
+    station = next(t for t in infra.targets if t.metric == "5G基站")
+    assert (station.old, station.new) == ("1000座", "待填")
+    assert "5G基站 1000座 → 待填" in explain(infra)
+
+
+def test_an_untitled_item_is_named_by_its_first_words():
+    # 即墨 2024 (二)1. has no title: 1.落实青岛市“双12”场景应用,推动人才、民生等领域…
+    old = plan("000")
+    diff = diff_plans(old, next_year(old))
+    named = [c.old.label for c in diff.changes if c.old and c.old.label.startswith("1.落实")]
+    assert named == ["1.落实青岛市“双12”场景应用…"]
+    assert not any(c.old and c.old.label in ("1.", "1.：") for c in diff.changes)

@@ -178,3 +178,38 @@ def test_by_unit_docx_shows_each_units_counts(tmp_path):
     first = units[0]
     assert rows[1].cells[0].text == f"{first.unit}（牵头{len(first.lead)}项，配合{len(first.support)}项）"
     assert len(rows) == 1 + sum(len(u.lead) + len(u.support) for u in units)
+
+
+def test_drafted_rows_hold_every_sentence_their_note_covers():
+    """The bundled 2025 draft writes an item as several clauses with one note at the end: each
+    row holds them all, with the 完成时限 and targets written earlier in the item."""
+    drafted = load_plan(ROOT / "examples" / "drafts" / "数字即墨2025年行动方案.yaml")
+    rows = [r for r in task_matrix(drafted) if r.role == Role.TASKS]
+    assert rows and all(r.deadline for r in rows)  # the outline sets 2025年底前 for every task
+    community = next(r for r in rows if r.item.endswith("智慧社区建设"))
+    assert "优化完善智慧社区综合信息平台功能" in community.content and "30个" in community.content
+    assert any("30个" in t for t in community.targets)
+
+
+def test_an_items_deadline_stated_once_reaches_each_of_its_rows():
+    from planner.model import Clause, Item, Paragraph, Plan, Responsibility, Section
+
+    note = Responsibility(raw="（责任单位：区民政局）")
+    item = Item(marker="1.", number=1, title="智慧养老服务", paragraphs=[Paragraph(clauses=[
+        Clause(text="2025年6月底前，整合养老服务信息资源。", responsibility=note),
+        Clause(text="建设智慧养老院3家。", responsibility=note)])])
+    plan = Plan(title="数字某区2025年行动方案", year=2025, sections=[
+        Section(role=Role.TASKS, title="主要任务", items=[item])])
+    assert [r.deadline for r in task_matrix(plan)] == ["2025年6月底前", "2025年6月底前"]
+
+
+def test_counts_are_numbers_in_the_xlsx(tmp_path):
+    out = render_matrix(plan("000"), tmp_path / "分工表.xlsx", by_unit=True)
+    book = openpyxl.load_workbook(out)
+    for sheet, column in (("分工表", "A"), ("按单位", "C")):
+        cells = [c for c in book[sheet][column][1:]]
+        assert cells and all(c.data_type == "n" and isinstance(c.value, int) for c in cells), sheet
+    for row in book["单位统计"].iter_rows(min_row=2):
+        assert [type(c.value) for c in row[1:]] == [int, int, int]
+    # An empty 配合单位 cell is empty, not an empty text.
+    assert book["分工表"]["E2"].value is None

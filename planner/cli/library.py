@@ -141,20 +141,24 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
 @click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option("--docx", "docx_out", type=click.Path(path_type=Path), help="同时把方案排成 Word 文档。")
 @click.option("--notice", "notice_out", type=click.Path(path_type=Path),
-              help="同时排出印发通知（主送、成文日期等写在提纲的 notice 中）。")
+              help="同时排出印发通知（主送机关、成文日期写在提纲的 notice: 中，署名为提纲的 issuer）。")
+@click.option("--allow-outdated", is_flag=True,
+              help="也沿用涉及过时内容（如疫情防控）的条款（默认不沿用，并在屏幕上列出）。")
 @click.pass_obj
 def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path],
-          docx_out: Optional[Path], notice_out: Optional[Path]) -> None:
+          docx_out: Optional[Path], notice_out: Optional[Path], allow_outdated: bool) -> None:
     """按起草提纲从条款库选取条款，起草新一年的方案（YAML），并列出全部待填项。"""
     from planner.draft.fill import draft_plan
-    from planner.draft.outline import load_outline
+    from planner.draft.outline import check_notice, load_outline
     from planner.output import write_atomic
     from planner.planfile import dump_plan
 
     spec = load_outline(outline)
+    if notice_out is not None:
+        check_notice(spec, outline)
     conn = _library(db)
     try:
-        result = draft_plan(spec, conn)
+        result = draft_plan(spec, conn, allow_outdated=allow_outdated)
     finally:
         conn.close()
     text = dump_plan(result.plan)
@@ -170,6 +174,16 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
             click.echo(f"{outline} → {render_plan(result.plan, docx_out, inputs=[outline])}", err=True)
         if notice_out is not None:
             click.echo(f"{outline} → {render_notice(result.plan, notice_out, inputs=[outline])}", err=True)
+    _report_draft(result)
+
+
+def _report_draft(result) -> None:
+    """待填项, items with no clause and clauses left out, on stderr."""
+    if result.skipped:
+        click.echo(f"涉及过时内容、未沿用的条款 {len(result.skipped)} 条（如需沿用请加 --allow-outdated）：",
+                   err=True)
+        for skipped in result.skipped:
+            click.echo(f"  {skipped.line()}", err=True)
     if not result.placeholders:
         click.echo("没有待填项。", err=True)
         return

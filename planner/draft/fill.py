@@ -1,27 +1,31 @@
-"""draft_plan: an outline filled with the best library clauses, rewritten for its region and
-year, each with its provenance; everything the drafter must settle is listed."""
+"""draft_plan: an outline filled with the library clauses that speak of each item, rewritten for
+its region and year, each with its provenance; every outline target lands in its item, and
+everything the drafter must settle is listed."""
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Optional
 
+from planner.draft.amounts import target_sentence
+from planner.draft.choose import choose_clauses
+from planner.draft.notes import close_note, own_note
 from planner.draft.outline import Outline, OutlineItem, OutlinePart
-from planner.draft.rewrite import PLACEHOLDER, Placeholder, Rewriter
-from planner.form.deadlines import states_time
-from planner.form.numerals import int_to_cn
-from planner.mine.search import Filters, Hit, search_clauses
-from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
-                           Responsibility, Role, Section, Unit)
+from planner.draft.pending import Placeholder, Skipped
+from planner.draft.rewrite import Rewriter
+from planner.form.deadlines import find_deadline, states_time
 from planner.form.docnumber import normalize_doc_number
 from planner.form.fixes import fix
+from planner.form.numerals import int_to_cn
+from planner.form.placeholders import PLACEHOLDER_RE, placeholder
+from planner.mine.mask import normalize
+from planner.mine.search import Hit
+from planner.model import (Clause, Item, Kind, Loc, Notice, Paragraph, Part, Plan, Provenance,
+                           Role, Section)
+from planner.targets import extract_targets, normalize_metric
 
-MAX_CLAUSES = 3
-POOL = 12  # hits per query considered
-KEEP_RATIO = 0.6  # a second or third clause must score at least this share of the best
-ITEM_TITLE_BONUS = 0.5  # the source item's own title names the outline heading
-SAME_REGION_BONUS = 0.1  # last year's text of the same place reads most naturally
-MIN_RECALL = 0.5  # without a literal match, this share of the heading's bigrams must be found
+HEADING_END = "，,。；;：:、 "  # what may follow a heading repeated at a clause's start
+MAX_FOREIGN_PLACES = 2
 
 
 @dataclass
@@ -29,151 +33,127 @@ class Draft:
     plan: Plan
     placeholders: list[Placeholder] = field(default_factory=list)
     unfilled: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # clusters already reused by an earlier item
+    allow_outdated: bool = False
 
 
-def draft_plan(outline: Outline, conn: sqlite3.Connection) -> Draft:
+def draft_plan(outline: Outline, conn: sqlite3.Connection, allow_outdated: bool = False) -> Draft:
     """Fill every item of `outline` from the library behind `conn`. Deterministic."""
-    draft = Draft(plan=Plan(kind=Kind.ACTION_PLAN, title=outline.title, year=outline.year,
-                            region=outline.region, issuer=outline.issuer, notice=_notice(outline)))
-    if outline.preamble:
-        draft.plan.preamble.append(Paragraph(clauses=[Clause(text=outline.preamble)]))
+    draft = Draft(plan=Plan(kind=Kind.ACTION_PLAN, title=fix(outline.title), year=outline.year,
+                            region=outline.region, issuer=outline.issuer, notice=_notice(outline)),
+                  allow_outdated=allow_outdated)
+    draft.plan.preamble = [_paragraph(text) for text in (outline.preamble or "").splitlines()
+                           if text.strip()]
     sections: list[Section] = []
     if outline.goals:
-        sections.append(Section(role=Role.GOALS, title="行动目标", paragraphs=[
-            Paragraph(clauses=[Clause(text=goal)]) for goal in outline.goals]))
+        goals = [_paragraph(goal) for goal in outline.goals]
+        sections.append(Section(role=Role.GOALS, title="行动目标", paragraphs=goals, targets=[
+            t for p in goals for c in p.clauses for t in extract_targets(c.text, outline.year)]))
     tasks = [p for p in outline.parts if p.role == "tasks"]
     if tasks:
         sections.append(Section(role=Role.TASKS, title="主要任务", parts=[
             _part(draft, outline, part, number, conn) for number, part in enumerate(tasks, 1)]))
     for part in (p for p in outline.parts if p.role == "safeguards"):
         filled = _part(draft, outline, part, 0, conn)
-        sections.append(Section(role=Role.SAFEGUARDS, title=part.title, items=filled.items))
+        sections.append(Section(role=Role.SAFEGUARDS, title=filled.title, items=filled.items,
+                                paragraphs=filled.paragraphs))
     for number, section in enumerate(sections, 1):
         section.marker, section.number = f"{int_to_cn(number)}、", number
     draft.plan.sections = sections
     return draft
 
 
+def _paragraph(text: str) -> Paragraph:
+    return Paragraph(clauses=[Clause(text=fix(text.strip()))])
+
+
 def _part(draft: Draft, outline: Outline, part: OutlinePart, number: int,
           conn: sqlite3.Connection) -> Part:
     """A part of 主要任务 `（一）` with items `1.`; 保障措施 (number 0) has items `（一）`
     right under its 一级 heading (GB/T 9704 7.3.3: no level is skipped)."""
-    filled = Part(title=part.title, marker=f"（{int_to_cn(number)}）" if number else None,
+    filled = Part(title=fix(part.title), marker=f"（{int_to_cn(number)}）" if number else None,
                   number=number or None)
+    if part.text:
+        filled.paragraphs = [_paragraph(text) for text in part.text.splitlines() if text.strip()]
     for index, item in enumerate(part.items, 1):
-        where = f"{part.title} / {item.heading}"
+        where = f"{filled.title} / {fix(item.heading)}"
         clauses = _fill_item(draft, outline, item, part.role, where, conn)
         if part.role == "tasks":
             _add_deadline(clauses, item.deadline or outline.deadline)
         marker = f"{index}." if number else f"（{int_to_cn(index)}）"
-        filled.items.append(Item(marker=marker, number=index, title=item.heading, end="。",
+        filled.items.append(Item(marker=marker, number=index, title=fix(item.heading), end="。",
                                  run_in=True, paragraphs=[Paragraph(clauses=clauses)]))
     return filled
 
 
 def _add_deadline(clauses: list[Clause], deadline: Optional[str]) -> None:
-    """The outline's 完成时限 before the item's first sentence, unless its text states a time."""
-    if deadline and not any(states_time(c.text) for c in clauses):
-        clauses[0].text = f"{deadline.rstrip('，,')}，{clauses[0].text}"
+    """The outline's 完成时限 before the item's first sentence, unless its text states one
+    (`年内`, `2025年6月底前`; not `常态化`, which says how, not by when)."""
+    text = "".join(c.text for c in clauses)
+    if deadline and (find_deadline(text) is None or not states_time(text)):
+        clauses[0].text = f"{fix(deadline).rstrip('，,')}，{clauses[0].text}"
 
 
 def _fill_item(draft: Draft, outline: Outline, item: OutlineItem, role: str, where: str,
                conn: sqlite3.Connection) -> list[Clause]:
+    foreign: list[str] = []
     if item.text:
-        return [Clause(text=fix(item.text), responsibility=_outline_units(item))]
-    chosen = choose_clauses(conn, outline, item, role, draft.used)
-    draft.used.update(h.cluster for h in chosen if h.cluster is not None)
-    if not chosen:
-        text = PLACEHOLDER.format(f"条款，条款库中没有与“{item.heading}”相符的内容，请自行撰写")
+        clauses = [Clause(text=fix(item.text))]
+        placed = {i for i, t in enumerate(item.targets)
+                  if normalize_metric(t.metric) in normalize_metric(clauses[0].text)}
+    else:
+        clauses, placed = _reused(draft, outline, item, role, where, conn, foreign)
+    if not clauses:
+        text = placeholder(f"条款，条款库中没有与“{fix(item.heading)}”相符的内容，请自行撰写")
         draft.placeholders.append(Placeholder(where, "条款", item.heading, text))
         draft.unfilled.append(where)
-        return [Clause(text=text, responsibility=_outline_units(item))]
-    clauses = []
-    for hit in chosen:
-        rewriter = Rewriter(outline, hit.region, hit.year)
-        text, found = rewriter.rewrite(fix(hit.text), where, item.targets)
-        draft.placeholders.extend(found)
-        own = hit.region == outline.region and hit.responsibility and not item.units
-        clauses.append(Clause(
-            text=text, responsibility=_own_units(hit) if own else None,
-            provenance=Provenance(document=hit.document, loc=Loc(file=hit.file, line=hit.line or 0),
-                                  cluster=hit.cluster, original=hit.text)))
-    for current, following in zip(clauses, clauses[1:]):
-        # Sentences of one source note: the note once, after the last of them.
-        if current.responsibility and following.responsibility and \
-                current.responsibility.raw == following.responsibility.raw:
-            current.responsibility = None
-    _close_note(draft, item, chosen, clauses, where)
+        clauses = [Clause(text=text)]
+    for index, target in enumerate(item.targets):
+        if index not in placed:  # no clause states it: a sentence of its own
+            clauses.append(Clause(text=fix(target_sentence(target))))
+            if target.value is None:
+                found = PLACEHOLDER_RE.search(clauses[-1].text)
+                draft.placeholders.append(Placeholder(where, "数值", target.metric, found.group()))
+    close_note(draft, item, clauses, where, foreign)
     return clauses
 
 
-def _close_note(draft: Draft, item: OutlineItem, chosen: list[Hit], clauses: list[Clause],
-                where: str) -> None:
-    """A 责任单位 note covers the sentences before it: the outline's units (or a placeholder
-    for units the source named elsewhere) go on the item's last clause."""
-    if item.units:
-        clauses[-1].responsibility = _outline_units(item)
-        return
-    foreign = [h.responsibility for h in chosen if h.responsibility and h.region != draft.plan.region]
-    if foreign and clauses[-1].responsibility is None:
-        text = PLACEHOLDER.format("责任单位")
-        draft.placeholders.append(Placeholder(where, "责任单位", "；".join(foreign), text))
-        clauses[-1].responsibility = Responsibility(raw=f"（责任单位：{text}）")
+def _reused(draft: Draft, outline: Outline, item: OutlineItem, role: str, where: str,
+            conn: sqlite3.Connection, foreign: list[str]) -> tuple[list[Clause], set[int]]:
+    """The chosen library clauses rewritten for the outline, and the targets they state;
+    `foreign` gets the notes of the clauses from other regions."""
+    chosen = choose_clauses(conn, outline, item, role, draft.used, draft.skipped, where,
+                            draft.allow_outdated)
+    draft.used.update(h.cluster for h in chosen if h.cluster is not None)
+    clauses: list[Clause] = []
+    placed: set[int] = set()
+    for hit in chosen:
+        rewriter = Rewriter(outline, hit.region, hit.year)
+        text, found = rewriter.rewrite(fix(hit.text), where, item.targets, placed)
+        if not clauses:
+            text = _without_heading(text, fix(item.heading))
+        if not text or sum(p.kind == "地名" for p in found) > MAX_FOREIGN_PLACES:
+            continue  # a clause about other places' towns and counties says nothing here
+        draft.placeholders.extend(found)
+        if hit.responsibility and hit.region != outline.region:
+            foreign.append(hit.responsibility)
+        clauses.append(Clause(text=text, responsibility=own_note(hit, outline, item),
+                              provenance=_provenance(hit)))
+    return clauses, placed
 
 
-def _outline_units(item: OutlineItem) -> Optional[Responsibility]:
-    if not item.units:
-        return None
-    units = [Unit(name=u, canonical=u) for u in item.units]
-    return Responsibility(lead=units, raw=f"（责任单位：{'、'.join(item.units)}）")
+def _without_heading(text: str, heading: str) -> str:
+    """A clause that opens with the item's heading (`落实青岛市“双12”场景应用，推动…`) loses it:
+    the heading is printed before it already."""
+    if heading and normalize(text).startswith(normalize(heading)):
+        return text[len(heading):].lstrip(HEADING_END)
+    return text
 
 
-def _own_units(hit: Hit) -> Responsibility:
-    return Responsibility(lead=[Unit(name=u, canonical=u) for u in hit.units],
-                          raw=fix(hit.responsibility or ""))
-
-
-def choose_clauses(conn: sqlite3.Connection, outline: Outline, item: OutlineItem,
-                   role: str, used: frozenset[int] | set[int] = frozenset()) -> list[Hit]:
-    """The best 1–3 clauses for the item's heading and keywords, one per cluster and none
-    from a cluster in `used`; clauses of one document keep their order in it."""
-    scores: dict[int, float] = {}
-    hits: dict[int, Hit] = {}
-    for query in [item.heading, *item.keywords]:
-        for hit in search_clauses(conn, query, top=POOL, filters=Filters(part=role)):
-            if not _relevant(hit, item):
-                continue
-            bonus = ITEM_TITLE_BONUS if _names_heading(hit.heading, item) else 0.0
-            bonus += SAME_REGION_BONUS if hit.region == outline.region else 0.0
-            scores[hit.id] = scores.get(hit.id, 0.0) + hit.score + bonus
-            hits[hit.id] = hit
-    ranked = sorted(scores, key=lambda i: (-scores[i], i))
-    chosen: list[Hit] = []
-    clusters: set[Optional[int]] = set(used)
-    for clause_id in ranked:
-        hit = hits[clause_id]
-        if chosen and scores[clause_id] < KEEP_RATIO * scores[chosen[0].id]:
-            break
-        if hit.cluster is not None and hit.cluster in clusters:
-            continue
-        chosen.append(hit)
-        clusters.add(hit.cluster)
-        if len(chosen) == MAX_CLAUSES:
-            break
-    documents = list(dict.fromkeys(h.file for h in chosen))
-    return sorted(chosen, key=lambda h: (documents.index(h.file), h.id))
-
-
-def _relevant(hit: Hit, item: OutlineItem) -> bool:
-    """A literal match of the query, or of the heading in the clause's own heading; a loose
-    match must still cover most of the query's bigrams."""
-    return hit.phrase >= 1.0 or _names_heading(hit.heading, item) or hit.recall >= MIN_RECALL
-
-
-def _names_heading(heading: str, item: OutlineItem) -> bool:
-    own = heading.rsplit(" / ", 1)[-1]
-    return item.heading in own or (len(own) >= 4 and own in item.heading)
+def _provenance(hit: Hit) -> Provenance:
+    return Provenance(document=hit.document, loc=Loc(file=hit.file, line=hit.line or 0),
+                      cluster=hit.cluster, original=hit.text)
 
 
 def _notice(outline: Outline) -> Optional[Notice]:
@@ -182,7 +162,8 @@ def _notice(outline: Outline) -> Optional[Notice]:
         return None
     given = outline.notice
     doc_number = (normalize_doc_number(given.doc_number) or given.doc_number) if given.doc_number else None
-    return Notice(recipients=given.recipients, issuer=[outline.issuer] if outline.issuer else [],
+    return Notice(recipients=[fix(r) for r in given.recipients],
+                  issuer=[outline.issuer] if outline.issuer else [],
                   date=given.date, doc_number=doc_number,
                   public="（此件公开发布）" if given.public else None, cc=given.cc,
                   printer=given.printer, print_date=given.date if given.printer else None)

@@ -8,7 +8,7 @@ import os
 from typing import Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from planner.errors import UserError
 from planner.planfile import MESSAGES, SAFE_DUMPER, dotted, load_data, locate, read_text
@@ -34,24 +34,34 @@ class OutlineTarget(OutlineModel):
 
 
 class OutlineItem(OutlineModel):
-    """An item to fill: its heading, extra search words, 责任单位 and targets. `text` is the
-    drafter's own wording (used as written, no library search); `deadline` is the 完成时限
-    (`2025年底前`) put before the item's text when the text states no time of its own."""
+    """An item to fill: its heading, extra search words, 责任单位 (`units`: 牵头 or, without a
+    split, all of them; `support`: 配合) and targets. `text` is the drafter's own wording (used
+    as written, no library search); `deadline` is the 完成时限 (`2025年底前`) put before the
+    item's text when the text states no time of its own."""
 
     heading: str = Field(min_length=2)
     keywords: list[str] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
     targets: list[OutlineTarget] = Field(default_factory=list)
     text: Optional[str] = Field(default=None, min_length=2)
     deadline: Optional[str] = Field(default=None, min_length=2)
 
 
 class OutlinePart(OutlineModel):
-    """A part of 主要任务 (role tasks) or 保障措施 (role safeguards)."""
+    """A part of 主要任务 (role tasks) or 保障措施 (role safeguards): items to fill, or (a
+    保障措施 written as one paragraph) the drafter's own `text`."""
 
     title: str = Field(min_length=2)
     role: Literal["tasks", "safeguards"] = "tasks"
-    items: list[OutlineItem] = Field(min_length=1)
+    text: Optional[str] = Field(default=None, min_length=2)
+    items: list[OutlineItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> "OutlinePart":
+        if not self.items and not self.text:
+            raise ValueError("至少需要一个事项（items）或一段正文（text）")
+        return self
 
 
 class OutlineNotice(OutlineModel):
@@ -68,7 +78,8 @@ class OutlineNotice(OutlineModel):
 class Outline(OutlineModel):
     """起草提纲 — the outline `planner draft` fills. `parents` are the places above `region`
     (青岛市, 山东省) that reused text may keep; `deadline` is the 完成时限 of every task item
-    that sets none and whose text states none."""
+    that sets none and whose text states none; `outdated` adds topics to planner's list of
+    those no longer reused (planner.form.topics)."""
 
     title: str = Field(min_length=2)
     region: str = Field(min_length=2)
@@ -80,8 +91,9 @@ class Outline(OutlineModel):
     deadline: Optional[str] = Field(default=None, min_length=2)  # for task items without one
     parts: list[OutlinePart] = Field(min_length=1)
     notice: Optional[OutlineNotice] = None
+    outdated: list[str] = Field(default_factory=list)
 
-    @field_validator("goals", "parents")
+    @field_validator("goals", "parents", "outdated")
     @classmethod
     def _no_blank(cls, values: list[str]) -> list[str]:
         if any(not v.strip() for v in values):
@@ -121,3 +133,19 @@ def load_outline(path: str | os.PathLike) -> Outline:
 def dump_outline(outline: Outline) -> str:
     data: Any = outline.model_dump(mode="json", exclude_defaults=True)
     return yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)
+
+
+# What a 印发通知 needs that the outline gives, and where the outline writes it.
+NOTICE_NEEDS = (("recipients", "主送机关", "notice: {recipients: [各镇人民政府, 各街道办事处]}"),
+                ("issuer", "发文机关署名", "issuer: 某某区人民政府办公室"),
+                ("date", "成文日期", "notice: {date: 2025-05-30}"))
+
+
+def check_notice(outline: Outline, path: str | os.PathLike) -> None:
+    """Raise OutlineError naming the first part of the 印发通知 the outline lacks."""
+    given = outline.notice or OutlineNotice()
+    for key, name, example in NOTICE_NEEDS:
+        value = outline.issuer if key == "issuer" else getattr(given, key)
+        if not value:
+            raise OutlineError(f"提纲中没有印发通知的{name}", path=str(path),
+                               hint=f"请在提纲中写明，如 {example}")

@@ -16,7 +16,9 @@ from planner.model import Plan
 from planner.targets import normalize_metric
 
 APPLICATION_ID = 0x504C4E52  # "PLNR": marks the file as a planner library
-SCHEMA_VERSION = 4
+# 5: targets read as the noun phrase a quantity counts (planner.targets), so a library mined
+# before holds other metrics and is rebuilt.
+SCHEMA_VERSION = 5
 BUSY_MS = 60_000  # a second `mine` waits for the first one's transaction instead of failing
 MMAP_BYTES = 1 << 30  # reads use the mapped file instead of copying pages: search -20% CPU
 # Split on ";" when created: no semicolon inside a comment.

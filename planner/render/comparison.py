@@ -1,11 +1,11 @@
 """三栏对照表 (原表述 | 新表述 | 变化说明) as DOCX and XLSX, changed characters marked:
-deleted ones struck through in red on the old side, inserted ones red and underlined on the new."""
+deleted ones struck through in red on the old side, inserted ones red and underlined on the new
+(a number as a whole)."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Optional
 
-from planner.diff import PlanDiff, explain
+from planner.diff import PlanDiff, changed_runs, explain
 from planner.render.options import RenderOptions
 from planner.render.oxml.markup import clean
 from planner.render.oxml.text import RunFormat, run, run_props
@@ -20,15 +20,8 @@ INSERTED = RunFormat(color=RED, underline=True)
 
 
 def segments(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """(text, changed) runs for each side, by a character-level diff."""
-    left: list[tuple[str, bool]] = []
-    right: list[tuple[str, bool]] = []
-    for op, a0, a1, b0, b1 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if a1 > a0:
-            left.append((old[a0:a1], op != "equal"))
-        if b1 > b0:
-            right.append((new[b0:b1], op != "equal"))
-    return left, right
+    """(text, changed) runs for each side (planner.diff.changed_runs: numbers as whole tokens)."""
+    return changed_runs(old, new)
 
 
 def _side(entry) -> str:

@@ -8,6 +8,8 @@ from typing import Optional, Sequence
 from planner.render.oxml.markup import clean
 
 MAX_WIDTH = {"具体内容": 60, "原表述": 50, "新表述": 50}
+# Columns that hold counts: written as numbers, so that Excel sorts, filters and sums them.
+NUMBER_COLUMNS = ("序号", "牵头", "配合", "合计")
 FONT = "仿宋_GB2312"
 
 
@@ -33,8 +35,10 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     for sheet in sheets:
         ws = book.create_sheet(_sheet_title(sheet.title, book.sheetnames))
         ws.append([str(h) for h in sheet.header])
+        numeric = [str(h) in NUMBER_COLUMNS for h in sheet.header]
         for row in sheet.rows:
-            ws.append([clean(value) if isinstance(value, str) else value for value in row])
+            ws.append([_cell(value, index < len(numeric) and numeric[index])
+                       for index, value in enumerate(row)])
         for cell in ws[1]:
             cell.font = Font(name="黑体", bold=True, size=12)
             cell.fill = PatternFill("solid", fgColor="D9D9D9")
@@ -58,6 +62,15 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _cell(value: object, numeric: bool) -> object:
+    """A count as a number (`"12"` → 12), an empty text as an empty cell, other text cleaned."""
+    if not isinstance(value, str):
+        return value
+    if numeric and value.strip().isdigit():
+        return int(value)
+    return clean(value) if value else None
 
 
 def _width(sheet: Sheet, column: int, name: str) -> float:
