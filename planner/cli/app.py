@@ -4,8 +4,7 @@ that prints, reads argv or exits."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 
@@ -19,6 +18,23 @@ class Context:
     def __init__(self, debug: bool, verbose: bool) -> None:
         self.debug = debug
         self.verbose = verbose
+
+
+class LazyPath(click.Path):
+    """A path argument as a `pathlib.Path`. pathlib is imported when a command receives a path,
+    not when the commands are declared: `planner --help` loads click and nothing else heavy."""
+
+    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
+        from pathlib import Path
+
+        return Path(super().convert(value, param, ctx))
+
+
+def json_text(data: Any) -> str:
+    """Data as the CLI prints JSON: UTF-8 text as is, indented by two."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _fail(ctx: Context, error: PlannerError) -> None:
@@ -48,9 +64,9 @@ def cli(click_ctx: click.Context, debug: bool, verbose: bool) -> None:
 
 def _layout_options(func):
     """--templates and --profile, shared by the commands that write DOCX."""
-    func = click.option("--profile", type=click.Path(path_type=Path),
+    func = click.option("--profile", type=LazyPath(),
                         help="排版方案 YAML（字体、字号），覆盖默认的 templates/profile.yaml 中相应各项。")(func)
-    return click.option("--templates", type=click.Path(path_type=Path),
+    return click.option("--templates", type=LazyPath(),
                         help="自己的模板目录，其中的同名模板优先于自带模板。")(func)
 
 

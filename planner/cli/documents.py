@@ -1,19 +1,20 @@
 """Commands on plan documents: ingest, info, export, schema."""
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from planner.cli.app import Context, _fail, cli
+from planner.cli.app import Context, LazyPath, _fail, cli, json_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
+@click.argument("files", nargs=-1, required=True, type=LazyPath())
+@click.option("-o", "--output", "out_dir", type=LazyPath(), default=".",
               show_default=True, help="输出目录，不存在时自动创建。")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
               show_default=True, help="输出格式。")
@@ -40,7 +41,7 @@ def ingest(ctx: Context, files: tuple[Path, ...], out_dir: Path, fmt: str) -> No
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=LazyPath())
 @click.option("--json", "as_json", is_flag=True, help="以固定结构的 JSON 输出（供其他工具读取）。")
 @click.pass_obj
 def info(ctx: Context, file: Path, as_json: bool) -> None:
@@ -50,16 +51,16 @@ def info(ctx: Context, file: Path, as_json: bool) -> None:
 
     summary = plan_info(read_plan(file))
     if as_json:
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        click.echo(json_text(summary))
     else:
         click.echo(format_info(summary))
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=LazyPath())
 @click.option("--format", "fmt", type=click.Choice(["txt", "md"]), default="txt", show_default=True,
               help="输出格式。")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（默认输出到屏幕）。")
+@click.option("-o", "--output", type=LazyPath(), help="输出文件（默认输出到屏幕）。")
 @click.option("--as-written", is_flag=True,
               help="文字按方案原样导出，不做 lint 自动修复类的规范（标点宽度、序号仍规范）。")
 @click.pass_obj
@@ -77,14 +78,14 @@ def export(ctx: Context, file: Path, fmt: str, output: Optional[Path], as_writte
 
 
 @cli.command(options_metavar="[选项]")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=LazyPath(),
               help="写入的文件，如 schemas/plan.schema.json（默认输出到屏幕）。")
 def schema(output: Optional[Path]) -> None:
     """输出方案文件的 JSON Schema（供 YAML 编辑器校验和补全）。"""
     from planner.output import write_atomic
     from planner.planfile import plan_schema
 
-    text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json_text(plan_schema()) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:

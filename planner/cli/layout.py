@@ -1,20 +1,21 @@
 """Commands that write documents: render, notice, matrix, check-format, preview, diff."""
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from planner.cli.app import Context, _fail, _layout_options, cli
+from planner.cli.app import Context, LazyPath, _fail, _layout_options, cli, json_text
 from planner.errors import PlannerError, UserError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="输出的 .docx 文件。")
+@click.argument("plan", type=LazyPath())
+@click.option("-o", "--output", type=LazyPath(), required=True, help="输出的 .docx 文件。")
 @_layout_options
 @click.pass_obj
 def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
@@ -29,8 +30,8 @@ def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="输出的 .docx 文件。")
+@click.argument("plan", type=LazyPath())
+@click.option("-o", "--output", type=LazyPath(), required=True, help="输出的 .docx 文件。")
 @click.option("--issuer", multiple=True, help="发文机关署名（联合行文可写多次）。")
 @click.option("--date", "date_text", help="成文日期，如 2024-05-31 或 2024年5月31日。")
 @click.option("--doc-number", help="发文字号，如 东政办字〔2022〕36号（方括号会改为六角括号）。")
@@ -61,8 +62,8 @@ def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], pr
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.argument("plan", type=LazyPath())
+@click.option("-o", "--output", type=LazyPath(), required=True,
               help="输出文件：.xlsx（Excel）或 .docx（Word，横排表格附件）。")
 @click.option("--by-unit", is_flag=True, help="按责任单位分组（牵头、配合分开），便于各单位认领。")
 @_layout_options
@@ -83,7 +84,7 @@ def matrix(ctx: Context, plan: Path, output: Path, by_unit: bool, templates: Opt
 
 
 @cli.command("check-format", options_metavar="[选项]")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=LazyPath())
 @click.option("--render", "measure", is_flag=True,
               help="再用 LibreOffice 排版，测量页面：每页行数、每行字数、版头、标题、主送、署名、附注、版记、页码的位置。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出检查结果。")
@@ -107,8 +108,7 @@ def check_format(ctx: Context, files: tuple[Path, ...], measure: bool, as_json: 
         unreadable += _measured(ctx, report)
     found = sum(len(findings) for findings in report.values())
     if as_json:
-        click.echo(json.dumps({name: [f.as_dict() for f in findings] for name, findings in report.items()},
-                              ensure_ascii=False, indent=2))
+        click.echo(json_text({name: [f.as_dict() for f in findings] for name, findings in report.items()}))
     else:
         for name, findings in report.items():
             for finding in findings:
@@ -124,6 +124,8 @@ def check_format(ctx: Context, files: tuple[Path, ...], measure: bool, as_json: 
 def _measured(ctx: Context, report: dict[str, list]) -> int:
     """Add the measured findings of every readable file (one LibreOffice run); say in one
     line when nothing can be measured here. Returns how many files could not be laid out."""
+    from pathlib import Path
+
     from planner.check.pdf import MeasureUnavailable
     from planner.check.rendered import measure_docx
     from planner.office import ToolMissing
@@ -145,8 +147,8 @@ def _measured(ctx: Context, report: dict[str, list]) -> int:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.argument("file", type=LazyPath())
+@click.option("-o", "--output", "out_dir", type=LazyPath(), required=True,
               help="输出目录（PDF 和每页 PNG）。")
 @click.option("--notice", "with_notice", is_flag=True, help="FILE 为方案时，连同印发通知一起预览。")
 @click.option("--dpi", type=click.IntRange(30, 300), default=80, show_default=True, help="PNG 分辨率。")
@@ -154,6 +156,7 @@ def _measured(ctx: Context, report: dict[str, list]) -> int:
 def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int) -> None:
     """用 LibreOffice 生成 PDF 和每页 PNG 预览。FILE 为 .docx，或方案（先排版再预览）。"""
     import tempfile
+    from pathlib import Path
 
     from planner.render.preview import preview_docx
 
@@ -176,11 +179,11 @@ def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int
 
 
 @cli.command("diff", options_metavar="[选项]")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", type=LazyPath())
+@click.argument("new", type=LazyPath())
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "docx", "xlsx"]), default="text",
               show_default=True, help="输出格式；docx/xlsx 为三栏对照表（原表述、新表述、变化说明）。")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件（docx/xlsx 必须给出）。")
+@click.option("-o", "--output", type=LazyPath(), help="输出文件（docx/xlsx 必须给出）。")
 @click.option("--all", "show_all", is_flag=True, help="文本输出时也列出未变的事项。")
 @click.pass_obj
 def diff(ctx: Context, old: Path, new: Path, fmt: str, output: Optional[Path], show_all: bool) -> None:
@@ -200,7 +203,7 @@ def diff(ctx: Context, old: Path, new: Path, fmt: str, output: Optional[Path], s
         click.echo(f"{old} ↔ {new} → {write_atomic(output, data, inputs=[old, new])}")
         return
     if fmt == "json":
-        text = json.dumps(diff_json(result), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(diff_json(result)) + "\n"
     else:
         text = _diff_text(result, show_all)
     if output is None:

@@ -1,14 +1,15 @@
 """Clause library and drafting: mine, clauses, draft, rollover."""
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from planner.cli.app import Context, _fail, cli
+from planner.cli.app import Context, LazyPath, _fail, cli, json_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 DB_HELP = "条款库文件（默认：用户缓存目录中由内置样例文档建成的条款库，首次使用时自动建立）。"
@@ -16,8 +17,8 @@ PROGRESS_FROM = 6  # more files than this get a progress bar
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.argument("paths", nargs=-1, required=True, type=LazyPath())
+@click.option("--db", type=LazyPath(), help=DB_HELP)
 @click.pass_obj
 def mine(ctx: Context, paths: tuple[Path, ...], db: Optional[Path]) -> None:
     """把文档（或目录中的全部文档）收入条款库：条款、责任单位、量化指标、相似条款簇。
@@ -66,7 +67,7 @@ def _library(db: Optional[Path]):
 @click.option("--part", type=click.Choice(["tasks", "safeguards", "goals"]),
               help="只看某类部分：tasks 主要任务、safeguards 保障措施、goals 目标。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", type=LazyPath(), help=DB_HELP)
 def clauses_search(query: str, top: int, region: Optional[str], year: Optional[int],
                    part: Optional[str], as_json: bool, db: Optional[Path]) -> None:
     """按关键词检索条款（任意长度，引号、*、AND 等都按普通文字处理）。"""
@@ -78,7 +79,7 @@ def clauses_search(query: str, top: int, region: Optional[str], year: Optional[i
     finally:
         conn.close()
     if as_json:
-        click.echo(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        click.echo(json_text([h.as_dict() for h in hits]))
         return
     if not hits:
         click.echo("没有找到相关条款。")
@@ -94,7 +95,7 @@ def clauses_search(query: str, top: int, region: Optional[str], year: Optional[i
 
 @clauses.command("show", options_metavar="[选项]")
 @click.argument("cluster_id", type=int)
-@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", type=LazyPath(), help=DB_HELP)
 def clauses_show(cluster_id: int, db: Optional[Path]) -> None:
     """显示一个相似条款簇：代表条款及其各地各年的写法。"""
     from planner.mine.lookup import cluster_members
@@ -115,7 +116,7 @@ def clauses_show(cluster_id: int, db: Optional[Path]) -> None:
 @clauses.command("targets", options_metavar="[选项]")
 @click.argument("metric")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", type=LazyPath(), help=DB_HELP)
 def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
     """显示一个指标在各文档中的数值，如 planner clauses targets 5G基站。"""
     from planner.mine.lookup import target_history
@@ -126,7 +127,7 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
     finally:
         conn.close()
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        click.echo(json_text([r.as_dict() for r in rows]))
         return
     for row in rows:
         where = f"{row.region or ''}{row.year or ''}"
@@ -135,12 +136,12 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("outline", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.argument("outline", type=LazyPath())
+@click.option("-o", "--output", type=LazyPath(),
               help="方案文件（YAML，默认输出到屏幕）。")
-@click.option("--db", type=click.Path(path_type=Path), help=DB_HELP)
-@click.option("--docx", "docx_out", type=click.Path(path_type=Path), help="同时把方案排成 Word 文档。")
-@click.option("--notice", "notice_out", type=click.Path(path_type=Path),
+@click.option("--db", type=LazyPath(), help=DB_HELP)
+@click.option("--docx", "docx_out", type=LazyPath(), help="同时把方案排成 Word 文档。")
+@click.option("--notice", "notice_out", type=LazyPath(),
               help="同时排出印发通知（主送机关、成文日期写在提纲的 notice: 中，署名为提纲的 issuer）。")
 @click.option("--allow-outdated", is_flag=True,
               help="也沿用涉及过时内容（如疫情防控）的条款（默认不沿用，并在屏幕上列出）。")
@@ -194,9 +195,9 @@ def _report_draft(result) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("last", type=click.Path(path_type=Path))
+@click.argument("last", type=LazyPath())
 @click.option("--year", type=int, help="新方案的年份（默认：上年方案的年份加一）。")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", type=LazyPath(), required=True,
               help="写入的起草提纲（YAML）。")
 def rollover(last: Path, year: Optional[int], output: Path) -> None:
     """由上年方案生成下一年的起草提纲：沿用部分、事项和责任单位，年份顺延，指标改为待填。"""

@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
-from planner.cli.app import Context, _fail, cli
+from planner.cli.app import Context, LazyPath, _fail, cli
 from planner.errors import UserError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("files", nargs=-1, metavar="[文件]...", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, metavar="[文件]...", type=LazyPath())
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "md"]),
               default=None, help="输出格式（默认 text；在 GitHub Actions 中默认 github；md 只用于 --list-rules）。")
 @click.option("--select", multiple=True, metavar="代码", help="只检查这些规则（代码或前缀，如 P、T001；可用逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="代码", help="不检查这些规则（代码或前缀）。")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
+@click.option("--config", "config_path", type=LazyPath(),
               help="配置文件（默认从文件所在目录向上查找 .planner-lint.yaml）。")
 @click.option("--strict", is_flag=True, help="警告也算作问题（退出码 1）。")
 @click.option("--fix", is_flag=True, help="自动修复可修复的问题，写出 名称.fixed.扩展名。")
