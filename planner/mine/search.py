@@ -18,7 +18,6 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from planner.errors import UserError
 from planner.mine.mask import bigrams, normalize, words
-from planner.mine.segment import PART_ROLES
 
 K1, B = 1.2, 0.75
 POOL = 400  # candidates per lane taken from FTS5 before re-ranking
@@ -27,6 +26,9 @@ COMMON_SHARE, ALWAYS_RARE, RECALL_BUDGET = 0.05, 3, 6000  # see _selective
 # Background and principles read like tasks but are not what a drafter reuses.
 ROLE_WEIGHT = {"tasks": 1.0, "projects": 1.0, "goals": 0.85, "safeguards": 0.85, "other": 0.8,
                "requirements": 0.6, "guiding": 0.6, "principles": 0.6, "basis": 0.5}
+# Search filter names (`--part`) → the roles they cover (model.Role values, as stored). Strings,
+# not the enum: search reads SQLite and prints, and never loads the model (pydantic).
+PART_ROLES = {"tasks": ("tasks", "projects"), "safeguards": ("safeguards",), "goals": ("goals",)}
 PHRASE_WEIGHT, BM25_WEIGHT, HEADING_WEIGHT = 0.5, 0.5, 0.4
 
 
@@ -97,7 +99,7 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
                        "CAST(substr(d.period, 1, 4) AS INTEGER) AND CAST(substr(d.period, 6, 4) AS INTEGER)))")
         params.extend([filters.year, filters.year])
     if filters.part:
-        roles = [r.value for r in PART_ROLES[filters.part]]
+        roles = list(PART_ROLES[filters.part])
         clauses.append(f"c.role IN ({','.join('?' * len(roles))})")
         params.extend(roles)
     return (" AND " + " AND ".join(clauses)) if clauses else "", params

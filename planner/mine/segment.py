@@ -12,12 +12,6 @@ from planner.targets import extract_targets
 # A sentence ends at 。！？ (full or half width) or at ；. 例：…增长10%以上。
 SENTENCE_END_RE = re.compile(rf"[^{SENTENCE_MARKS}]*[{SENTENCE_MARKS}]+|[^{SENTENCE_MARKS}]+$")
 MIN_SENTENCE = 6  # shorter pieces (`(禽蛋)`, `一是`) join the next sentence
-# Search filter names (`--part`) → the roles they cover.
-PART_ROLES = {
-    "tasks": (Role.TASKS, Role.PROJECTS),
-    "safeguards": (Role.SAFEGUARDS,),
-    "goals": (Role.GOALS,),
-}
 
 
 @dataclass

@@ -7,13 +7,14 @@ import time
 from collections import Counter
 from itertools import chain
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from planner.errors import UserError
 from planner.mine.mask import bigrams, masked, normalize, place_pattern
-from planner.mine.segment import ClauseRecord, plan_year
-from planner.model import Plan
-from planner.targets import normalize_metric
+
+if TYPE_CHECKING:  # writing a document needs the model; opening and reading the library do not
+    from planner.mine.segment import ClauseRecord
+    from planner.model import Plan
 
 APPLICATION_ID = 0x504C4E52  # "PLNR": marks the file as a planner library
 # 5: targets read as the noun phrase a quantity counts (planner.targets), so a library mined
@@ -167,6 +168,8 @@ def write_document(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
 
 def _insert(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
             records: list[ClauseRecord]) -> int:
+    from planner.mine.segment import plan_year
+
     period = "-".join(map(str, plan.period)) if plan.period else None
     doc_id = conn.execute(
         "INSERT INTO documents(path, name, hash, title, region, year, period, clauses) "
@@ -219,6 +222,8 @@ def _add_grams(conn: sqlite3.Connection, rows: Iterable[tuple[str]], sign: int) 
 
 
 def _insert_clause(conn, doc_id, part_id, item_id, record: ClauseRecord, places) -> None:
+    from planner.targets import normalize_metric
+
     resp = record.responsibility.raw if record.responsibility else None
     clause_id = conn.execute(
         "INSERT INTO clauses(doc_id, part_id, item_id, seq, text, norm, masked, heading, role, line,"
