@@ -90,3 +90,12 @@ def test_results_carry_document_heading_units_and_cluster(conn):
     assert hit.file.startswith("000") and hit.line == 37 and hit.year == 2024
     assert hit.heading.endswith("完善数字基础设施配套")
     assert "区发展和改革局" in hit.units and hit.cluster_size >= 1
+
+
+def test_part_filters_name_roles_of_the_model():
+    """--part's roles are written as strings (search never loads the model); each is a Role."""
+    from planner.mine.search import PART_ROLES
+    from planner.model import Role
+
+    assert {role for roles in PART_ROLES.values() for role in roles} <= {r.value for r in Role}
+    assert PART_ROLES["tasks"] == (Role.TASKS.value, Role.PROJECTS.value)
