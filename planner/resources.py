@@ -1,5 +1,6 @@
 """Where the shipped data lives: the JSON Schema (schemas/), the templates (templates/) and
-the sample corpus the default clause library is mined from (examples/corpus/).
+the sample corpus the default clause library is mined from (examples/corpus/), and what the
+wheel's build makes from them (planner/built/, see setup.py).
 
 setup.cfg maps the top-level directories templates/, schemas/ and examples/corpus/ onto the
 packages planner.templates, planner.schemas and planner.corpus (package_dir), so they are found through
@@ -20,12 +21,14 @@ from __future__ import annotations
 import os
 from importlib.resources import files
 from pathlib import Path
+from typing import Optional
 
 from planner.errors import PlannerError
 
 SCHEMAS_PACKAGE = "planner.schemas"
 TEMPLATES_PACKAGE = "planner.templates"
 CORPUS_PACKAGE = "planner.corpus"
+BUILT_DIR = "built"
 PLAN_SCHEMA = "plan.schema.json"
 
 
@@ -51,6 +54,14 @@ def templates_dir() -> Path:
 def corpus_dir() -> Path:
     """The bundled sample documents (examples/corpus/*.txt) the default library is built from."""
     return _package_dir(CORPUS_PACKAGE)
+
+
+def built_file(name: str) -> Optional[Path]:
+    """A file the wheel's build made from the bundled data (planner/built/NAME: the default
+    clause library), or None where there is none (an editable checkout builds it on first use,
+    into the user cache)."""
+    path = _package_dir("planner") / BUILT_DIR / name
+    return path if path.is_file() else None
 
 
 def cache_dir() -> Path:

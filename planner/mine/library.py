@@ -1,8 +1,9 @@
-"""mine_corpus: documents → the clause library; the default library built from the bundled corpus."""
+"""mine_corpus: documents → the clause library; the default library from the bundled corpus."""
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from planner.errors import PlannerError, SourceError
 from planner.mine import store
 from planner.mine.cluster import extend_clusters, recluster
-from planner.resources import cache_dir
+from planner.resources import built_file, cache_dir
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 LIBRARY_NAME = "library.sqlite"
@@ -121,12 +122,16 @@ def corpus_hash(files: list[Path]) -> str:
 
 
 def default_library() -> Path:
-    """The library in the user's cache dir, built from the bundled corpus on first use and
-    rebuilt when the bundled corpus changes. It is built under a temporary name and renamed
-    into place, so a second process never sees (or deletes) a half-built library."""
+    """The library in the user's cache dir: on first use a copy of the library the wheel's build
+    mined from the bundled corpus (planner/built/), or, where there is none that matches (an
+    editable checkout), mined here; replaced when the bundled corpus changes. The user's own
+    documents (`planner mine` without --db) go into this copy, never into the bundled file. It
+    is made under a temporary name and renamed into place, so a second process never sees (or
+    deletes) a half-made library."""
     from planner.resources import corpus_dir
 
-    files = sorted(corpus_dir().glob("*.txt"))
+    corpus = corpus_dir()
+    files = sorted(corpus.glob("*.txt"))
     wanted = corpus_hash(files)
     db = cache_dir() / LIBRARY_NAME
     if db.exists() and _holds_corpus(db, wanted):
@@ -134,20 +139,61 @@ def default_library() -> Path:
     building = db.with_name(f".{LIBRARY_NAME}.{os.getpid()}.tmp")
     _remove(building)
     try:
-        report = mine_corpus(files, building)
-        if report.failed:
-            raise next(r.error for r in report.results if r.error is not None)
-        conn = store.connect(building)
-        try:
-            store.set_meta(conn, "corpus", wanted)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
+        bundled = built_file(LIBRARY_NAME)
+        if bundled is not None and bundled_matches(bundled, wanted):
+            _copy_bundled(bundled, building, corpus)
+        else:
+            build_library(files, building)
         _remove(Path(f"{db}-wal"), Path(f"{db}-shm"))
         os.replace(building, db)
     finally:
         _remove(building, Path(f"{building}-wal"), Path(f"{building}-shm"))
     return db
+
+
+def build_library(files: list[Path], db: Path) -> None:
+    """Mine the bundled corpus into a new library at `db`, marked with the corpus's hash."""
+    report = mine_corpus(files, db)
+    if report.failed:
+        raise next(r.error for r in report.results if r.error is not None)
+    conn = store.connect(db)
+    try:
+        store.set_meta(conn, "corpus", corpus_hash(files))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def bundled_matches(bundled: Path, wanted: str) -> bool:
+    """True when the shipped library was mined from this corpus by this schema version. Read
+    only and immutable: the bundled file is never written, not even a journal beside it."""
+    uri = f"{bundled.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        ids = conn.execute("PRAGMA application_id").fetchone()[0], conn.execute("PRAGMA user_version").fetchone()[0]
+        return ids == (store.APPLICATION_ID, store.SCHEMA_VERSION) and store.get_meta(conn, "corpus") == wanted
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _copy_bundled(bundled: Path, db: Path, corpus: Path) -> None:
+    """The shipped library as the user's, its documents keyed by where the corpus is installed
+    (as mining the installed corpus would key them, so re-mining it finds them unchanged)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(bundled, db)
+    conn = store.connect(db)
+    try:
+        rows = conn.execute("SELECT id, name FROM documents").fetchall()
+        conn.executemany("UPDATE documents SET path = ? WHERE id = ?",
+                         [(str((corpus / name).resolve()), doc_id) for doc_id, name in rows])
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
 
 
 def _holds_corpus(db: Path, wanted: str) -> bool:
