@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner import yamlevents
 from planner.errors import PlanFileError
+from planner.gcpause import without_gc_pauses
 from planner.model import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -130,7 +131,10 @@ def _yaml_problem(problem: str) -> str:
     return known.get(problem, problem)
 
 
+@without_gc_pauses
 def load_plan(path: str | os.PathLike) -> Plan:
+    """A plan file as the model. The fast path builds plain data from libyaml's events and
+    validates it; only an invalid file is composed again to place the error (`locate`)."""
     path = str(path)
     text = read_text(path)
     return validate_plan(load_data(text, path), text, path)

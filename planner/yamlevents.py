@@ -18,6 +18,8 @@ import yaml
 from yaml import events
 
 STR_TAG = "tag:yaml.org,2002:str"
+SCALAR, MAPPING_START, MAPPING_END = events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent
+SEQUENCE_START, SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 
 
 @dataclass(slots=True)
@@ -41,16 +43,55 @@ def available() -> bool:
 
 
 def load(text: str) -> Any:
-    """The single document in `text` (None when empty); yaml.MarkedYAMLError on bad input."""
-    return _load(text, False)[0]
+    """The single document in `text` (None when empty); yaml.MarkedYAMLError on bad input.
+    `load_marked` without the places, in one tight loop: reading a plan file is most of what a
+    whole-process render of a large plan costs, and this is the YAML half of it."""
+    loader = yaml.CSafeLoader(text)
+    get_event = loader.get_event
+    stack: list[list] = []  # per open container: [container, is a list, key, has key, key's mark]
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is SCALAR:
+                value = event.value  # quoted, or plain text no resolver claims: a str as is
+                if event.tag is not None or not (event.style or value and value[0] not in RESOLVABLE_FIRST):
+                    value = _scalar(loader, event)
+            elif kind is MAPPING_START or kind is SEQUENCE_START:
+                value = {} if kind is MAPPING_START else []
+            elif kind is MAPPING_END or kind is SEQUENCE_END:
+                stack.pop()
+                continue
+            elif kind is events.StreamEndEvent:
+                return root
+            else:
+                documents = _other_event(event, kind, documents)
+                continue
+            if not stack:
+                root = value
+            else:
+                frame = stack[-1]
+                if frame[1]:
+                    frame[0].append(value)
+                elif frame[3]:
+                    if frame[2] in frame[0]:
+                        raise yaml.MarkedYAMLError(None, None, f"键“{frame[2]}”重复", frame[4])
+                    frame[0][frame[2]] = value
+                    frame[3] = False
+                elif kind is SCALAR:
+                    frame[2], frame[3], frame[4] = value, True, event.start_mark
+                else:
+                    raise yaml.MarkedYAMLError(None, None, "键不能是映射或列表", event.start_mark)
+            if kind is not SCALAR:
+                stack.append([value, kind is SEQUENCE_START, None, False, None])
+    finally:
+        loader.dispose()
 
 
 def load_marked(text: str) -> tuple[Any, Optional[Marked]]:
     """Like `load`, with the place of every value (None when the document is empty)."""
-    return _load(text, True)
-
-
-def _load(text: str, marks: bool) -> tuple[Any, Optional[Marked]]:
     loader = yaml.CSafeLoader(text)
     stack: list[list] = []  # [container, pending key, has key, key's mark, marked container]
     root: Any = None
@@ -62,7 +103,7 @@ def _load(text: str, marks: bool) -> tuple[Any, Optional[Marked]]:
             kind = type(event)
             if kind is events.ScalarEvent:
                 value = _scalar(loader, event)
-                mark = _mark(event, value, event.style or "") if marks else None
+                mark = _mark(event, value, event.style or "")
                 if stack:
                     _add(stack, value, event, mark)
                 else:
@@ -70,27 +111,32 @@ def _load(text: str, marks: bool) -> tuple[Any, Optional[Marked]]:
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
                 is_map = kind is events.MappingStartEvent
                 container: Any = {} if is_map else []
-                mark = _mark(event, None, None, {} if is_map else []) if marks else None
+                mark = _mark(event, None, None, {} if is_map else [])
                 if stack:
                     _add(stack, container, event, mark)
                 else:
                     root, root_mark = container, mark
                 stack.append([container, None, False, None, mark])
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                top = stack.pop()
-                if top[4] is not None:
-                    top[4].end = event.end_mark.index
-            elif kind is events.AliasEvent or getattr(event, "anchor", None):
-                raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
-            elif kind is events.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise yaml.MarkedYAMLError(None, None, "文件中只能有一个 YAML 文档（多了一个 ---）",
-                                               event.start_mark)
+                stack.pop()[4].end = event.end_mark.index
             elif kind is events.StreamEndEvent:
                 return root, root_mark
+            else:
+                documents = _other_event(event, kind, documents)
     finally:
         loader.dispose()
+
+
+def _other_event(event, kind: type, documents: int) -> int:
+    """Aliases are refused, and a second document; the documents seen so far."""
+    if kind is events.AliasEvent or getattr(event, "anchor", None):
+        raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
+    if kind is events.DocumentStartEvent:
+        documents += 1
+        if documents > 1:
+            raise yaml.MarkedYAMLError(None, None, "文件中只能有一个 YAML 文档（多了一个 ---）",
+                                       event.start_mark)
+    return documents
 
 
 def _mark(event, value: Any, style: Optional[str], children: Any = None) -> Marked:
@@ -119,13 +165,12 @@ def _scalar(loader, event) -> Any:
     return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
 
 
-def _add(stack: list[list], value: Any, event, mark: Optional[Marked]) -> None:
+def _add(stack: list[list], value: Any, event, mark: Marked) -> None:
     top = stack[-1]
     container = top[0]
     if type(container) is list:
         container.append(value)
-        if mark is not None:
-            top[4].children.append(mark)
+        top[4].children.append(mark)
     elif not top[2]:
         if isinstance(value, (dict, list)):
             raise yaml.MarkedYAMLError(None, None, "键不能是映射或列表", event.start_mark)
@@ -135,8 +180,7 @@ def _add(stack: list[list], value: Any, event, mark: Optional[Marked]) -> None:
         if key in container:
             raise yaml.MarkedYAMLError(None, None, f"键“{key}”重复", top[3])
         container[key] = value
-        if mark is not None:
-            top[4].children[key] = mark
+        top[4].children[key] = mark
         top[2] = False
 
 
