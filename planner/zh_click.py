@@ -1,6 +1,10 @@
 """Chinese for click's own help and error texts (click looks them up through gettext `_`)."""
 from __future__ import annotations
 
+import os
+import sys
+from typing import Optional
+
 import click
 import click.core
 import click.decorators
@@ -57,10 +61,32 @@ def _zh_plural(singular: str, plural: str, n: int) -> str:
 
 
 class ChineseHelpFormatter(click.formatting.HelpFormatter):
-    """Section headings end with a full-width colon: `选项：`."""
+    """Section headings end with a full-width colon: `选项：`. The width is click's own
+    (the terminal's, at most max_width), found without importing shutil, which brings bz2, lzma
+    and zlib into every `planner --help`."""
+
+    def __init__(self, indent_increment: int = 2, width: Optional[int] = None,
+                 max_width: Optional[int] = None) -> None:
+        if width is None and click.formatting.FORCED_WIDTH is None:
+            width = max(min(terminal_columns(), max_width or 80) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+def terminal_columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def install() -> None:
