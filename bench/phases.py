@@ -5,8 +5,8 @@
 Run with the interpreter of an installed planner (bench/run.py does). The phases are the
 steps `planner render` takes, called one by one: importing what the command imports, reading
 and parsing the file, validating the model, tidying the plan's texts (Wording.prepared),
-building the blocks, laying them out as paragraph XML, packaging the DOCX, writing it. Render's
-phases run with the cyclic collector paused, as plan_docx runs them.
+building the blocks, laying them out as paragraph XML, packaging the DOCX, writing it. Loading
+and rendering run with the cyclic collector paused, as load_plan and plan_docx run them.
 """
 from __future__ import annotations
 
@@ -38,12 +38,18 @@ def main(source: str) -> dict:
     from planner.blocks import plan_blocks
     from planner.gcpause import without_gc_pauses
     lap("import")
-    text = read_text(source)
-    lap("read")
-    data = load_data(text, source)
-    lap("parse")
-    plan = validate_plan(data, text, source)
-    lap("validate")
+
+    @without_gc_pauses
+    def load():
+        text = read_text(source)
+        lap("read")
+        data = load_data(text, source)
+        lap("parse")
+        plan = validate_plan(data, text, source)
+        lap("validate")
+        return plan
+
+    plan = load()
 
     @without_gc_pauses
     def render() -> None:
