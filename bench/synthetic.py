@@ -5,7 +5,7 @@ quotes, 5G), so nothing in it needs tidying; `realistic` is what a draft pasted 
 page or a colleague's file looks like: half-width commas, colons and brackets between Chinese,
 straight quotes, `5g` in lower case, and a responsibility note on every task in one of two
 styles. Both are plain dicts and lists, so the same plan can be written as YAML for planner and
-as JSON for the other tools; nothing here imports planner.
+as JSON for the other tools; only `synthetic_plan` imports planner.
 """
 from __future__ import annotations
 
@@ -70,3 +70,11 @@ def _note(lead: str, support: str, rng: random.Random | None) -> str:
     if rng.random() < 0.5:
         return f"(责任单位:{lead}、{support})"
     return f"（{lead}牵头,{support}配合）"
+
+
+def synthetic_plan(tasks: int, kind: str = "clean", seed: int = 2024):
+    """The same plan as planner's model, for planner's own tests and tools (the only function
+    here that imports planner)."""
+    from planner.model import Plan
+
+    return Plan.model_validate(plan_data(tasks, kind, seed))
