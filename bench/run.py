@@ -15,7 +15,8 @@ planner puts in 公文 form as it writes. Each tool's DOCX is read back and must
 paragraphs (bench/readback.py), or the run stops.
 
 - render in-process: planner's plan_docx on a loaded model against the floor (JSON data →
-  paragraphs → one XML string → zipfile) and the other libraries, median of N;
+  paragraphs → one XML string → zipfile) and the other libraries, called in turn, median of the
+  per-call ratios;
 - render whole-process: `planner render plan.yaml` (and plan.json) against each other tool's
   script reading plan.json, in turn, median of the per-pair ratios to docxtpl;
 - start-up: `planner --help` against `python -c pass`, both from a wheel installed into a fresh
@@ -43,7 +44,7 @@ import competitors  # noqa: E402
 import process  # noqa: E402
 from install import installed_planner  # noqa: E402
 from synthetic import KINDS, plan_data  # noqa: E402
-from timing import median_time  # noqa: E402
+from timing import compare_calls, median_time  # noqa: E402
 
 from planner.model import Plan  # noqa: E402
 from planner.planfile import dump_plan  # noqa: E402
@@ -53,20 +54,20 @@ IN_PROCESS = ("floor", "python-docx", "docxtpl")  # pandoc is a process: whole-p
 
 
 def render_in_process(sizes: list[int], naive_max: int) -> list[dict]:
+    """planner's plan_docx on a loaded model and each other tool from the loaded JSON data,
+    called in turn; `planner/floor` is the median of the ratios call by call."""
     rows = []
     tools = {name: func for name, func in competitors.available().items() if name in IN_PROCESS}
     for size in sizes:
         for kind in KINDS:
             data = plan_data(size, kind)
             plan = Plan.model_validate(data)
-            repeat = 5 if size <= 2000 else 3
-            row = {"tasks": size, "text": kind, "planner": median_time(plan_docx, plan, repeat=repeat)}
+            calls = {"planner": lambda: plan_docx(plan)}
             for name, func in tools.items():
-                if name == "python-docx" and size > naive_max:
-                    continue
-                row[name] = median_time(lambda: func(competitors.paragraphs(data)),
-                                        repeat=repeat if name != "python-docx" else 1)
-            row["planner/floor"] = row["planner"] / row["floor"]
+                if name != "python-docx" or size <= naive_max:
+                    calls[name] = lambda f=func: f(competitors.paragraphs(data))
+            row = {"tasks": size, "text": kind,
+                   **compare_calls(calls, "floor", repeat=7 if size <= 2000 else 3)}
             rows.append(row)
             print("render", json.dumps(row, ensure_ascii=False), flush=True)
     return rows

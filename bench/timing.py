@@ -41,13 +41,29 @@ def compare(commands: Mapping[str, Sequence[str]], base: str, repeat: int, warmu
             env: Optional[Mapping[str, str]] = None) -> dict:
     """Each command's median wall seconds, and `name/base`: the median of the ratios of runs
     made back to back. Commands take turns in each round; one warm-up round is not counted."""
+    return _rounds({name: (lambda c=command: run_once(c, env)) for name, command in commands.items()},
+                   base, repeat, warmup)
+
+
+def compare_calls(calls: Mapping[str, Callable[[], object]], base: str, repeat: int,
+                  warmup: int = 1) -> dict:
+    """`compare` in-process: each call's median seconds and its ratio to `base`'s, call by call."""
+    def timed(call: Callable[[], object]) -> float:
+        start = time.perf_counter()
+        call()
+        return time.perf_counter() - start
+
+    return _rounds({name: (lambda c=call: timed(c)) for name, call in calls.items()}, base, repeat, warmup)
+
+
+def _rounds(runners: Mapping[str, Callable[[], float]], base: str, repeat: int, warmup: int) -> dict:
     for _ in range(warmup):
-        for command in commands.values():
-            run_once(command, env)
-    runs: dict[str, list[float]] = {name: [] for name in commands}
+        for runner in runners.values():
+            runner()
+    runs: dict[str, list[float]] = {name: [] for name in runners}
     for _ in range(repeat):
-        for name, command in commands.items():
-            runs[name].append(run_once(command, env))
+        for name, runner in runners.items():
+            runs[name].append(runner())
     row: dict = {name: statistics.median(times) for name, times in runs.items()}
     for name, times in runs.items():
         if name != base:

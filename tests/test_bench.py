@@ -91,15 +91,25 @@ def test_whole_process_rows_compare_every_tool_on_the_same_content(tmp_path):
 
 
 def test_compare_takes_the_median_of_ratios_pair_by_pair():
+    """Shape only (and that a loop of 20000 additions is slower than nothing)."""
     row = timing.compare({"a": [sys.executable, "-c", "pass"], "b": [sys.executable, "-c", "pass"]},
                          "b", repeat=3, warmup=0)
     assert set(row) == {"a", "b", "a/b"} and row["a/b"] > 0
+    calls = timing.compare_calls({"slow": lambda: sum(range(20000)), "fast": lambda: None}, "fast", repeat=3)
+    assert set(calls) == {"slow", "fast", "slow/fast"} and calls["slow/fast"] > 1
 
 
 def test_the_main_job_is_read_from_the_readme():
     command = process.main_job("/venv/bin/planner")
     assert command[0] == "/venv/bin/planner" and command[1] == "draft"
     assert "--docx" in command and "--notice" in command
+
+
+def test_in_process_rows_have_every_tool_and_the_ratio_to_the_floor():
+    rows = run.render_in_process([5], naive_max=5)
+    assert [r["text"] for r in rows] == list(KINDS)
+    for row in rows:
+        assert row["planner"] > 0 and row["floor"] > 0 and "planner/floor" in row
 
 
 def test_scaling_exponent():
