@@ -134,7 +134,7 @@ def main_job(planner: str, readme: Path = ROOT / "README.md") -> list[str]:
     raise ValueError("README 中没有 planner 命令")
 
 
-def first_run(bin_dir: Path, work: Path, repeat: int = 5) -> dict:
+def first_run(bin_dir: Path, work: Path, repeat: int = 11) -> dict:
     """The main job with an empty user cache (a fresh cache each run) against a warm run,
     run in turn; in a directory holding the checkout's examples/, as the README runs it."""
     place = work / "job"
