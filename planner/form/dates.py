@@ -30,6 +30,14 @@ MONTH_SCREEN = re.compile("月")
 RANGE_BEFORE = "-—–~～至到"
 LEAP_YEAR = 2024  # a date without its year: 2月29日 may exist
 ISSUE_DATE_MAX = 14  # 二〇二四年十二月三十一日 and its spaces
+# A 成文日期 whose 年 and 月 a web page lost. 例：2021416 / 2018213日 (read when one day fits)
+RUN_DATE_RE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日?$")
+# A portal's date field. 例：2023-02-13 / 2025年09月18日 / 2022-06-13 08:54:33
+FIELD_DATE_RE = re.compile(rf"^(?P<y>{YEAR})\s*[-./年]\s*(?P<m>\d{{1,2}})\s*[-./月]\s*(?P<d>\d{{1,2}})日?")
+# A 成文日期 at the end of a 署名 line. 例：东营市人民政府2021年12月13日
+TRAILING_DATE_RE = re.compile(r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})年"
+                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
 
 def parse_date(text: str) -> Optional[dt.date]:
@@ -44,6 +52,36 @@ def parse_date(text: str) -> Optional[dt.date]:
     try:
         return dt.date(parts[0], parts[1], parts[2])
     except (TypeError, ValueError):
+        return None
+
+
+def read_issue_date(key: str) -> Optional[dt.date]:
+    """A 成文日期 read off a line's key (planner.form.keys: no spaces): `2024年5月31日`,
+    `二○○九年十月十五日`, `2021年06月09日`, or digits that lost 年 and 月 when only one date
+    fits them (`2021416` → 2021-4-16; `2021111` is left unread)."""
+    found = parse_date(key.replace("O", "〇"))
+    if found is not None or len(key) > ISSUE_DATE_MAX:
+        return found
+    match = RUN_DATE_RE.match(key)
+    if match is None:
+        return None
+    year, digits = int(match["y"]), match["md"]
+    readings = {_date(year, int(digits[:cut]), int(digits[cut:])) for cut in (1, 2)
+                if 0 < cut < len(digits) and len(digits) - cut <= 2}
+    readings.discard(None)
+    return readings.pop() if len(readings) == 1 else None
+
+
+def read_field_date(text: str) -> Optional[dt.date]:
+    """The date of a portal's field (`2023-02-13`, `2025年09月18日`), None when none."""
+    match = FIELD_DATE_RE.match(text.strip())
+    return _date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+
+
+def _date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
 
 

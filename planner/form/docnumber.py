@@ -27,6 +27,17 @@ BARE_CITATION_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{
 NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{ORG_IN_TEXT}{NUMBER_PART})[）)]?\s*《")
 # Where a 文号 may stand: a bracket before a year. 例：〔2024 / [2024 / （2024
 SCREEN = re.compile(rf"[{re.escape(OPEN)}]\s*{YEAR}")
+# A 文号 read off a reading key (planner.form.keys: simplified, no spaces), as a whole line, before
+# the title it belongs to or after it in brackets. 例：京政办发〔2016〕26号 / 政办〔2021〕22号 /
+# （东政办字〔2022〕36号）
+NUMBER_KEY = rf"[{HAN}]{{1,12}}?[{re.escape(OPEN)}]{YEAR}[{re.escape(CLOSE)}]第?\d{{1,5}}号"
+NUMBER_LINE_RE = re.compile(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
+NUMBER_BEFORE_RE = re.compile(rf"^(?P<num>{NUMBER_KEY})(?=《)")
+NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$")
+# A 文号 a web page broke: 〕 and 号 lost. 例：政办〔202122 / 六政〔201760
+BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}\d{{0,5}})$")
+# A red header (发文机关标志) with the 文号 on its line. 例：某市人民政府办公室文件某政办发〔2024〕5号
+RED_HEADER_RE = re.compile(rf"^(?P<org>[{HAN}]{{2,40}}?)文件(?P<num>{NUMBER_KEY})?$")
 
 
 def normalize_doc_number(text: str) -> Optional[str]:

@@ -1,0 +1,62 @@
+"""Reading keys: a line as the 公文 patterns read it — simplified characters, no whitespace and
+no pinyin glosses (`發(fā)`, `關(guan) ` in portal copies) — with the place of each key character
+in the line, so what a pattern finds on the key is cut from the line as written."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planner.form.hanzi import simplify
+from planner.form.script import HAN
+
+# A pinyin gloss a converter left after a character. 例：發(fā) / 關(guan) / 區(qū)
+PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}\s*\)")
+# Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
+SPACE_RE = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
+
+
+@dataclass(frozen=True)
+class Key:
+    """`text` is the key of `source`; key character i was read from source[at[i]]."""
+
+    text: str
+    source: str
+    at: tuple[int, ...]
+    glossed: dict[int, int] = field(default_factory=dict)  # key position → end of its gloss
+
+    def cut(self, start: int, end: int) -> str:
+        """The part of the source that key[start:end] was read from, glosses kept (a gloss
+        goes with the character before it)."""
+        if end <= start:
+            return ""
+        stop = self.glossed.get(end - 1, self.at[end - 1] + 1)
+        return self.source[self.at[start]:stop]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def key_of(text: str) -> Key:
+    """The reading key of `text` (one pass; `text` is a line, not a document)."""
+    simple = simplify(text)
+    skip = [match.span() for match in SPACE_RE.finditer(text)]
+    glosses = [match.span() for match in PINYIN_GLOSS_RE.finditer(text)] if "(" in text else []
+    chars: list[str] = []
+    at: list[int] = []
+    ends: dict[int, int] = {}
+    cursor = 0
+    for start, end in sorted(skip + glosses):
+        if start > cursor:
+            chars.append(simple[cursor:start])
+            at.extend(range(cursor, start))
+        if (start, end) in glosses and at:
+            ends[len(at) - 1] = end
+        cursor = max(cursor, end)
+    chars.append(simple[cursor:])
+    at.extend(range(cursor, len(text)))
+    return Key("".join(chars), text, tuple(at), ends)
+
+
+def plain(text: str) -> str:
+    """The key alone. 例：關(guān)於 印發 → 关于印发"""
+    return key_of(text).text

@@ -1,0 +1,119 @@
+"""The elements of a 印发通知 (GB/T 9704 7.2–7.3) as the lines of a text show them: the notice's
+title, 主送机关, the 印发 sentence, 附注 and the 代章 note. Patterns read reading keys
+(planner.form.keys), so traditional text, pinyin glosses and letter-spaced headers read alike;
+spans are key positions, cut from the line as written by the caller."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple, Optional
+
+from planner.form.docnumber import NUMBER_AFTER_RE, NUMBER_BEFORE_RE
+from planner.form.hanzi import simplify
+from planner.form.organs import ORGAN_ENDS
+
+# A notice's title: it names what it issues (印发/转发/批转) or what it is about (关于), and ends
+# in 通知. 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
+# 中共北京市委北京市人民政府印发《…》的通知 / 关于做好2019年政务公开工作的通知
+NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
+# Marks a title never holds. 例：…印发给你们，请认真贯彻执行。
+NOT_TITLE_RE = re.compile(r"[。；;：:！!？?]|给你们")
+# A title cut off by the page. 例：…的通知(东政字〔2021〕...
+CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
+# 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
+# line ends in a colon. 例：各县区人民政府,市政府各部门、单位: / 区政府各部门、各街道办事处、有关单位:
+RECIPIENT_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|院校|学校|高校|"
+                              r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|镇|乡|片区)$")
+RECIPIENT_HINT_RE = re.compile(r"各|有关|相关|直属|所属|成员|部门|单位")
+RECIPIENT_SPLIT_RE = re.compile(r"[,，]")
+TRAILING_BRACKET_RE = re.compile(r"[(（][^()（）]*[)）]$")
+RECIPIENTS_MAX = 300
+# The 印发 sentence: what makes a text a 印发通知. 例：现印发给你们 / 现将…印发给你们 / 现予(以)印发 /
+# 印发你们 / 经市政府同意 / 业经…审议通过
+ISSUING_RE = re.compile(r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)|"
+                        r"经.{1,40}?同意|审议通过")
+ISSUING_SPAN = 400  # the sentence stands at the head of the body
+# 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket)
+PUBLIC_RE = re.compile(r"^[(（]此件[^()（）]{1,12}[)）]?$")
+# A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
+SEAL_RE = re.compile(r"^[(（][^()（）]{2,40}代章[)）]$")
+# 例：（此页无正文）
+NO_TEXT_RE = re.compile(r"^[(（]此页无正文[)）]$")
+
+
+# A plan a text cites by its name: what a 印发 sentence or a lead paragraph calls the plan.
+# 例：《数字威海2021行动方案》已经市政府同意 / 《数字青岛2023年行动方案》
+CITED_PLAN_RE = re.compile(r"《([^《》]{4,60}?(?:行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划))》")
+
+
+class TitleSpan(NamedTuple):
+    """Where a notice's title stands in a key, and the 文号 written before or after it."""
+
+    start: int
+    end: int
+    number: Optional[tuple[int, int]]
+
+
+def find_notice_title(key: str) -> Optional[TitleSpan]:
+    """The notice title a key holds whole: bare, in 《》, after its 文号 (`京政办发〔2016〕26号《…》`)
+    or before it (`…的通知(岳办发〔2017〕2号)`); None when the key is not a notice's title."""
+    start, end, number = 0, len(key), None
+    cut = CUT_TAIL_RE.search(key)
+    if cut:
+        end = cut.start()
+    before = NUMBER_BEFORE_RE.match(key)
+    if before:
+        number, start = before.span("num"), before.end()
+    after = NUMBER_AFTER_RE.search(key, start, end)
+    if after and number is None:
+        number, end = after.span("num"), after.start()
+    if key.startswith("《", start) and key.endswith("》", start, end):
+        start, end = start + 1, end - 1
+    text = key[start:end]
+    if len(text) > 240 or NOT_TITLE_RE.search(text) or not NOTICE_TITLE_RE.match(text):
+        return None
+    return TitleSpan(start, end, number)
+
+
+def recipient_groups(key: str, colon: bool = True) -> Optional[list[tuple[int, int]]]:
+    """Spans of the 主送 groups of a key that is a 主送 line (colon dropped), else None.
+    `colon=False` reads a line whose colon the page lost (the caller checks what follows)."""
+    body = key.rstrip(":：")
+    if (colon and body == key) or not body or len(key) > RECIPIENTS_MAX or "。" in body:
+        return None
+    spans, start, depth = [], 0, 0
+    for at, ch in enumerate(body):
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth == 0 and ch in ",，":
+            spans.append((start, at))
+            start = at + 1
+    spans.append((start, len(body)))
+    groups = [body[a:b] for a, b in spans]
+    if not all(RECIPIENT_END_RE.search(TRAILING_BRACKET_RE.sub("", g)) for g in groups if g):
+        return None
+    if len(groups) < 2 and not RECIPIENT_HINT_RE.search(body):
+        return None
+    return [(a, b) for a, b in spans if b > a]
+
+
+def is_issuing(key: str) -> bool:
+    """The key holds the 印发 sentence."""
+    return ISSUING_RE.search(key, 0, ISSUING_SPAN) is not None
+
+
+def cited_plan(texts: Iterable[str]) -> Optional[str]:
+    """The first plan `texts` cite by name, as written (it names the plan; it is not a title
+    line)."""
+    for text in texts:
+        match = CITED_PLAN_RE.search(simplify(text))
+        if match:
+            return text[match.start(1):match.end(1)]
+    return None
+
+
+def is_public(key: str) -> bool:
+    return PUBLIC_RE.match(key) is not None
+
+
+def is_seal(key: str) -> bool:
+    return SEAL_RE.match(key) is not None or NO_TEXT_RE.match(key) is not None

@@ -1,0 +1,88 @@
+"""Names of organisations (机关、单位) read by their grammar, not from a list: a name is Han
+characters ending in an organ word (…人民政府, …办公室, …局, …处, …中心, …公司, …运营商), so a
+line of names reads as issuers (发文机关标志, 署名) and a note's list as units, and names written
+together (`湖州市发展和改革委员会湖州市大数据发展管理局`) are told apart where the next one opens
+with the first one's place. Functions take reading keys (planner.form.keys)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from planner.form.keys import key_of
+from planner.form.script import HAN
+
+# What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
+# …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商
+ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
+              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分局", "委", "厅",
+              "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室")
+ORGAN_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r")$")
+# An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
+ORGAN_WORD_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
+# A name: Han characters, with a bracketed part. 例：各县(市、区)政府
+NAME_RE = re.compile(rf"^[{HAN}()（）、]+$")
+# Words no organisation's name holds, though the line ends in an organ word. 例：关于印发…的通知
+# 的办法 / 由市政府同意 / 市大数据局牵头
+NOT_NAME_RE = re.compile(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$")
+# The place a name opens with. 例：宁波市 / 中共岳阳市 / 安徽省 / 市 (a bare level)
+PLACE_RE = re.compile(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
+NAME_MIN, NAME_MAX = 3, 40
+
+
+def is_organ(key: str) -> bool:
+    """`key` reads as the name of one organisation (or several written together)."""
+    return (NAME_MIN <= len(key) <= NAME_MAX and NAME_RE.match(key) is not None
+            and ORGAN_END_RE.search(key) is not None and NOT_NAME_RE.search(key) is None
+            and key.count("(") == key.count(")") and key.count("（") == key.count("）"))
+
+
+def is_organ_line(text: str) -> bool:
+    """A line that holds only names of organisations: a 署名 or a 发文机关标志. 例：中共北京市委
+    北京市人民政府 / 山 东 省 人 民 政 府"""
+    return bool(split_organs(text))
+
+
+def split_organs(text: str) -> list[str]:
+    """The organisations a line names, as written; [] when the line is not only names.
+    Letter-spaced names (`市 人 民 政 府`) are one name; names apart at spaces or written
+    together are several."""
+    tokens = text.split()
+    keys = [key_of(token).text for token in tokens]
+    if len(tokens) > 1 and all(is_organ(key) for key in keys):
+        return [name for token in tokens for name in _apart(token)]
+    key = key_of(text)
+    if not is_organ(key.text):
+        return []
+    return [key.cut(start, end) for start, end in _cuts(key.text)]
+
+
+def _apart(token: str) -> list[str]:
+    key = key_of(token)
+    return [key.cut(start, end) for start, end in _cuts(key.text)]
+
+
+def _cuts(key: str) -> list[tuple[int, int]]:
+    """Spans of the names written together in `key`: a new name opens where the first name's
+    place (or 中共) comes again right after an organ word."""
+    place = PLACE_RE.match(key)
+    openers = {"中共"} | ({place.group("place")} if place else set())
+    spans, start = [], 0
+    for at in sorted({m.start() for word in openers for m in re.finditer(re.escape(word), key)}):
+        if at > start and is_organ(key[start:at]) and ORGAN_END_RE.search(key) and _opens(key, at):
+            spans.append((start, at))
+            start = at
+    spans.append((start, len(key)))
+    return spans
+
+
+def _opens(key: str, at: int) -> bool:
+    """Whether a name may open at `at`: what follows is itself a name (or names)."""
+    return is_organ(key[at:]) or key.startswith("中共", at)
+
+
+def organ_prefix(key: str) -> Optional[str]:
+    """The organisation a title opens with, as a key. 例：东营市人民政府关于印发… → 东营市人民政府"""
+    match = re.match(r"^(?P<org>.{3,60}?)(?:关于|印发|转发|批转)", key)
+    if match and is_organ(match["org"]):
+        return match["org"]
+    return None
