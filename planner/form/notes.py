@@ -1,6 +1,7 @@
-"""责任单位 notes: `（责任单位：A、B）`, `（A牵头，B配合）` — where a text has one, which units lead
-and which support, where each unit is written, and the marks and separators a note must not
-have (GB/T 15834: parallel names joined by 顿号)."""
+"""责任单位 notes: `（责任单位：A、B）`, `（A牵头，B配合）`, `〔牵头单位：A；配合单位：B〕` — where a
+text has one, which units lead and which support (a note's units end at its first 。; what
+follows is a rule for all tasks), where each unit is written, and the marks and separators a
+note must not have (GB/T 15834: parallel names joined by 顿号)."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
+from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_units
@@ -19,17 +21,24 @@ ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…）
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
 LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
-# 例：(A牵头,B配合) / (A负责) / (各有关部门按职责分工负责)
-ROLE_END_RE = re.compile(rf"({ROLES})\s*[)）]?\s*$")
-ROLE_SPLIT_RE = re.compile(rf"({ROLES})\s*(?:[,，;；]|$)")
+# 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
+ROLE_END_RE = re.compile(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
+# What a group of units does, after its names. 例：牵头 / 牵头负责 / 分别负责落实 / 按职责分工负责
+ROLE_WORDS = (r"(?:分别|共同|按照?职责分工|按职能分工|按职责|各自)?"
+              r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)")
+ROLE_SPLIT_RE = re.compile(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = re.compile(rf"({LABELS})\s*[:：]")
+LEAD_LABELS = ("牵头单位", "牵头部门")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
-SUPPORT_ROLES = ("配合", "参与")
-# 例：(区大数据局牵头) names a unit; (按计划推进) does not
-UNIT_WORD_RE = re.compile(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)")
+SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
 DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同)$")
+# The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
+LEAD_MARKS = "☆★"
+# The start of a note cut off by the end of an excerpt: a unit and a list separator.
+# 例：(市政府办公室、市
+CUT_NOTE_RE = re.compile(rf"^[{HAN}()（）]{{2,40}}?[、,，]")
 # A separator between two names that should be a 顿号. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
 SEPARATOR_RE = re.compile(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
 # The comma after a division of labour stays. 例：A牵头,B配合 / A负责，B参与
@@ -39,17 +48,18 @@ STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)
 
 
 class Reading(NamedTuple):
-    """What a note says: the lead and support unit lists as written, and whether its closing
-    bracket is missing."""
+    """What a note says: the lead and support unit lists as written, whether its closing
+    bracket is missing (a cut note names no units), and a rule after its first 。."""
 
     lead: str
     support: str
     truncated: bool
+    rule: str = ""
 
 
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included."""
-    if "（" not in text and "(" not in text:
+    if not any(mark in text for mark in OPEN):
         return []  # most paragraphs of a 规划's text: no bracket, so no note
     spans, keys, index = [], simplify(text), 0
     for begin, end in _brackets(text):
@@ -78,50 +88,106 @@ def _brackets(text: str) -> list[tuple[int, Optional[int]]]:
 
 def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     """Whether keys[start:stop], the inside of a parenthesis, is a responsibility note.
-    Positions rather than a slice: slicing at every `（` of a long line is quadratic."""
+    Positions rather than a slice: slicing at every `（` of a long line is quadratic. A cut
+    note (no closing bracket) has its label, or opens with a unit and a list separator."""
     if LABEL_RE.match(keys, start, stop):
         return True
-    if truncated or stop - start > NOTE_MAX:
+    if stop - start > NOTE_MAX:
         return False
     inner = keys[start:stop]
-    return bool(ROLE_END_RE.search(inner)) and _mentions_unit(inner)
+    if truncated:
+        cut = CUT_NOTE_RE.match(inner)
+        return cut is not None and ORGAN_END_RE.search(cut.group()[:-1]) is not None
+    return bool(ROLE_END_RE.search(_own(inner))) and _mentions_unit(inner)
 
 
 def _mentions_unit(inner: str) -> bool:
-    return bool(UNIT_WORD_RE.search(inner))
+    return bool(ORGAN_WORD_RE.search(inner))
+
+
+def _own(inner: str) -> str:
+    """The note without the rule after its first 。 (at bracket depth 0)."""
+    stop = _rule_start(inner)
+    return inner if stop is None else inner[:stop]
+
+
+def _rule_start(inner: str) -> Optional[int]:
+    if "。" not in inner:
+        return None
+    depth = 0
+    for at, ch in enumerate(inner):
+        depth += ch in OPEN
+        depth -= ch in CLOSE
+        if ch == "。" and depth <= 0:
+            return at
+    return None
 
 
 def read_note(raw: str) -> Optional[Reading]:
-    """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no note."""
+    """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no
+    note. A cut note names no units; the text after a note's first 。 is its rule."""
     truncated = raw[-1:] not in CLOSE
     inner = raw[1:] if truncated else raw[1:-1]
     keys = simplify(inner)
     if not _is_note(keys, 0, len(keys), truncated):
         return None
+    if truncated:
+        return Reading("", "", True)
+    stop = _rule_start(keys)
+    rule = "" if stop is None else inner[stop + 1:].strip().rstrip("。")
+    if stop is not None:
+        inner, keys = inner[:stop], keys[:stop]
     if LABEL_RE.match(keys):
         lead, support = _labelled(inner, keys)
     else:
         lead, support = _role_words(inner, keys)
-    return Reading(lead, support, truncated)
+    if any(mark in inner for mark in LEAD_MARKS):
+        lead, support = _starred(lead + "、" + support if support else lead)
+    return Reading(lead, support, False, rule)
+
+
+def note_rule(raw: str) -> Optional[str]:
+    """The rule a note states after its units (`以下任务均需…落实,不再一一列出`), or None."""
+    if "。" not in raw:
+        return None
+    reading = read_note(raw)
+    return reading.rule if reading and reading.rule else None
 
 
 def _labelled(inner: str, keys: str) -> tuple[str, str]:
+    """A 责任单位 list is the support when a 牵头单位 list is given too."""
     marks = list(LABELLED_PART_RE.finditer(keys))
+    has_lead = any(mark.group(1) in LEAD_LABELS for mark in marks)
     lead, support = [], []
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(inner)
         body = inner[mark.end():end].strip(" ;；,，")
-        (support if mark.group(1) in SUPPORT_LABELS else lead).append(body)
+        label = mark.group(1)
+        second = has_lead and label not in LEAD_LABELS
+        (support if label in SUPPORT_LABELS or second else lead).append(body)
     return "、".join(lead), "、".join(support)
 
 
 def _role_words(inner: str, keys: str) -> tuple[str, str]:
-    lead, support, start = [], [], 0
+    """Groups by what they do: 牵头 leads; 配合, 参与 support; 负责 leads, unless a group
+    before it leads (`A牵头,B按职责分工负责` makes B support)."""
+    lead, support, start, led = [], [], 0, False
     for match in ROLE_SPLIT_RE.finditer(keys):
-        body = inner[start:match.start()].strip(" ;；,，")
-        (support if match.group(1) in SUPPORT_ROLES else lead).append(_drop_duty(body))
+        body = _drop_duty(inner[start:match.start()].strip(" ;；,，"))
+        role = match.group("role")
+        supports = role in SUPPORT_ROLES or (led and "牵头" not in role)
+        (support if supports else lead).append(body)
+        led = led or "牵头" in role
         start = match.end()
     return "、".join(b for b in lead if b), "、".join(b for b in support if b)
+
+
+def _starred(units: str) -> tuple[str, str]:
+    """`A☆、B、C☆` → lead `A、C`, support `B` (☆ marks the lead units)."""
+    names = [name for name, _, _ in read_units(units)]
+    lead = [name.strip(LEAD_MARKS) for name in names if any(m in name for m in LEAD_MARKS)]
+    support = [name for name in names if not any(m in name for m in LEAD_MARKS)]
+    return "、".join(lead), "、".join(support)
 
 
 def _drop_duty(body: str) -> str:

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from planner.form.hanzi import simplify
 
-OPEN, CLOSE = "(（", ")）"
-BRACKET_RE = re.compile(r"[()（）]")
+# Brackets a note opens with and nests. 例：(…) / （…） / 〔…〕 / 市大数据局<市政务服务中心>
+OPEN, CLOSE = "(（〔<＜", ")）〕>＞"
+BRACKET_RE = re.compile(r"[()（）〔〕<>＜＞]")
 # 例：市财政局、市税务局 / 市财政局,市税务局 / 市财政局/市税务局
 UNIT_SEP_RE = re.compile(r"[、,，;；/]")
 # 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split)
