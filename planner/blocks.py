@@ -112,7 +112,8 @@ def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
 
 def _plan_texts(plan: Plan) -> Iterator[str]:
     """The plan's own texts that go out as written: title, headings, leads, clauses."""
-    yield plan.title
+    if plan.name:
+        yield plan.name
     paragraphs = list(plan.preamble)
     for part in plan.divisions():
         for node in (part, *part.items):
@@ -129,7 +130,8 @@ def _plan_texts(plan: Plan) -> Iterator[str]:
 def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:
     """The plan itself: title, preamble, every division in document order."""
     wording = wording.prepared(plan)
-    yield Block("title", normalise(wording.form(plan.title)))
+    if plan.name:  # a plan without title line is titled with the name its notice cites
+        yield Block("title", normalise(wording.form(plan.name)))
     for paragraph in plan.preamble:
         yield _body(paragraph, wording)
     for section in plan.sections:

@@ -96,7 +96,7 @@ def diff_plans(old: Plan, new: Plan, threshold: Optional[float] = None) -> PlanD
     changes += [Change(status="removed", old=e) for i, e in enumerate(olds) if i not in matched_old]
     changes += [Change(status="added", new=e) for j, e in enumerate(news) if j not in matched_new]
     changes.sort(key=_order)
-    return PlanDiff(old_title=old.title, new_title=new.title, changes=changes,
+    return PlanDiff(old_title=old.name or "", new_title=new.name or "", changes=changes,
                     parts_renamed=_renamed_parts(pairs, olds, news, places))
 
 

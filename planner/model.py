@@ -11,6 +11,8 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
+from planner.form.notice import cited_plan
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -195,6 +197,15 @@ class Section(Part):
     role: Role = Role.OTHER
 
 
+class Origin(str, Enum):
+    """Where a notice field was read from (来源): the notice's own text (文号行、落款、日期行,
+    发文机关标志), a portal's metadata (信息公开元数据), or the notice's title line."""
+
+    WRAPPER = "wrapper"
+    METADATA = "metadata"
+    TITLE_LINE = "title line"
+
+
 class Notice(Model):
     """印发通知 — the cover notice that issues the plan."""
 
@@ -208,6 +219,8 @@ class Notice(Model):
     cc: list[str] = Field(default_factory=list)  # 抄送
     printer: Optional[str] = None  # 版记 印发机关
     print_date: Optional[dt.date] = None
+    # Where title, doc_number, issuer and date were read from, for the fields read at all.
+    origin: dict[str, Origin] = Field(default_factory=dict)
     loc: Optional[Loc] = None
 
 
@@ -215,7 +228,7 @@ class Plan(Model):
     """方案 / 规划 / 工作要点: the whole document."""
 
     kind: Kind = Kind.OTHER
-    title: str
+    title: Optional[str] = None  # None when no line of the text gives the title
     year: Optional[int] = None
     period: Optional[tuple[int, int]] = None
     region: Optional[str] = None
@@ -223,6 +236,8 @@ class Plan(Model):
     notice: Optional[Notice] = None
     preamble: list[Paragraph] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    # 一揽子规则: what a note says of all tasks after its units (`以下任务均需…落实,不再一一列出`)
+    blanket_rule: Optional[str] = None
     source: Optional[str] = None
     loc: Optional[Loc] = None
 
@@ -231,6 +246,16 @@ class Plan(Model):
         if self.period and self.period[0] > self.period[1]:
             raise ValueError("period: 起始年份晚于结束年份")
         return self
+
+    @property
+    def name(self) -> Optional[str]:
+        """What the plan is called: its title or, when no line of the text gives one, the plan
+        its 印发 sentence (or its first paragraph) cites — 《数字威海2021行动方案》. Writers
+        title a plan with it; a reader never takes a citation as the title."""
+        if self.title:
+            return self.title
+        texts = (self.notice.body if self.notice else []) + [p.text for p in self.preamble[:1]]
+        return cited_plan(texts)
 
     def clauses(self) -> Iterator[Clause]:
         for paragraph in self.preamble:

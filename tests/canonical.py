@@ -13,7 +13,8 @@ from planner.form.years import find_time_ranges
 from planner.model import Plan
 from planner.parse.responsibility import parse_note
 
-SKIP_KEYS = {"loc", "source"}
+# Where a node was read: its place (loc, source) and where a notice field came from (origin).
+SKIP_KEYS = {"loc", "source", "origin"}
 END_KEYS = {"end", "lead_end"}  # bare marks: `:` → `：` even with no Chinese around
 
 
@@ -51,7 +52,7 @@ def _note(node: dict) -> dict:
 
 
 def without_locs(node: Any) -> Any:
-    """Plain data with every `loc` and `source` removed, for comparing plans."""
+    """Plain data with every `loc`, `source` and `origin` removed, for comparing plans."""
     if isinstance(node, dict):
         return {k: without_locs(v) for k, v in node.items() if k not in SKIP_KEYS}
     if isinstance(node, list):

@@ -60,7 +60,9 @@ def rollover_plan(plan: Plan, year: Optional[int] = None) -> Outline:
             parts.append(part)
     if not any(p.role == "tasks" for p in parts):
         raise RolloverError("方案中没有可沿用的任务事项", hint="请确认输入是一份带“主要任务”的方案")
-    return Outline(title=mover.title(plan.title), region=plan.region, year=year, issuer=plan.issuer,
+    if not plan.name:
+        raise RolloverError("方案没有标题", hint="请在方案文件中写上 title（如：数字某市2025年行动方案）")
+    return Outline(title=mover.title(plan.name), region=plan.region, year=year, issuer=plan.issuer,
                    parents=parents_of(plan.region), preamble=_preamble(plan.preamble, mover),
                    goals=_goals(plan, mover), deadline=f"{year}年底前", parts=parts,
                    notice=_notice(plan, mover))

@@ -71,7 +71,8 @@ def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Option
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
     body = "".join(layout(blocks, masthead, notice, attachment))
     imprint = any(block.kind in ("cc", "imprint") for block in blocks)
-    return assemble(profile, body, plan.title, author, landscape_end=bool(attachment), imprint_page=imprint)
+    return assemble(profile, body, plan.name or "", author, landscape_end=bool(attachment),
+                    imprint_page=imprint)
 
 
 def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice],

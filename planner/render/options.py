@@ -89,9 +89,9 @@ def complete_notice(plan: Plan, fields: NoticeFields, wording, masthead: bool = 
     notice = Notice.model_validate(data)
     _require(notice, masthead)
     if not notice.title:
-        notice.title = wording.notice_title(notice.issuer[0], plan.title)
+        notice.title = wording.notice_title(notice.issuer[0], plan.name or "")
     if not notice.body:
-        notice.body = [wording.notice_body(plan.title, fields.approved_by)]
+        notice.body = [wording.notice_body(plan.name or "", fields.approved_by)]
     if notice.printer and not notice.print_date:
         notice.print_date = notice.date
     return notice

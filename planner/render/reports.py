@@ -17,7 +17,7 @@ UNIT_SHARES = (11, 6, 4, 14, 37, 9, 14)
 
 
 def matrix_title(plan: Plan) -> str:
-    return f"{fix(plan.title)}重点任务分工表"
+    return f"{fix(plan.name or '')}重点任务分工表"
 
 
 def matrix_attachment(plan: Plan, rows: list[MatrixRow], by_unit: bool = False,
