@@ -19,6 +19,8 @@ NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?
 NOT_TITLE_RE = re.compile(r"[。；;：:！!？?]|给你们")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
+# The site a page title names after the document's. 例：…的通知_宜兴市人民政府 / …方案-某市门户网站
+SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
 # line ends in a colon. 例：各县区人民政府,市政府各部门、单位: / 区政府各部门、各街道办事处、有关单位:
 RECIPIENT_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|院校|学校|高校|"
@@ -57,7 +59,7 @@ def find_notice_title(key: str) -> Optional[TitleSpan]:
     """The notice title a key holds whole: bare, in 《》, after its 文号 (`京政办发〔2016〕26号《…》`)
     or before it (`…的通知(岳办发〔2017〕2号)`); None when the key is not a notice's title."""
     start, end, number = 0, len(key), None
-    cut = CUT_TAIL_RE.search(key)
+    cut = CUT_TAIL_RE.search(key) or SITE_SUFFIX_RE.search(key)
     if cut:
         end = cut.start()
     before = NUMBER_BEFORE_RE.match(key)

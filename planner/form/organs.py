@@ -27,11 +27,13 @@ NOT_NAME_RE = re.compile(r"关于|印发|通知|同意|贯彻|负责|牵头|配�
 # The place a name opens with. 例：宁波市 / 中共岳阳市 / 安徽省 / 市 (a bare level)
 PLACE_RE = re.compile(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
 NAME_MIN, NAME_MAX = 3, 40
+NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
 
 
-def is_organ(key: str) -> bool:
-    """`key` reads as the name of one organisation (or several written together)."""
-    return (NAME_MIN <= len(key) <= NAME_MAX and NAME_RE.match(key) is not None
+def is_organ(key: str, longest: int = NAME_MAX) -> bool:
+    """`key` reads as the name of an organisation (or, up to `longest`, of several written
+    together)."""
+    return (NAME_MIN <= len(key) <= longest and NAME_RE.match(key) is not None
             and ORGAN_END_RE.search(key) is not None and NOT_NAME_RE.search(key) is None
             and key.count("(") == key.count(")") and key.count("（") == key.count("）"))
 
@@ -51,14 +53,21 @@ def split_organs(text: str) -> list[str]:
     if len(tokens) > 1 and all(is_organ(key) for key in keys):
         return [name for token in tokens for name in _apart(token)]
     key = key_of(text)
-    if not is_organ(key.text):
-        return []
-    return [key.cut(start, end) for start, end in _cuts(key.text)]
+    spans = _names(key.text)
+    return [key.cut(start, end) for start, end in spans] if spans else []
 
 
 def _apart(token: str) -> list[str]:
     key = key_of(token)
-    return [key.cut(start, end) for start, end in _cuts(key.text)]
+    return [key.cut(start, end) for start, end in _names(key.text) or [(0, len(key.text))]]
+
+
+def _names(key: str) -> Optional[list[tuple[int, int]]]:
+    """Spans of the names `key` is made of; None when it is not names alone."""
+    if not is_organ(key, NAMES_MAX):
+        return None
+    spans = _cuts(key)
+    return spans if all(is_organ(key[start:end]) for start, end in spans) else None
 
 
 def _cuts(key: str) -> list[tuple[int, int]]:
@@ -68,7 +77,7 @@ def _cuts(key: str) -> list[tuple[int, int]]:
     openers = {"中共"} | ({place.group("place")} if place else set())
     spans, start = [], 0
     for at in sorted({m.start() for word in openers for m in re.finditer(re.escape(word), key)}):
-        if at > start and is_organ(key[start:at]) and ORGAN_END_RE.search(key) and _opens(key, at):
+        if at > start and is_organ(key[start:at]) and _opens(key, at):
             spans.append((start, at))
             start = at
     spans.append((start, len(key)))
@@ -77,12 +86,12 @@ def _cuts(key: str) -> list[tuple[int, int]]:
 
 def _opens(key: str, at: int) -> bool:
     """Whether a name may open at `at`: what follows is itself a name (or names)."""
-    return is_organ(key[at:]) or key.startswith("中共", at)
+    return is_organ(key[at:], NAMES_MAX)
 
 
 def organ_prefix(key: str) -> Optional[str]:
     """The organisation a title opens with, as a key. 例：东营市人民政府关于印发… → 东营市人民政府"""
-    match = re.match(r"^(?P<org>.{3,60}?)(?:关于|印发|转发|批转)", key)
-    if match and is_organ(match["org"]):
+    match = re.match(r"^(?P<org>.{3,320}?)(?:关于|印发|转发|批转)", key)
+    if match and _names(match["org"]):
         return match["org"]
     return None

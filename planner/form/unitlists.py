@@ -35,6 +35,8 @@ QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
 # 例：各镇街 / 区政府有关单位 / 市直有关部门单位
 COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
 COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
+# A group word standing alone after a collective name: the same group. 例：市直有关部门、单位
+BARE_GROUP_RE = re.compile(r"^\s*(单位|部门|机构)\s*$")
 # Unit lists are a few dozen characters; a longer one is read but not kept in the cache.
 CACHED_LIST_MAX = 200
 
@@ -58,12 +60,15 @@ def _read_units(text: str) -> tuple[tuple[str, str, bool], ...]:
 
 def _split_names(text: str) -> list[str]:
     keys = simplify(text)
-    pieces, start = [], 0
-    for match in _separators(keys):
-        pieces.append(text[start:match[0]])
+    starts, ends, start = [], [], 0
+    for match in _separators(keys) + [(len(text), len(text))]:
+        if starts and BARE_GROUP_RE.match(keys[start:match[0]]) and is_collective(keys[starts[-1]:ends[-1]]):
+            ends[-1] = match[0]  # 市直有关部门、单位: one group, its 、 kept
+        else:
+            starts.append(start)
+            ends.append(match[0])
         start = match[1]
-    pieces.append(text[start:])
-    names = [STRAY_RE.sub("", piece) for piece in pieces]
+    names = [STRAY_RE.sub("", text[a:b]) for a, b in zip(starts, ends)]
     return [name for name in names if name]
 
 
