@@ -9,13 +9,14 @@ from planner.parse.source import SourceLine as Line
 
 # Whole lines that are page chrome.
 CHROME_LINE_RES = [
-    # 例：当前位置: 首页>>本市政策法规
-    (re.compile(r"^\s*(当前位置|您的位置|你的位置|所在位置)\s*[:：]"), "面包屑导航"),
+    # 例：当前位置: 首页>>本市政策法规 / 您当前的位置: 首页 > 政策法规
+    (re.compile(r"^\s*(当前位置|您的位置|你的位置|所在位置|您当前的位置|您现在所在的位置|您当前位置)\s*[:：]"),
+     "面包屑导航"),
     # 例：来源 :东营市人民政府网站 访问次数 : 发布时间:2022-07-07 18:45 打印
     (re.compile(r"^\s*(来源|信息来源|发布机构|发布日期|发布时间|浏览次数|访问次数)\s*[:：].*"
                 r"(访问次数|浏览次数|发布时间|发布日期|打印|字号|点击)"), "网页信息栏"),
-    # 例：-   /   ·   |
-    (re.compile(r"^\s*[-—–·|•*_=]{1,3}\s*$"), "分隔符"),
+    # 例：-   /   ·   |   ||||
+    (re.compile(r"^\s*[-—–·|•*_=]{1,8}\s*$"), "分隔符"),
     # 例：2022-03-17 访问次数:
     (re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?(?:\s*(?:访问次数|浏览次数|点击))?(?:\s*[:：])?"
                 r"(?:\s*\d+)?\s*$"),
@@ -23,6 +24,8 @@ CHROME_LINE_RES = [
     # 例：【打印本页】【关闭窗口】 / 分享到：
     (re.compile(r"^\s*(【?(打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?\s*)+$"), "网页按钮"),
     (re.compile(r"^\s*(分享到|扫一扫|字号)\s*[:：]?"), "网页按钮"),
+    # 例：点赞 / 收藏 / 转发
+    (re.compile(r"^\s*(点赞|收藏|转发|分享|评论)\s*\d*\s*$"), "网页按钮"),
     # 例：【资料图】 / [图片]
     (re.compile(r"^\s*[【\[](资料图|图片|视频|图)[】\]]\s*$"), "新闻图片占位"),
     # 例：责任编辑:王逸群 / (作者:余博) / 编辑：张三
@@ -33,6 +36,8 @@ CHROME_LINE_RES = [
 # first alternative that matches is the first pattern that would). 8 searches → 1 match per line.
 CHROME_RE = re.compile("|".join(f"(?P<c{index}>{pattern.pattern})"
                                 for index, (pattern, _) in enumerate(CHROME_LINE_RES)))
+# A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
+FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
 # 例：热点新闻 / 相关链接 / 上一篇：
 TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅读|相关文件|推荐阅读|上一篇|下一篇|"
@@ -53,6 +58,8 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
             dropped.append(Dropped(line.text, line.line, "页面尾部链接"))
             continue
         reason = _chrome_reason(line.text)
+        if index == 0 and FILE_NAME_RE.match(line.text):
+            reason = "文件名"
         if reason:
             dropped.append(Dropped(line.text, line.line, reason))
             continue

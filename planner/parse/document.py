@@ -12,10 +12,13 @@ from planner.gcpause import without_gc_pauses
 from planner.model import Loc, Notice, Part, Plan, Role
 from planner.parse import meta
 from planner.parse.clean import Dropped, Line, strip_chrome
-from planner.parse.notice import read_imprint, read_notice
+from planner.parse.front import read_front
+from planner.parse.notice import read_imprint
+from planner.parse.oneline import split_long_lines
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
+from planner.form.notes import note_rule
 from planner.form.script import has_cjk
 
 # A PDF line that ends without a sentence mark continues on the next line.
@@ -63,33 +66,28 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
         raise SourceError("没有找到中文方案正文", path=path,
                           hint="请确认文件是行动方案、工作要点或规划的正文")
     lines, chrome = strip_chrome(lines)
-    notice, start = read_notice(lines, name)
-    lines = lines[start:]
-    lines, imprint = _take_imprint(lines, notice)
-    first_line = lines[0].line if lines else 1
-    title, lines = _take_title(lines, notice)
+    lines = split_long_lines(lines)
+    front = read_front(lines, name)
+    notice = front.notice
+    first = front.start if front.title_at is None else front.title_at
+    first_line = lines[first].line if first < len(lines) else 1
+    lines, imprint = _take_imprint(lines[front.start:], notice)
     body, toc = build_body(lines, name)
     plan = Plan.model_validate({
-        "title": title or Path(name).stem, "notice": notice if notice or imprint else None,
+        "title": front.title, "notice": notice if notice or imprint else None,
         "preamble": body.preamble, "sections": body.sections, "source": name,
         "loc": Loc(file=name, line=first_line)})
     _fill_meta(plan, lines)
-    result = Ingested(plan, path, fmt, dropped + chrome + toc, body.warnings)
-    if title is None:
-        result.warnings.append(f"未找到标题行，暂以“{plan.title}”作标题")
+    plan.blanket_rule = _blanket_rule(plan)
+    result = Ingested(plan, path, fmt, dropped + chrome + front.dropped + toc, body.warnings)
+    if front.title is None:
+        result.warnings.append("未找到标题行，方案标题留空")
     return result
 
 
 def _stripped(line: Line) -> Line:
     text = line.text.strip("\u3000 \t\ufeff")
     return line if text == line.text else Line(text, line.line)
-
-
-def _take_title(lines: list[Line], notice: Optional[Notice]) -> tuple[Optional[str], list[Line]]:
-    if lines and meta.is_title_line(lines[0].text):
-        return lines[0].text.strip(), lines[1:]
-    texts = (notice.body if notice else []) + [line.text for line in lines[:3]]
-    return meta.quoted_title(texts), lines
 
 
 def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Line], bool]:
@@ -102,15 +100,27 @@ def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Lin
     return [line for i, line in enumerate(lines) if i not in used], True
 
 
+def _blanket_rule(plan: Plan) -> Optional[str]:
+    """The first rule a note states for all tasks (kept on the plan, not read as units)."""
+    for clause in plan.clauses():
+        rule = note_rule(clause.responsibility.raw) if clause.responsibility else None
+        if rule:
+            return rule
+    return None
+
+
 def _fill_meta(plan: Plan, lines: list[Line]) -> None:
     notice = plan.notice
-    plan.kind = meta.detect_kind(plan.title)
-    plan.period = meta.detect_period(plan.title)
+    # Without a title line, the name the notice or the first paragraph cites
+    # (《数字威海2021行动方案》) still tells the kind, year and region; it is not the title.
+    name = plan.name or ""
+    plan.kind = meta.detect_kind(name)
+    plan.period = meta.detect_period(name)
     fallback = [str(notice.date.year)] if notice and notice.date else []
-    plan.year = None if plan.period else meta.detect_year(plan.title, fallback)
+    plan.year = None if plan.period else meta.detect_year(name, fallback)
     plan.issuer = "、".join(notice.issuer) if notice and notice.issuer else None
     sample = "\n".join(line.text for line in lines[:200])
-    plan.region = meta.detect_region(plan.title, plan.issuer, sample)
+    plan.region = meta.detect_region(name, plan.issuer, sample)
     year = plan.year or (plan.period[1] if plan.period else None)
     for part in goal_parts(plan):
         text = "\n".join(p.text for p in part.paragraphs)

@@ -1,4 +1,4 @@
-"""What a plan says about itself: title line, 文种, year or period, region."""
+"""What a plan says about itself: 文种, year or period, region (its title line: parse.titles)."""
 from __future__ import annotations
 
 import re
@@ -9,12 +9,6 @@ from planner.form.ranges import RANGE_SEP
 from planner.form.years import BARE_YEAR_RE, YEAR
 from planner.model import Kind
 
-# 例：数字即墨2024年行动方案 / 日照市数字强市发展规划(2024—2026年)(征求意见稿)
-TITLE_LINE_RE = re.compile(r"^[^。，,；;：:]{4,80}?(行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|"
-                           r"规划|纲要|要点|方案|计划|意见)"
-                           r"(\s*[(（][^()（）]{1,20}[)）])*\s*$")
-# 例：《数字威海2021行动方案》
-QUOTED_TITLE_RE = re.compile(r"《([^《》]{4,60}?(行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划))》")
 KIND_RES = [
     (Kind.ACTION_PLAN, re.compile(r"行动方案")),
     (Kind.WORK_POINTS, re.compile(r"工作要点")),
@@ -33,18 +27,6 @@ ISSUER_REGION_RE = re.compile(r"^(?P<name>.+?(?:省|自治区|市|区|县|州))(
 # Words that follow 数字 in titles but are not places. 例：数字政府2025年工作要点
 NOT_REGIONS = {"政府", "经济", "社会", "乡村", "城市", "中国", "机关", "生态", "文化", "治理", "产业", "化"}
 ADMIN_SUFFIX_RE = re.compile(r"(省|自治区|市|区|县|州)")
-
-
-def is_title_line(text: str) -> bool:
-    return bool(TITLE_LINE_RE.match(simplify(text.strip())))
-
-
-def quoted_title(texts: list[str]) -> Optional[str]:
-    for text in texts:
-        match = QUOTED_TITLE_RE.search(simplify(text))
-        if match:
-            return text[match.start(1):match.end(1)]
-    return None
 
 
 def detect_kind(title: str) -> Kind:

@@ -1,30 +1,23 @@
-"""The 印发通知 at the head of a plan: title, 发文字号, 主送, body, 署名, 成文日期, 附注, 版记."""
+"""The 印发通知 put together from what the head of a text shows (planner.parse.front finds it):
+each field from the notice's own text first, then from its title line or the portal's
+metadata, recording where it came from; and the 版记 (抄送, 印发) at the end of the text."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import Optional
 
-from planner.form.hanzi import simplify
-from planner.model import Loc, Notice
-from planner.parse.clean import Line
 from planner.form.dates import parse_date
-from planner.form.docnumber import normalize_doc_number
+from planner.form.docnumber import NUMBER_LINE_RE
+from planner.form.keys import Key, key_of
+from planner.form.notice import TitleSpan, find_notice_title
+from planner.form.organs import organ_prefix, split_organs
+from planner.model import Loc, Notice, Origin
+from planner.parse.anchors import RED, Tagged
+from planner.parse.clean import Line
+from planner.parse.portal import Metadata, read_metadata
 
-# 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知(东政办字〔2022〕36号)
-NOTICE_TITLE_RE = re.compile(r"^(?P<title>.{0,80}?(关于)?(印发|转发|批转).{2,80}?的通知)\s*"
-                             r"(?P<num>[(（].*[〔\[［(（]\d{4}[〕\]］)）].*号[)）])?\s*$")
-# 例：(东政办字〔2022〕36号)
-DOC_NUMBER_LINE_RE = re.compile(r"^\s*[(（]?\s*(?P<num>[^()（）]{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]"
-                                r"\s*第?\s*\d{1,5}\s*号)\s*[)）]?\s*$")
-# 例：各镇人民政府,各街道办事处,各功能区,区政府各部门,区直各单位:
-RECIPIENT_HINT_RE = re.compile(r"(各|政府|部门|单位|管委|委员会|办事处|机关|局|委)")
-# 例：青岛市即墨区人民政府办公室 / 威海市人民政府办公室
-ISSUER_RE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(政府|办公室|办公厅|委员会|委|局|厅|中心|部|院|署|"
-                       r"小组|指挥部|管委会|管理委员会)$")
-# 例：(此件公开发布) / （此件依申请公开）
-PUBLIC_RE = re.compile(r"^\s*[(（]\s*此件.{1,12}[)）]\s*$")
-# 例：现印发给你们 / 现将…印发给你们 / 现予印发
-ISSUING_RE = re.compile(r"(印发给你们|现予印发|现印发|予以印发|转发给你们|现将.{0,60}印发)")
 # 例：抄送：市委各部门
 CC_RE = re.compile(r"^\s*抄送\s*[:：]\s*(?P<cc>.+?)\s*$")
 # 例：青岛市即墨区人民政府办公室　　2024年5月31日印发
@@ -34,91 +27,107 @@ PRINTED_RE = re.compile(r"^\s*(?P<printer>\S.*?)\s+(?P<date>\d{4}\s*年\s*\d{1,2
 # table whose 印发 row has the 印发机关 and 印发日期 in two cells)
 PRINT_DATE_RE = re.compile(r"^\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 LIST_SPLIT_RE = re.compile(r"[,，;；]")
-WINDOW = 14
 
 
-def read_notice(lines: list[Line], file: Optional[str]) -> tuple[Optional[Notice], int]:
-    """The notice at the head of `lines` and the index of the first line after it."""
-    index, notice = 0, Notice()
-    if index < len(lines):
-        index = _read_title(lines, index, notice)
-    index = _read_doc_number(lines, index, notice)
-    start = index
-    if index < len(lines) and _is_recipients(lines[index].text):
-        notice.recipients = split_list(lines[index].text.rstrip(":： "))
-        index += 1
-    date_at = _find_date(lines, index)
-    if date_at is None or not (notice.recipients or notice.title or _issues(lines, index, date_at)):
-        return None, 0
-    notice.loc = Loc(file=file, line=lines[0].line)
-    issuer_from = _issuer_start(lines, index, date_at)
-    notice.body = [line.text for line in lines[index:issuer_from]]
-    notice.issuer = [part for line in lines[issuer_from:date_at] for part in line.text.split()]
-    notice.date = parse_date(lines[date_at].text)
-    index = date_at + 1
-    if index < len(lines) and PUBLIC_RE.match(lines[index].text):
-        notice.public = lines[index].text.strip()
-        index += 1
-    if not notice.body and start == index:
-        return None, 0
-    return notice, index
+@dataclass
+class Evidence:
+    """What the head of a text says of its notice, as found (nearest the body first)."""
+
+    title: Optional[tuple[Key, TitleSpan]] = None  # the notice's own title
+    numbers: list[Tagged] = field(default_factory=list)  # 文号 lines (and red headers)
+    mark: Optional[list[str]] = None  # 发文机关标志
+    recipients: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    issuer: list[str] = field(default_factory=list)  # 署名
+    date: Optional[dt.date] = None
+    public: Optional[str] = None
+    title_lines: list[Tagged] = field(default_factory=list)  # the title as the page repeats it
+    loose_numbers: list[Tagged] = field(default_factory=list)  # 文号 lines among the page's metadata
+    metadata: list[str] = field(default_factory=list)  # the portal's metadata lines
+
+    def add_number(self, line: Tagged) -> None:
+        self.numbers.append(line)
+        if line.kind == RED and self.mark is None:
+            self.mark = line.organs
 
 
-def _read_title(lines: list[Line], index: int, notice: Notice) -> int:
-    text = lines[index].text.strip()
-    match = NOTICE_TITLE_RE.match(simplify(text))
-    if not match:
-        return index
-    notice.title = text[match.start("title"):match.end("title")]
-    if match["num"]:
-        notice.doc_number = _doc_number(text[match.start("num"):match.end("num")])
-    return index + 1
+def build_notice(evidence: Evidence, line: int, file: Optional[str]) -> Notice:
+    meta = read_metadata(evidence.metadata)
+    notice = Notice(recipients=evidence.recipients, body=evidence.body, public=evidence.public,
+                    loc=Loc(file=file, line=line))
+    titles = _titles(evidence)
+    _take(notice, "title", *_title(titles, meta))
+    _take(notice, "doc_number", *_doc_number(evidence, titles, meta))
+    _take(notice, "issuer", *_issuer(evidence, titles, meta))
+    _take(notice, "date", *((evidence.date, Origin.WRAPPER) if evidence.date else (meta.date, Origin.METADATA)))
+    return notice
 
 
-def _read_doc_number(lines: list[Line], index: int, notice: Notice) -> int:
-    if index < len(lines) and notice.doc_number is None:
-        match = DOC_NUMBER_LINE_RE.match(lines[index].text)
-        if match:
-            notice.doc_number = _doc_number(match["num"])
-            index += 1
-            if notice.title is None and index < len(lines):
-                index = _read_title(lines, index, notice)
-    return index
+def _take(notice: Notice, name: str, value, origin: Optional[Origin]) -> None:
+    if value:
+        setattr(notice, name, value)
+        notice.origin[name] = origin
 
 
-def _doc_number(raw: str) -> str:
-    raw = raw.strip().strip("()（）").strip()
-    return normalize_doc_number(raw) or raw
+def _titles(evidence: Evidence) -> list[tuple[Key, TitleSpan, Origin]]:
+    """The notice's titles, nearest the body first: its own, then the page's copies."""
+    found = [(*evidence.title, Origin.WRAPPER)] if evidence.title else []
+    found += [(line.key, line.title, Origin.TITLE_LINE) for line in evidence.title_lines]
+    return found
 
 
-def _is_recipients(text: str) -> bool:
-    text = simplify(text.strip())
-    return (text.endswith((":", "：")) and len(text) <= 200 and "。" not in text
-            and bool(RECIPIENT_HINT_RE.search(text)))
+def _title(titles, meta: Metadata) -> tuple[Optional[str], Optional[Origin]]:
+    for key, span, origin in titles:
+        return key.cut(span.start, span.end), origin
+    if meta.title:
+        key = key_of(meta.title)
+        span = find_notice_title(key.text)
+        if span:
+            return key.cut(span.start, span.end), Origin.METADATA
+    return None, None
 
 
-def _find_date(lines: list[Line], index: int) -> Optional[int]:
-    for at in range(index, min(len(lines), index + WINDOW)):
-        if parse_date(lines[at].text):
-            return at
-    return None
+def _doc_number(evidence: Evidence, titles, meta: Metadata) -> tuple[Optional[str], Optional[Origin]]:
+    """Nearest the body first; a whole 文号 before one a page broke (`政办〔202122`)."""
+    found = [(line.key.cut(*line.number), Origin.WRAPPER) for line in evidence.numbers if line.number]
+    if meta.doc_number:
+        found.append((meta.doc_number, Origin.METADATA))
+    found += [(line.key.cut(*line.number), Origin.METADATA) for line in evidence.loose_numbers if line.number]
+    found += [(key.cut(*span.number), Origin.TITLE_LINE) for key, span, _ in titles if span.number]
+    whole = [pair for pair in found if NUMBER_LINE_RE.match(key_of(pair[0]).text)]
+    return (whole or found or [(None, None)])[0]
 
 
-def _issues(lines: list[Line], start: int, end: int) -> bool:
-    """A notice with no 主送 still says it issues something: `现将…印发给你们`."""
-    return any(ISSUING_RE.search(simplify(line.text)) for line in lines[start:end])
+def _issuer(evidence: Evidence, titles, meta: Metadata) -> tuple[list[str], Optional[Origin]]:
+    """署名 first; then the 发文机关标志, unless a title names the same organ in full (`市人民政府`
+    above `十堰市人民政府关于…`); then the title's organ, then the portal's."""
+    if evidence.issuer:
+        return evidence.issuer, Origin.WRAPPER
+    named = [names for key, span, _ in titles for names in [_organs_of(key, span)] if names]
+    if evidence.mark:
+        mark = "".join(key_of(name).text for name in evidence.mark)
+        fuller = [names for names in named if _key(names).endswith(mark) and len(_key(names)) > len(mark)]
+        return (fuller[0], Origin.TITLE_LINE) if fuller else (evidence.mark, Origin.WRAPPER)
+    if named:
+        return named[0], Origin.TITLE_LINE
+    if meta.issuer:
+        return meta.issuer, Origin.METADATA
+    if meta.title:
+        key = key_of(meta.title)
+        span = find_notice_title(key.text)
+        names = _organs_of(key, span) if span else []
+        if names:
+            return names, Origin.METADATA
+    return [], None
 
 
-def _issuer_start(lines: list[Line], start: int, date_at: int) -> int:
-    at = date_at
-    while at > start and _is_issuer(lines[at - 1].text):
-        at -= 1
-    return at
+def _organs_of(key: Key, span: TitleSpan) -> list[str]:
+    org = organ_prefix(key.text[span.start:span.end])
+    return split_organs(key.cut(span.start, span.start + len(org))) if org else []
 
 
-def _is_issuer(text: str) -> bool:
-    parts = simplify(text).split()
-    return bool(parts) and all(ISSUER_RE.match(part) for part in parts)
+def _key(names: list[str]) -> str:
+    return "".join(key_of(name).text for name in names)
 
 
 def split_list(text: str) -> list[str]:
@@ -144,4 +153,3 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
             notice.print_date = parse_date(alone["date"])
             used += [index - 1, index]
     return used
-

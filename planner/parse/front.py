@@ -1,0 +1,113 @@
+"""The front matter of a text, found by its anchors wherever they stand: the 印发通知 (title,
+发文字号, 主送, 印发 sentence, 署名, 成文日期, 附注), then the plan's own title next to the body.
+What stands before the first anchor is page chrome (reported by `ingest -v`). Only the head is
+read: at most HEAD_MAX lines, each tagged once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from planner.model import Notice
+from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
+                                   NUMBER, ORGANS, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, tag)
+from planner.parse.clean import Dropped, Line
+from planner.parse.notice import Evidence, build_notice
+from planner.parse.titles import find_title
+from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
+
+HEAD_MAX = 80  # lines the front matter is looked for in
+NEAR = 4  # lines between the 印发 sentence and its 署名 or its title
+
+
+class Head:
+    """The lines of a text, tagged when first asked for (only the head ever is)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.tags: dict[int, Tagged] = {}
+
+    def __call__(self, at: int) -> Optional[Tagged]:
+        if at < 0 or at >= len(self.lines):
+            return None
+        if at not in self.tags:
+            self.tags[at] = tag(self.lines[at].text)
+        return self.tags[at]
+
+    def kind(self, at: int) -> Optional[str]:
+        line = self(at)
+        return line.kind if line else None
+
+
+@dataclass
+class Front:
+    """The notice (None when the text has none), the plan's title (None when no line gives
+    one), the index of the first body line, the lines dropped before it and where the title
+    stands."""
+
+    notice: Optional[Notice]
+    title: Optional[str]
+    start: int
+    dropped: list[Dropped] = field(default_factory=list)
+    title_at: Optional[int] = None  # index of the title's first line
+
+
+def read_front(lines: list[Line], file: Optional[str]) -> Front:
+    head = Head(lines)
+    limit = min(len(lines), HEAD_MAX)
+    stop = next((at for at in range(limit) if head.kind(at) == HEADING), limit)
+    anchor = _anchor(head, stop)
+    if anchor is None:
+        return _with_title(head, Front(None, None, 0), 0, limit)
+    evidence = Evidence()
+    first, used = read_wrapper(head, anchor, evidence)
+    end = read_issued(head, anchor, evidence)
+    before = range(first - 1, -1, -1)
+    evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
+    evidence.loose_numbers = [head(at) for at in before if head.kind(at) in (NUMBER, RED)]
+    evidence.metadata = [head(at).text for at in range(anchor) if head.kind(at) == META]
+    notice = build_notice(evidence, lines[first].line, file)
+    dropped = _chrome(head, range(first), "通知之前的网页内容")
+    dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")
+    return _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX))
+
+
+def _anchor(head: Head, stop: int) -> Optional[int]:
+    """The line the notice is read from: its 主送, else its 印发 sentence, else (before any
+    prose) its title or 文号; None when the text has no notice."""
+    for at in range(stop):
+        kind = head.kind(at)
+        if kind == RECIPIENTS or (kind == MAYBE_RECIPIENTS and head.kind(at + 1) == ISSUING):
+            wrapped = at > 0 and recipients_at(head, at - 1)
+            return at - 1 if wrapped and wrapped[0] == 2 else at
+    for at in range(stop):
+        if head.kind(at) == ISSUING and _near_notice(head, at):
+            return at
+    for at in range(stop):
+        kind = head.kind(at)
+        if kind in (PROSE, ISSUING):
+            break
+        if kind in (NOTICE_TITLE, NUMBER, RED):
+            return at
+    return None
+
+
+def _near_notice(head: Head, at: int) -> bool:
+    after = {head.kind(at + step) for step in range(1, NEAR + 1)}
+    before = {head.kind(at - step) for step in range(1, NEAR + 1)}
+    return bool(after & {DATE, SIGNED, ORGANS, PUBLIC} or before & {NOTICE_TITLE, NUMBER, RED})
+
+
+def _with_title(head: Head, front: Front, start: int, stop: int) -> Front:
+    """The plan's title: the last title run between `start` and the body."""
+    run = find_title(head, start, stop)
+    if run is None:
+        return front
+    front.title, front.title_at = run.text, run.start
+    front.dropped += _chrome(head, range(start, run.start), "标题之前的网页内容")
+    front.start = run.end
+    return front
+
+
+def _chrome(head: Head, indexes: Iterable[int], reason: str) -> list[Dropped]:
+    return [Dropped(head.lines[at].text, head.lines[at].line,
+                    "门户元数据" if head.kind(at) == META else reason) for at in indexes]

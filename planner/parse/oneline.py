@@ -1,0 +1,116 @@
+"""Texts with no line breaks (an aggregator's one-line dump, a page whose paragraphs lost their
+breaks): lines are split again before heading markers that follow a sentence end, and, at the
+head, after the 主送 colon, after the 印发 sentence, around a 署名-and-date run and after the
+title the 印发 sentence names. One pass over each long line (positions, then one cut)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from planner.form.hanzi import simplify
+from planner.form.notice import ISSUING_RE, recipient_groups
+from planner.form.organs import is_organ
+from planner.form.script import HAN
+from planner.parse.source import SourceLine as Line
+
+# A line this long may hold several paragraphs.
+LONG_LINE = 120
+# A heading marker after a sentence end (and spaces). 例：…奠定了坚实基础。(一)发展现状。1.数字…
+MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])|(?<=[。；;:：])\s+)\s*"
+                                 r"(?=第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|"
+                                 r"[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+# A 一、 or （一） after a note's closing bracket. 例：…（责任单位：市大数据局）（二）建设城市大脑。
+MARKER_AFTER_NOTE_RE = re.compile(r"(?<=[)）])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+# A 一、 heading whose title runs into the first （一）. 例：一、主要任务（一）推进一网通办。
+HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HAN}]{{2,20}}?(?=[(（][一二三四五六七八九十]{{1,3}}[)）])")
+# A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
+NOTICE_HEAD_RE = re.compile(r"(?P<title>[^。:：；;，,]{4,200}?的通\s*知)\s*"
+                            rf"(?P<num>[(（]?[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号[)）]?)?")
+# Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
+RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
+# 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
+SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）]{{3,60}}?)\s*)?(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
+                       r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
+# 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
+QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
+HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
+HEAD_LINES = 6
+
+
+def split_long_lines(lines: list[Line]) -> list[Line]:
+    """Lines with the breaks a one-line text lost put back (other lines as they are)."""
+    if not any(len(line.text) >= LONG_LINE for line in lines):
+        return lines
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        if len(line.text) < LONG_LINE:
+            out.append(line)
+            continue
+        cuts = set(_marker_cuts(line.text))
+        if index < HEAD_LINES:
+            cuts.update(_notice_cuts(line.text))
+        out.extend(_cut(line, sorted(cuts)))
+    return out
+
+
+def _marker_cuts(text: str) -> list[int]:
+    """Before each heading marker after a sentence end, and before a （一） that follows a
+    一、 heading's title on the same line (`一、主要任务（一）推进一网通办。`)."""
+    cuts = [match.end() for match in MARKER_AFTER_END_RE.finditer(text)]
+    cuts += [match.end() for match in MARKER_AFTER_NOTE_RE.finditer(text)]
+    for at in [0] + cuts:
+        run = HEADING_RUN_RE.match(text, at)
+        if run:
+            cuts.append(run.end())
+    return cuts
+
+
+def _notice_cuts(text: str) -> list[int]:
+    """Where a notice written on one line breaks: after 主送, after the 印发 sentence, around the
+    署名 and date (and 附注), and after the title the 印发 sentence quotes."""
+    keys = simplify(text[:HEAD_SPAN])
+    cuts: list[int] = []
+    start = 0
+    title = NOTICE_HEAD_RE.match(keys)
+    if title:
+        cuts += [end for end in (title.end("title"), title.end("num")) if end > 0]
+        start = title.end()
+    head = RECIPIENTS_HEAD_RE.match(keys, start)
+    if head and recipient_groups(re.sub(r"\s+", "", head["head"])):
+        start = head.end()
+        cuts.append(start)
+    elif title:
+        return []  # a title line alone is no one-line notice
+    issuing = ISSUING_RE.search(keys, start)
+    if issuing is None:
+        return cuts
+    end = keys.find("。", issuing.end())
+    if end < 0:
+        return cuts
+    signed = SIGNED_RE.match(keys, end + 1)
+    if signed is None or (signed["org"] and not is_organ(re.sub(r"\s+", "", signed["org"]))):
+        return cuts + [end + 1] if cuts else []  # a preamble's 经…同意 is no notice
+    cuts += [end + 1, signed.start("date"), signed.end("date")]
+    after = signed.end()
+    if signed["public"]:
+        cuts.append(after)
+    name = _quoted_name(keys[:end])
+    after += len(keys[after:]) - len(keys[after:].lstrip())
+    if name and keys.startswith(name, after):
+        cuts.append(after + len(name))
+    return cuts
+
+
+def _quoted_name(sentence: str) -> Optional[str]:
+    match = QUOTED_RE.search(sentence)
+    return match["name"] if match else None
+
+
+def _cut(line: Line, cuts: list[int]) -> list[Line]:
+    pieces, start = [], 0
+    for at in cuts + [len(line.text)]:
+        piece = line.text[start:at].strip()
+        if piece:
+            pieces.append(Line(piece, line.line))
+        start = max(start, at)
+    return pieces

@@ -1,0 +1,90 @@
+"""A portal's metadata about a document (信息公开元数据: `文号`, `发布机构`, `成文日期`, `名称` …),
+one field a line or several, with `|` table rules or without: evidence for the notice where
+its own text lacks a field."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from planner.form.dates import read_field_date
+from planner.form.docnumber import BROKEN_NUMBER_RE, NUMBER_LINE_RE
+from planner.form.keys import Key, key_of
+from planner.form.organs import split_organs
+
+# Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
+DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
+ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
+DATE_LABELS = ("成文日期", "印发日期")
+TITLE_LABELS = ("名称", "标题")
+OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "体裁分类", "分类", "生成日期", "发布日期", "发布时间",
+                "更新时间", "公开方式", "公开时限", "公开范围", "有效性", "效力状态", "是否有效", "时效性",
+                "责任部门", "政策级别", "政策主题", "信息来源", "来源", "颁布时间", "中文名", "主题词", "关键词",
+                "归档时间", "浏览量", "浏览次数", "访问次数", "点击", "字号", "字体", "作者", "时间", "日期")
+LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
+# 例：文号:|六盘水府办发〔2022〕10号| / 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号
+LABEL_RE = re.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")[:：]")
+# A bullet or a table rule before the first field. 例：• 中文名: / | 索引号:
+LEAD_RE = re.compile(r"^[•·*\-|]*")
+FIELD_LINE_MAX = 300
+
+
+@dataclass
+class Metadata:
+    """The fields a portal states, as written; each None when not stated."""
+
+    doc_number: Optional[str] = None
+    issuer: Optional[list[str]] = None
+    date: Optional[dt.date] = None
+    title: Optional[str] = None
+
+
+def fields(text: str) -> Optional[list[tuple[str, str]]]:
+    """(label, value as written) of each field on a metadata line; None when it is no such line:
+    a field opens the line, or two fields stand on it."""
+    if len(text) > FIELD_LINE_MAX:
+        return None
+    key = key_of(text)
+    lead = LEAD_RE.match(key.text).end()
+    found = list(LABEL_RE.finditer(key.text, lead))
+    if not found or (found[0].start() != lead and len(found) < 2):
+        return None
+    pairs = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(key.text)
+        value = _value(key, match.end(), end)
+        pairs.append((match.group()[:-1], value))
+    return pairs
+
+
+def _value(key: Key, start: int, end: int) -> str:
+    while start < end and key.text[start] == "|":
+        start += 1
+    while end > start and key.text[end - 1] == "|":
+        end -= 1
+    return key.cut(start, end).strip(" |\u3000")
+
+
+def read_metadata(lines: list[str]) -> Metadata:
+    """The first stated value of each field over `lines` (portals repeat their table)."""
+    meta = Metadata()
+    for text in lines:
+        for label, value in fields(text) or ():
+            if value:
+                _take(meta, label, value)
+    return meta
+
+
+def _take(meta: Metadata, label: str, value: str) -> None:
+    key = key_of(value).text
+    if label in DOC_NUMBER_LABELS and meta.doc_number is None:
+        if NUMBER_LINE_RE.match(key) or BROKEN_NUMBER_RE.match(key):
+            meta.doc_number = value.strip("()（）")
+    elif label in ISSUER_LABELS and meta.issuer is None:
+        names = split_organs(value)
+        meta.issuer = names or None
+    elif label in DATE_LABELS and meta.date is None:
+        meta.date = read_field_date(key)
+    elif label in TITLE_LABELS and meta.title is None:
+        meta.title = value

@@ -1,0 +1,112 @@
+"""The plan's own title: a line (or two to four lines) that names a 方案/要点/规划 …, taken next
+to the body, with what portals add around it taken off: `(有效)`, a trailing 文号, the
+`|` of a table, the title doubled with `|`, outer 《》, the site's name (`_某市人民政府`)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, NamedTuple, Optional
+
+from planner.form.docnumber import NUMBER_AFTER_RE
+from planner.form.keys import key_of
+from planner.form.notice import SITE_SUFFIX_RE
+from planner.form.script import HAN
+from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
+
+KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|规划|纲要|要点|方案|计划|意见|办法|规定|细则|"
+         "措施|指南")
+# 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
+# “数字佛山”建设总体规划——佛山市智慧城市和数字政府建设(2021—2025年)
+# (2021-2023 : the page lost the closing bracket.
+PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])*"
+                           r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
+# What a portal writes after a title. 例：(有效) / （已失效）
+STATUS_RE = re.compile(r"[(（](?:有效|已失效|失效|已废止|废止|现行有效)[)）]$")
+# How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年…
+OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州))")
+# A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
+CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
+RUN_MAX = 4
+
+
+class Run(NamedTuple):
+    """Lines start..end-1 hold the title `text` (as written)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def title_of(text: str) -> Optional[str]:
+    """The plan title a line (or joined lines) reads as, as written; None when it is none."""
+    key = key_of(text)
+    span = _cleaned(key.text)
+    if span is None or not PLAN_TITLE_RE.match(key.text[span[0]:span[1]]):
+        return None
+    return key.cut(*span).strip()
+
+
+def _cleaned(k: str) -> Optional[tuple[int, int]]:
+    start, end = 0, len(k)
+    site = SITE_SUFFIX_RE.search(k)
+    if site:
+        end = site.start()
+    while end > start and k[end - 1] == "|":
+        end -= 1
+    if "|" in k[start:end]:
+        halves = {part for part in k[start:end].split("|") if part}
+        if len(halves) != 1:
+            return None
+        end = start + k[start:end].index("|")
+    status = STATUS_RE.search(k, start, end)
+    if status:
+        end = status.start()
+    number = NUMBER_AFTER_RE.search(k, start, end)
+    if number:
+        end = number.start()
+    if k.startswith("《", start) and k.endswith("》", start, end):
+        start, end = start + 1, end - 1
+    return (start, end) if end > start else None
+
+
+def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int) -> Optional[Run]:
+    """The last title run from `start` before the body (prose or a heading) or `stop`."""
+    last, at = None, start
+    while at < stop:
+        line = tagged(at)
+        if line is None or line.kind in (PROSE, HEADING, ISSUING):
+            break
+        run = _run_at(tagged, at, stop)
+        if run is None:
+            at += 1
+            continue
+        last, at = run, run.end
+    return last
+
+
+def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int) -> Optional[Run]:
+    pieces: list[str] = []
+    for end in range(at, min(stop, at + RUN_MAX)):
+        line = tagged(end)
+        if line is None or line.kind != PIECE:
+            return None
+        if end == at + 1 and not OPENER_RE.match(tagged(at).key.text):
+            return None  # a title on several lines opens like one
+        pieces.append(line.text.strip())
+        title = title_of("".join(pieces))
+        if title is not None:
+            return _continued(tagged, Run(at, end + 1, title), pieces, stop)
+    return None
+
+
+def _continued(tagged: Callable[[int], Optional[Tagged]], run: Run, pieces: list[str], stop: int) -> Run:
+    """A run taken on with `(2016—2018年)` or a `——` subtitle on the lines after it."""
+    while run.end < stop:
+        line = tagged(run.end)
+        if line is None or line.kind != PIECE or not CONTINUATION_RE.match(line.key.text):
+            return run
+        title = title_of("".join(pieces + [line.text.strip()]))
+        if title is None:
+            return run
+        pieces.append(line.text.strip())
+        run = Run(run.start, run.end + 1, title)
+    return run

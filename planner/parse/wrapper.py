@@ -1,0 +1,150 @@
+"""A notice read around its anchor (its 主送, 印发 sentence or title): the lines before it
+(文号, the notice's title on up to four lines, 发文机关标志) and after it (主送, body, 署名,
+成文日期, 附注). A body counts only when a 署名, a date or 附注 closes it: a text that is the
+notice itself (通知本身, 实施意见) keeps its body as the plan's."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from planner.form.keys import key_of
+from planner.form.notice import find_notice_title, recipient_groups
+from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
+                                   PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
+from planner.parse.notice import Evidence
+from planner.parse.titles import title_of
+
+Lines = Callable[[int], Optional[Tagged]]
+WINDOW = 14  # lines from the 主送 to the 成文日期
+TITLE_LINES = 4  # a notice's title on up to four lines
+TITLE_LINE_MAX = 120
+WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
+CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
+
+
+def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set[int]]:
+    """Read the 文号, title and 发文机关标志 before the anchor (the anchor too when it is one of
+    them); return the first wrapper line and the lines used (a portal's metadata line between
+    them is skipped, not used)."""
+    at = anchor + 1 if _kind(head, anchor) in WRAPPER_KINDS else anchor
+    used: set[int] = set(range(at, anchor + 1)) if at > anchor else set()
+    mark_top: Optional[int] = None
+    while at > 0:
+        line = head(at - 1)
+        if line.kind in (NUMBER, RED):
+            evidence.add_number(line)
+        elif (title := _title_before(head, at)) is not None:
+            if evidence.title is not None:
+                break
+            count, evidence.title = title
+            used.update(range(at - count, at))
+            at -= count
+            continue
+        elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top):
+            evidence.mark = line.organs + (evidence.mark or [])
+            mark_top = at - 1
+        elif line.kind != META:
+            break
+        if line.kind != META:
+            used.add(at - 1)
+        at -= 1
+    return at, used
+
+
+def _is_mark(evidence: Evidence, at: int, anchor: int, mark_top: Optional[int]) -> bool:
+    """An organ line is the 发文机关标志 above a title or 文号, or right above the anchor; a
+    second one joins the first (joint issuers)."""
+    if mark_top is not None:
+        return mark_top == at
+    return evidence.mark is None and bool(evidence.title or evidence.numbers or at == anchor)
+
+
+def _title_before(head: Lines, end: int):
+    """(lines, (key, span)) of a notice title on the lines just before `end`."""
+    texts: list[str] = []
+    for count in range(1, TITLE_LINES + 1):
+        line = head(end - count)
+        if line is None or line.kind not in (NOTICE_TITLE, PIECE, OTHER, ORGANS):
+            return None
+        if len(line.key.text) > TITLE_LINE_MAX:
+            return None
+        texts.insert(0, line.text.strip())
+        key = key_of("".join(texts))
+        span = find_notice_title(key.text)
+        if span is not None:
+            return count, (key, span)
+    return None
+
+
+def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
+    """Read 主送, body, 署名, 成文日期 and 附注 from the anchor on; return the index after them."""
+    recipients = recipients_at(head, anchor)
+    if recipients is not None:
+        count, evidence.recipients = recipients
+        start = anchor + count
+    elif _kind(head, anchor) in WRAPPER_KINDS:
+        at = anchor
+        while _kind(head, at) in WRAPPER_KINDS:
+            at += 1
+        return at
+    else:
+        start = anchor
+    closing = _closing(head, start)
+    if closing is None:
+        return start
+    evidence.body = [head(at).text.strip() for at in range(start, closing)]
+    return _signature(head, closing, evidence)
+
+
+def recipients_at(head: Lines, at: int) -> Optional[tuple[int, list[str]]]:
+    """(lines, groups as written) of a 主送 at `at`, on its line or wrapped onto the next."""
+    line = head(at)
+    if line is None:
+        return None
+    if line.kind in (RECIPIENTS, MAYBE_RECIPIENTS):
+        return 1, [line.key.cut(a, b).strip() for a, b in line.groups]
+    after = head(at + 1)
+    if after is None or not line.key.text.endswith((",", "，", "、")):
+        return None
+    key = key_of(line.text.strip() + after.text.strip())
+    groups = recipient_groups(key.text)
+    return (2, [key.cut(a, b).strip() for a, b in groups]) if groups else None
+
+
+def _closing(head: Lines, start: int) -> Optional[int]:
+    """Where the body ends: the first line of the 署名 block (or the date), or the plan's
+    title line when the notice has neither; None when neither comes within the window."""
+    for at in range(start, start + WINDOW):
+        line = head(at)
+        if line is None:
+            return None
+        if line.kind in CLOSING or (line.kind == PIECE and title_of(line.text) is not None):
+            return at
+    return None
+
+
+def _signature(head: Lines, at: int, evidence: Evidence) -> int:
+    while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
+        _take(head(at), evidence)
+        at += 1
+    if _kind(head, at) in (DATE, SIGNED):
+        line = head(at)
+        evidence.issuer.extend(line.organs)
+        evidence.date = line.date
+        _take(line, evidence)
+        at += 1
+        while _kind(head, at) in (PUBLIC, SEAL):
+            _take(head(at), evidence)
+            at += 1
+    return at
+
+
+def _take(line: Tagged, evidence: Evidence) -> None:
+    if line.kind == ORGANS:
+        evidence.issuer.extend(line.organs)
+    elif line.public and evidence.public is None:
+        evidence.public = line.public
+
+
+def _kind(head: Lines, at: int) -> Optional[str]:
+    line = head(at)
+    return line.kind if line else None
