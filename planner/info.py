@@ -76,10 +76,16 @@ def plan_info(plan: Plan) -> dict:
     }
 
 
+# Notice fields whose source is reported: `<field>_from` is wrapper | metadata | title line | null.
+ORIGIN_FIELDS = ("title", "doc_number", "issuer", "date")
+
+
 def _notice_info(plan: Plan) -> Optional[dict]:
     notice = plan.notice
     if notice is None:
         return None
+    origin = {f"{name}_from": notice.origin[name].value if name in notice.origin else None
+              for name in ORIGIN_FIELDS}
     return {
         "title": notice.title,
         "doc_number": notice.doc_number,
@@ -87,6 +93,7 @@ def _notice_info(plan: Plan) -> Optional[dict]:
         "issuer": "、".join(notice.issuer) or None,
         "recipients": list(notice.recipients),
         "public": notice.public is not None,
+        **origin,
     }
 
 
@@ -117,7 +124,7 @@ def _unit_item_counts(plan: Plan) -> dict[str, int]:
 
 def format_info(info: dict) -> str:
     """The summary as a drafter reads it (Chinese)."""
-    head = info["title"]
+    head = info["title"] or "（无标题）"
     facts = [info["kind"] if info["kind"] != "other" else "其他文种"]
     if info["period"]:
         facts.append(f"{info['period'][0]}—{info['period'][1]}年")
@@ -139,12 +146,25 @@ def format_info(info: dict) -> str:
     return "\n".join(lines)
 
 
+ORIGIN_NAMES = {"wrapper": "正文", "metadata": "网页元数据", "title line": "标题行"}
+
+
 def _notice_line(notice: Optional[dict]) -> str:
     if notice is None:
         return "印发通知：无"
     date = format_date(dt.date.fromisoformat(notice["date"])) if notice["date"] else "无成文日期"
-    parts = [notice["issuer"] or "无署名", date,
-             f"主送 {len(notice['recipients'])} 个", notice["doc_number"] or "无发文字号"]
+    parts = [_sourced(notice, "issuer", "无署名"), _sourced(notice, "date", "无成文日期", date),
+             f"主送 {len(notice['recipients'])} 个", _sourced(notice, "doc_number", "无发文字号")]
     if notice["public"]:
         parts.append("此件公开发布")
     return "印发通知：" + "，".join(parts)
+
+
+def _sourced(notice: dict, name: str, missing: str, shown: Optional[str] = None) -> str:
+    """A notice field as shown, with where it was read when not from the notice's own text."""
+    value = notice[name]
+    if not value:
+        return missing
+    origin = notice.get(f"{name}_from")
+    note = f"（取自{ORIGIN_NAMES[origin]}）" if origin and origin != "wrapper" else ""
+    return (shown or value) + note

@@ -58,6 +58,42 @@ def test_ingest_verbose_reports_dropped_chrome(tmp_path):
     assert "面包屑导航" in err and "当前位置" in err
 
 
+def test_ingest_verbose_reports_what_stood_before_the_notice(tmp_path):
+    # A portal page (tests/fixtures/constructs/c08.txt): the page title doubled with |, the
+    # metadata table and the notice title's copy stand before the notice's own title.
+    page = ROOT / "tests" / "fixtures" / "constructs" / "c08.txt"
+    code, _, err = run("-v", "ingest", str(page), "-o", str(tmp_path))
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if "已去除" in line]
+    assert [line.split(":", 2)[1] for line in lines] == ["1", "2", "3", "4"]
+    assert "（通知之前的网页内容）：青山市数字乡村2025年工作方案 | " in lines[0]
+    assert all("（门户元数据）" in line for line in lines[1:])
+
+
+def test_info_json_says_where_each_notice_field_was_read(tmp_path):
+    page = ROOT / "tests" / "fixtures" / "constructs" / "c08.txt"
+    code, out, err = run("info", str(page), "--json")
+    assert code == 0, err
+    notice = json.loads(out)["notice"]
+    # The 文号 and date are only in the metadata table; the issuer only in the notice's title.
+    assert (notice["doc_number"], notice["doc_number_from"]) == ("青农发〔2025〕6号", "metadata")
+    assert (notice["date"], notice["date_from"]) == ("2025-03-15", "metadata")
+    assert (notice["issuer"], notice["issuer_from"]) == ("青山市农业农村局", "title line")
+    assert notice["title_from"] == "wrapper"
+    code, out, _ = run("info", str(page))
+    assert "青农发〔2025〕6号（取自网页元数据）" in out and "青山市农业农村局（取自标题行）" in out
+
+
+def test_info_of_a_text_without_title_line_shows_no_title():
+    weihai = next(CORPUS.glob("004_*.txt"))
+    code, out, err = run("info", str(weihai), "--json")
+    assert code == 0, err
+    info = json.loads(out)
+    assert info["title"] is None and info["year"] == 2021
+    assert info["notice"]["issuer_from"] == "wrapper" and info["notice"]["doc_number_from"] is None
+    assert run("info", str(weihai))[1].startswith("（无标题）")
+
+
 def bad_inputs(tmp: Path) -> dict[str, Path]:
     files = {}
     files["missing"] = tmp / "没有这个文件.txt"
