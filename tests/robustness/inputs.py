@@ -41,6 +41,22 @@ def mutate(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def to_traditional(text: str) -> str:
+    """The text in traditional characters, as far as planner's table knows them (reversed)."""
+    from planner.form.hanzi import PAIRS
+
+    table = {}
+    for pair in PAIRS.split():
+        table.setdefault(pair[1], pair[0])
+    return text.translate(str.maketrans(table))
+
+
+def one_line(text: str, rng: random.Random) -> str:
+    """The text with its line breaks gone, as an aggregator's dump has it (joined with nothing,
+    a space or a full-width space)."""
+    return rng.choice(["", " ", "\u3000"]).join(text.splitlines())
+
+
 def nasty_text(rng: random.Random, long: bool = False) -> str:
     pieces = [rng.choice(NASTY) if rng.random() < 0.4 else rng.choice(SEEDS)[rng.randrange(2000):][:rng.randint(0, 40)]
               for _ in range(rng.randint(1, 6))]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner.model import Plan
 from tests.robustness.exercise import through_plan, through_text
-from tests.robustness.inputs import NASTY, SEEDS, mutate, nasty_plan
+from tests.robustness.inputs import NASTY, SEEDS, mutate, nasty_plan, one_line, to_traditional
 
 SHORT = settings(max_examples=60, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
 
@@ -26,6 +26,28 @@ def test_mutated_seed_texts_never_crash(seed, which):
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(list("一、（）1.：，。；责任单位牵头配合"))),
                max_size=400))
 def test_random_text_never_crashes(text):
+    through_text(text)
+
+
+@SHORT
+@given(st.integers(0, 2**32 - 1), st.integers(0, len(SEEDS) - 1), st.booleans(), st.booleans())
+def test_one_line_and_traditional_seed_texts_never_crash(seed, which, flat, traditional):
+    rng = random.Random(seed)
+    text = mutate(SEEDS[which], rng)
+    if flat:
+        text = one_line(text, rng)
+    if traditional:
+        text = to_traditional(text)
+    through_text(text)
+
+
+@SHORT
+@given(st.lists(st.sampled_from(["各区人民政府，市政府各部门：", "現將《某市數字政府2025年行動方案》印發給你們。",
+                                 "某市人民政府辦公室", "二〇二五年三月一日", "（此件公開發布）", "某政辦發〔2025〕3號",
+                                 "索引号：1/2025-1　文号：某政发〔2025〕1号", "某 市 人 民 政 府 文 件", "（市大數據局牽頭負責）",
+                                 "〔牵头单位：市大数据局；责任单位：", "（責任單位：市財政局☆、", "<", "〕", "。以下任务均需"]),
+                max_size=30).map("".join))
+def test_notice_pieces_on_one_line_never_crash(text):
     through_text(text)
 
 
