@@ -27,6 +27,9 @@ PRINTED_RE = re.compile(r"^\s*(?P<printer>\S.*?)\s+(?P<date>\d{4}\s*年\s*\d{1,2
 # table whose 印发 row has the 印发机关 and 印发日期 in two cells)
 PRINT_DATE_RE = re.compile(r"^\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 LIST_SPLIT_RE = re.compile(r"[,，;；]")
+# 版记 lines are short; PRINTED_RE's lazy printer before spaces is quadratic on a long line of
+# spaces, so longer lines are not tried.
+IMPRINT_LINE_MAX = 200
 
 
 @dataclass
@@ -139,6 +142,8 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
     """Fill 版记 (抄送, 印发机关 and 印发日期) from lines; return the indexes it used."""
     used = []
     for index, line in enumerate(lines):
+        if len(line.text) > IMPRINT_LINE_MAX:
+            continue
         cc = CC_RE.match(line.text)
         printed = PRINTED_RE.match(line.text)
         if cc:

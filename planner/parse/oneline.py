@@ -16,7 +16,7 @@ from planner.parse.source import SourceLine as Line
 # A line this long may hold several paragraphs.
 LONG_LINE = 120
 # A heading marker after a sentence end (and spaces). 例：…奠定了坚实基础。(一)发展现状。1.数字…
-MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])|(?<=[。；;:：])\s+)\s*"
+MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])\s*|(?<=[。；;:：])\s+)"
                                  r"(?=第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|"
                                  r"[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
 # A 一、 or （一） after a note's closing bracket. 例：…（责任单位：市大数据局）（二）建设城市大脑。

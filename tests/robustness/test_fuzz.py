@@ -88,6 +88,16 @@ def test_a_line_of_100k_spaces_is_read_in_linear_time():
     assert ingest_text("方案\n" + "　" * 100_000 + "（责任编辑：张三）", "x.txt")
 
 
+def test_a_sentence_end_and_100k_spaces_at_the_end_is_read_in_linear_time():
+    """Found while checking issue 16's reader: the 版记 pattern (`…  2024年5月31日印发`) tried
+    every lazy printer before a run of spaces on the text's last lines (150 s for 100k)."""
+    import time
+
+    start = time.perf_counter()
+    through_text("数字某区2025年行动方案\n一、主要任务\n。" + " " * 100_000 + "x")
+    assert time.perf_counter() - start < 10
+
+
 def test_a_line_of_300k_brackets_is_searched_for_notes_in_linear_time():
     """Each `（` is a candidate note; copying out its inside at every `（` made a line of brackets
     quadratic (before: 3.4 s unclosed + 2.0 s nested; after: 0.35 s + 0.21 s)."""
