@@ -32,8 +32,10 @@ SCREEN = re.compile(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 # （东政办字〔2022〕36号）
 NUMBER_KEY = rf"[{HAN}]{{1,12}}?[{re.escape(OPEN)}]{YEAR}[{re.escape(CLOSE)}]第?\d{{1,5}}号"
 NUMBER_LINE_RE = re.compile(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
-NUMBER_BEFORE_RE = re.compile(rf"^(?P<num>{NUMBER_KEY})(?=《)")
-NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$")
+NUMBER_BEFORE_RE = re.compile(rf"^(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
+NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?P<bare>{NUMBER_KEY})$")
+# A 文号 among other fields of a line (unlabelled metadata). 例：某区人民政府办公室 2023-05-06 某政办发〔2023〕12号
+NUMBER_IN_LINE_RE = re.compile(rf"(?<![{HAN}《〈])(?P<num>{NUMBER_KEY})")
 # A 文号 a web page broke: 〕 and 号 lost. 例：政办〔202122 / 六政〔201760
 BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}\d{{0,5}})$")
 # A red header (发文机关标志) with the 文号 on its line. 例：某市人民政府办公室文件某政办发〔2024〕5号

@@ -19,6 +19,8 @@ NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?
 NOT_TITLE_RE = re.compile(r"[。；;：:！!？?]|给你们")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
+# What a portal writes after a title. 例：(有效) / （已失效）
+STATUS_RE = re.compile(r"[(（](?:有效|已失效|失效|已废止|废止|现行有效)[)）]$")
 # The site a page title names after the document's. 例：…的通知_宜兴市人民政府 / …方案-某市门户网站
 SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
@@ -56,10 +58,11 @@ class TitleSpan(NamedTuple):
 
 
 def find_notice_title(key: str) -> Optional[TitleSpan]:
-    """The notice title a key holds whole: bare, in 《》, after its 文号 (`京政办发〔2016〕26号《…》`)
-    or before it (`…的通知(岳办发〔2017〕2号)`); None when the key is not a notice's title."""
+    """The notice title a key holds whole: bare, in 《》, after its 文号 (`京政办发〔2016〕26号《…》`,
+    `某政发〔2024〕1号关于…`) or before it (`…的通知(岳办发〔2017〕2号)`, `…的通知某政发〔2024〕1号`);
+    None when the key is not a notice's title."""
     start, end, number = 0, len(key), None
-    cut = CUT_TAIL_RE.search(key) or SITE_SUFFIX_RE.search(key)
+    cut = CUT_TAIL_RE.search(key) or SITE_SUFFIX_RE.search(key) or STATUS_RE.search(key)
     if cut:
         end = cut.start()
     before = NUMBER_BEFORE_RE.match(key)
@@ -67,7 +70,7 @@ def find_notice_title(key: str) -> Optional[TitleSpan]:
         number, start = before.span("num"), before.end()
     after = NUMBER_AFTER_RE.search(key, start, end)
     if after and number is None:
-        number, end = after.span("num"), after.start()
+        number, end = after.span("num" if after["num"] else "bare"), after.start()
     if key.startswith("《", start) and key.endswith("》", start, end):
         start, end = start + 1, end - 1
     text = key[start:end]

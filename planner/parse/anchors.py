@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from planner.form.dates import TRAILING_DATE_RE, read_issue_date
-from planner.form.docnumber import BROKEN_NUMBER_RE, NUMBER_LINE_RE, RED_HEADER_RE
+from planner.form.docnumber import BROKEN_NUMBER_RE, NUMBER_IN_LINE_RE, NUMBER_LINE_RE, RED_HEADER_RE
 from planner.form.keys import Key, key_of
 from planner.form.notice import (TitleSpan, find_notice_title, is_issuing, is_public, is_seal,
                                  recipient_groups)
@@ -54,6 +54,17 @@ class Tagged:
     @property
     def text(self) -> str:
         return self.key.source
+
+
+def number_in(line: Tagged) -> Optional[tuple[int, int]]:
+    """The key span of a 文号 the line states: its own, or one among other fields of a line of
+    unlabelled metadata (`某区人民政府办公室 2023-05-06 某政办发〔2023〕12号`)."""
+    if line.kind in (PROSE, ISSUING, NOTICE_TITLE):
+        return None  # a title's 文号 is the title line's; prose only cites
+    if line.number is not None:
+        return line.number
+    match = NUMBER_IN_LINE_RE.search(line.key.text)
+    return match.span("num") if match else None
 
 
 def tag(text: str) -> Tagged:

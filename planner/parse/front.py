@@ -9,7 +9,8 @@ from typing import Iterable, Optional
 
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
-                                   NUMBER, ORGANS, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, tag)
+                                   NUMBER, ORGANS, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
+                                   tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
 from planner.parse.titles import find_title
@@ -63,12 +64,15 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     end = read_issued(head, anchor, evidence)
     before = range(first - 1, -1, -1)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
-    evidence.loose_numbers = [head(at) for at in before if head.kind(at) in (NUMBER, RED)]
+    evidence.loose_numbers = [head(at) for at in before if number_in(head(at))]
     evidence.metadata = [head(at).text for at in range(anchor) if head.kind(at) == META]
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
     dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")
-    return _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX))
+    front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX))
+    if front.title is None and evidence.own_title:  # 实施意见 to its 主送: its title is above
+        front.title = evidence.own_title
+    return front
 
 
 def _anchor(head: Head, stop: int) -> Optional[int]:

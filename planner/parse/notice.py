@@ -14,7 +14,7 @@ from planner.form.keys import Key, key_of
 from planner.form.notice import TitleSpan, find_notice_title
 from planner.form.organs import organ_prefix, split_organs
 from planner.model import Loc, Notice, Origin
-from planner.parse.anchors import RED, Tagged
+from planner.parse.anchors import RED, Tagged, number_in
 from planner.parse.clean import Line
 from planner.parse.portal import Metadata, read_metadata
 
@@ -44,6 +44,7 @@ class Evidence:
     issuer: list[str] = field(default_factory=list)  # 署名
     date: Optional[dt.date] = None
     public: Optional[str] = None
+    own_title: Optional[str] = None  # a 实施意见's (or 通知本身's plan) own title above its 主送
     title_lines: list[Tagged] = field(default_factory=list)  # the title as the page repeats it
     loose_numbers: list[Tagged] = field(default_factory=list)  # 文号 lines among the page's metadata
     metadata: list[str] = field(default_factory=list)  # the portal's metadata lines
@@ -95,7 +96,8 @@ def _doc_number(evidence: Evidence, titles, meta: Metadata) -> tuple[Optional[st
     found = [(line.key.cut(*line.number), Origin.WRAPPER) for line in evidence.numbers if line.number]
     if meta.doc_number:
         found.append((meta.doc_number, Origin.METADATA))
-    found += [(line.key.cut(*line.number), Origin.METADATA) for line in evidence.loose_numbers if line.number]
+    found += [(line.key.cut(*span), Origin.METADATA) for line in evidence.loose_numbers
+              for span in [number_in(line)] if span]
     found += [(key.cut(*span.number), Origin.TITLE_LINE) for key, span, _ in titles if span.number]
     whole = [pair for pair in found if NUMBER_LINE_RE.match(key_of(pair[0]).text)]
     return (whole or found or [(None, None)])[0]
@@ -107,6 +109,10 @@ def _issuer(evidence: Evidence, titles, meta: Metadata) -> tuple[list[str], Opti
     if evidence.issuer:
         return evidence.issuer, Origin.WRAPPER
     named = [names for key, span, _ in titles for names in [_organs_of(key, span)] if names]
+    if evidence.own_title:
+        own = key_of(evidence.own_title)
+        org = organ_prefix(own.text)
+        named += [split_organs(own.cut(0, len(org)))] if org else []
     if evidence.mark:
         mark = "".join(key_of(name).text for name in evidence.mark)
         fuller = [names for names in named if _key(names).endswith(mark) and len(_key(names)) > len(mark)]

@@ -29,27 +29,25 @@ NOTICE_HEAD_RE = re.compile(r"(?P<title>[^。:：；;，,]{4,200}?的通\s*知)\
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
-SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）]{{3,60}}?)\s*)?(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
+SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）]{{3,60}}?)\s*)?"
+                       r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?![前后起止以内])"
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 6
+NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 
 
 def split_long_lines(lines: list[Line]) -> list[Line]:
-    """Lines with the breaks a one-line text lost put back (other lines as they are)."""
-    if not any(len(line.text) >= LONG_LINE for line in lines):
-        return lines
+    """Lines with the breaks a one-line text lost put back (other lines as they are): heading
+    markers in long lines, the notice's parts in the first lines."""
     out: list[Line] = []
     for index, line in enumerate(lines):
-        if len(line.text) < LONG_LINE:
-            out.append(line)
-            continue
-        cuts = set(_marker_cuts(line.text))
-        if index < HEAD_LINES:
+        cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
+        if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN:
             cuts.update(_notice_cuts(line.text))
-        out.extend(_cut(line, sorted(cuts)))
+        out.extend(_cut(line, sorted(cuts)) if cuts else [line])
     return out
 
 
@@ -88,6 +86,8 @@ def _notice_cuts(text: str) -> list[int]:
     if end < 0:
         return cuts
     signed = SIGNED_RE.match(keys, end + 1)
+    if signed is not None and not (cuts or signed["org"]):
+        signed = None  # without a 主送, only a 署名 makes a date after a sentence the notice's
     if signed is None or (signed["org"] and not is_organ(re.sub(r"\s+", "", signed["org"]))):
         return cuts + [end + 1] if cuts else []  # a preamble's 经…同意 is no notice
     cuts += [end + 1, signed.start("date"), signed.end("date")]

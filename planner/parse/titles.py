@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
-from planner.form.notice import SITE_SUFFIX_RE
+from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
@@ -19,8 +19,6 @@ KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工�
 # (2021-2023 : the page lost the closing bracket.
 PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])*"
                            r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
-# What a portal writes after a title. 例：(有效) / （已失效）
-STATUS_RE = re.compile(r"[(（](?:有效|已失效|失效|已废止|废止|现行有效)[)）]$")
 # How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年…
 OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州))")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…

@@ -28,6 +28,7 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
     at = anchor + 1 if _kind(head, anchor) in WRAPPER_KINDS else anchor
     used: set[int] = set(range(at, anchor + 1)) if at > anchor else set()
     mark_top: Optional[int] = None
+    skipped = False  # a metadata line was passed: what is above is the page's, not the notice's
     while at > 0:
         line = head(at - 1)
         if line.kind in (NUMBER, RED):
@@ -39,12 +40,20 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.update(range(at - count, at))
             at -= count
             continue
+        elif (not skipped and evidence.title is None and evidence.own_title is None
+              and (own := _own_title_before(head, at))):
+            count, evidence.own_title = own
+            used.update(range(at - count, at))
+            at -= count
+            continue
         elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top):
             evidence.mark = line.organs + (evidence.mark or [])
             mark_top = at - 1
         elif line.kind != META:
             break
-        if line.kind != META:
+        if line.kind == META:
+            skipped = True
+        else:
             used.add(at - 1)
         at -= 1
     return at, used
@@ -75,6 +84,21 @@ def _title_before(head: Lines, end: int):
     return None
 
 
+def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
+    """(lines, title) of a plan's own title just before `end` (a 实施意见 sent to its 主送
+    has its title where a 印发通知 has the notice's)."""
+    texts: list[str] = []
+    for count in range(1, TITLE_LINES + 1):
+        line = head(end - count)
+        if line is None or line.kind != PIECE:
+            return None
+        texts.insert(0, line.text.strip())
+        title = title_of("".join(texts))
+        if title is not None:
+            return count, title
+    return None
+
+
 def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
     """Read 主送, body, 署名, 成文日期 and 附注 from the anchor on; return the index after them."""
     recipients = recipients_at(head, anchor)
@@ -100,14 +124,15 @@ def recipients_at(head: Lines, at: int) -> Optional[tuple[int, list[str]]]:
     line = head(at)
     if line is None:
         return None
+    after = head(at + 1)
+    if after is not None and line.key.text.endswith((",", "，", "、")) and after.kind == RECIPIENTS:
+        key = key_of(line.text.strip() + after.text.strip())
+        groups = recipient_groups(key.text)
+        if groups:
+            return 2, [key.cut(a, b).strip() for a, b in groups]
     if line.kind in (RECIPIENTS, MAYBE_RECIPIENTS):
         return 1, [line.key.cut(a, b).strip() for a, b in line.groups]
-    after = head(at + 1)
-    if after is None or not line.key.text.endswith((",", "，", "、")):
-        return None
-    key = key_of(line.text.strip() + after.text.strip())
-    groups = recipient_groups(key.text)
-    return (2, [key.cut(a, b).strip() for a, b in groups]) if groups else None
+    return None
 
 
 def _closing(head: Lines, start: int) -> Optional[int]:
