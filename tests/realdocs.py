@@ -29,7 +29,7 @@ INFO_FIELDS = ("notice_title", "recipients", "public", "doc_number_from", "issue
 NAMES = {"notice": "找到通知", "doc_number": "发文字号", "issuer": "发文机关", "date": "成文日期",
          "title": "方案标题", "notice_title": "通知标题", "recipients": "主送机关", "public": "附注",
          "doc_number_from": "文号来源", "issuer_from": "机关来源", "date_from": "日期来源",
-         "blanket_rule": "一揽子规则"}
+         "blanket_rule": "一揽子规则", "notes": "注（缺/多）", "units": "单位（缺/多）"}
 SPACE_RE = re.compile(r"\s+")
 
 
@@ -163,6 +163,10 @@ def score(split: str, root: Path = REAL) -> Report:
         wanted, found = expected_notes(data), read_notes(plan)
         report.notes.add(note_keys(wanted), note_keys(found))
         report.units.add(unit_keys(wanted), unit_keys(found))
+        for name, keys in (("notes", note_keys), ("units", unit_keys)):
+            missing, extra = keys(wanted) - keys(found), keys(found) - keys(wanted)
+            if missing or extra:
+                report.misses.append((path.stem, name, sorted(missing.elements()), sorted(extra.elements())))
     return report
 
 

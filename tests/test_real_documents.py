@@ -11,7 +11,7 @@ import pytest
 
 from realdocs import BAR_FIELDS, CONSTRUCTS, INFO_FIELDS, Counts, key, score, table, unit_keys
 
-SPLITS = ["dev"]
+SPLITS = ["dev", "holdout"]
 
 
 @pytest.mark.parametrize("split", SPLITS)

@@ -32,7 +32,7 @@ SCREEN = re.compile(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 # （东政办字〔2022〕36号）
 NUMBER_KEY = rf"[{HAN}]{{1,12}}?[{re.escape(OPEN)}]{YEAR}[{re.escape(CLOSE)}]第?\d{{1,5}}号"
 NUMBER_LINE_RE = re.compile(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
-NUMBER_BEFORE_RE = re.compile(rf"^(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
+NUMBER_BEFORE_RE = re.compile(rf"(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
 NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?P<bare>{NUMBER_KEY})$")
 # A 文号 among other fields of a line (unlabelled metadata). 例：某区人民政府办公室 2023-05-06 某政办发〔2023〕12号
 NUMBER_IN_LINE_RE = re.compile(rf"(?<![{HAN}《〈])(?P<num>{NUMBER_KEY})")

@@ -24,7 +24,7 @@ LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
 ROLE_END_RE = re.compile(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
 # What a group of units does, after its names. 例：牵头 / 牵头负责 / 分别负责落实 / 按职责分工负责
-ROLE_WORDS = (r"(?:分别|共同|按照?职责分工|按职能分工|按职责|各自)?"
+ROLE_WORDS = (r"(?:分别|共同|按照?职责分工|按职能分工|按职责|各自|分工)?"
               r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)")
 ROLE_SPLIT_RE = re.compile(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
@@ -33,9 +33,12 @@ LEAD_LABELS = ("牵头单位", "牵头部门")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
-DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同)$")
+DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同|分工)$")
 # The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
 LEAD_MARKS = "☆★"
+# A note cut off inside its label. 例：(责任单 / （牵头
+CUT_LABELS_RE = re.compile("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(2, len(label)))
+                           + r")\s*$")
 # The start of a note cut off by the end of an excerpt: a unit and a list separator.
 # 例：(市政府办公室、市
 CUT_NOTE_RE = re.compile(rf"^[{HAN}()（）]{{2,40}}?[、,，]")
@@ -96,6 +99,8 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
         return False
     inner = keys[start:stop]
     if truncated:
+        if CUT_LABELS_RE.match(inner):
+            return True  # cut inside its label: (责任单
         cut = CUT_NOTE_RE.match(inner)
         return cut is not None and ORGAN_END_RE.search(cut.group()[:-1]) is not None
     return bool(ROLE_END_RE.search(_own(inner))) and _mentions_unit(inner)

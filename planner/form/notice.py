@@ -15,8 +15,10 @@ from planner.form.organs import ORGAN_ENDS
 # in 通知. 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
 # 中共北京市委北京市人民政府印发《…》的通知 / 关于做好2019年政务公开工作的通知
 NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
-# Marks a title never holds. 例：…印发给你们，请认真贯彻执行。
-NOT_TITLE_RE = re.compile(r"[。；;：:！!？?]|给你们")
+# Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
+NOT_TITLE_RE = re.compile(r"[。；;：:！!？]|给你们")
+# A portal's tag before a title. 例：“党政混合信息公开” / 【政策文件】 / [通知]
+TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\])")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
 # What a portal writes after a title. 例：(有效) / （已失效）
@@ -61,11 +63,12 @@ def find_notice_title(key: str) -> Optional[TitleSpan]:
     """The notice title a key holds whole: bare, in 《》, after its 文号 (`京政办发〔2016〕26号《…》`,
     `某政发〔2024〕1号关于…`) or before it (`…的通知(岳办发〔2017〕2号)`, `…的通知某政发〔2024〕1号`);
     None when the key is not a notice's title."""
-    start, end, number = 0, len(key), None
+    tag = TAG_RE.match(key)
+    start, end, number = tag.end() if tag and len(key) > tag.end() + 8 else 0, len(key), None
     cut = CUT_TAIL_RE.search(key) or SITE_SUFFIX_RE.search(key) or STATUS_RE.search(key)
     if cut:
         end = cut.start()
-    before = NUMBER_BEFORE_RE.match(key)
+    before = NUMBER_BEFORE_RE.match(key, start)
     if before:
         number, start = before.span("num"), before.end()
     after = NUMBER_AFTER_RE.search(key, start, end)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from planner.form.dates import TRAILING_DATE_RE, read_issue_date
-from planner.form.docnumber import BROKEN_NUMBER_RE, NUMBER_IN_LINE_RE, NUMBER_LINE_RE, RED_HEADER_RE
+from planner.form.docnumber import (BROKEN_NUMBER_RE, NUMBER_AFTER_RE, NUMBER_BEFORE_RE, NUMBER_IN_LINE_RE,
+                                    NUMBER_LINE_RE, RED_HEADER_RE)
 from planner.form.keys import Key, key_of
 from planner.form.notice import (TitleSpan, find_notice_title, is_issuing, is_public, is_seal,
                                  recipient_groups)
@@ -19,16 +20,19 @@ from planner.parse.portal import fields
 
 # A line longer than this is prose or a one-line dump: only its head is read.
 KEY_MAX = 400
-# Prose: a sentence mark in a line of some length. 例：为深入贯彻落实…，制定本方案。
-SENTENCE_RE = re.compile(r"[。，,；;！!？?]")
+# Prose: a sentence mark in a line of some length (not an ASCII ?: in Chinese text it is a
+# character a page lost). 例：为深入贯彻落实…，制定本方案。
+SENTENCE_RE = re.compile(r"[。，,；;！!？]")
 PROSE_MIN = 30
-# A piece of a title: short, and no mark a title never holds. 例：洛阳市加强数字政府建设
-PIECE_RE = re.compile(r"^[^。；;:：！!？?]{2,80}$")
+# A piece of a title: short, and no mark a title never holds (an ASCII ? is a character the page
+# lost, not a question). 例：洛阳市加强数字政府建设 / 盘锦市政府?数据资源共建共享管理办法
+PIECE_RE = re.compile(r"^[^。；;:：！!？]{2,80}$")
 # Headings that open a plan's body (not a list inside the notice). 例：一、 / 第一章 / （一）
 BODY_HEADINGS = ("chapter", "cn", "paren_cn", "arabic")
 # 附注 on the date's line. 例：2022年6月9日（此件公开发布）
 PUBLIC_AFTER_RE = re.compile(r"[(（]此件[^()（）]{1,12}[)）]?$")
-# A 主送 line whose colon the page lost starts with a group word. 例：各县区人民政府,市政府各部门
+# A 主送 line whose colon the page lost (read as one when a 印发 sentence follows): groups, or one
+# that opens with a group word. 例：各县区人民政府,市政府各部门 / 局各科室,所属事业单位
 OPEN_GROUP_RE = re.compile(r"^(各|市|省|区|县)")
 
 META, NUMBER, RED, NOTICE_TITLE, RECIPIENTS, MAYBE_RECIPIENTS = (
@@ -59,7 +63,7 @@ class Tagged:
 def number_in(line: Tagged) -> Optional[tuple[int, int]]:
     """The key span of a 文号 the line states: its own, or one among other fields of a line of
     unlabelled metadata (`某区人民政府办公室 2023-05-06 某政办发〔2023〕12号`)."""
-    if line.kind in (PROSE, ISSUING, NOTICE_TITLE):
+    if line.kind in (PROSE, ISSUING, NOTICE_TITLE) or line.title is not None:
         return None  # a title's 文号 is the title line's; prose only cites
     if line.number is not None:
         return line.number
@@ -86,7 +90,19 @@ def tag(text: str) -> Tagged:
         return Tagged(ORGANS, key, organs=organs)
     if len(k) >= PROSE_MIN and SENTENCE_RE.search(k):
         return Tagged(PROSE, key)
-    return Tagged(PIECE if PIECE_RE.match(k) else OTHER, key)
+    if not PIECE_RE.match(k):
+        return Tagged(OTHER, key)
+    titled = _titled(k)
+    return Tagged(PIECE, key, number=titled.number if titled else None, title=titled)
+
+
+def _titled(k: str) -> Optional[TitleSpan]:
+    """A title written with its 文号 (`…的实施意见(池政〔2017〕101号)`): where each stands."""
+    after = NUMBER_AFTER_RE.search(k)
+    if after:
+        return TitleSpan(0, after.start(), after.span("num" if after["num"] else "bare"))
+    before = NUMBER_BEFORE_RE.match(k)
+    return TitleSpan(before.end(), len(k), before.span("num")) if before else None
 
 
 def _number(key: Key) -> Optional[Tagged]:
@@ -129,10 +145,9 @@ def _notice_parts(key: Key) -> Optional[Tagged]:
     groups = recipient_groups(k)
     if groups:
         return Tagged(RECIPIENTS, key, groups=groups)
-    if OPEN_GROUP_RE.match(k):
-        groups = recipient_groups(k, colon=False)
-        if groups and len(groups) > 1:
-            return Tagged(MAYBE_RECIPIENTS, key, groups=groups)
+    groups = recipient_groups(k, colon=False)
+    if groups and (len(groups) > 1 or OPEN_GROUP_RE.match(k)) and not split_organs(key.source.strip()):
+        return Tagged(MAYBE_RECIPIENTS, key, groups=groups)
     if is_public(k):
         return Tagged(PUBLIC, key, public=key.source.strip())
     if is_seal(k):

@@ -9,11 +9,11 @@ from typing import Iterable, Optional
 
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
-                                   NUMBER, ORGANS, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
+                                   NUMBER, ORGANS, PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
                                    tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
-from planner.parse.titles import find_title
+from planner.parse.titles import find_title, title_of
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
@@ -60,8 +60,12 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     if anchor is None:
         return _with_title(head, Front(None, None, 0), 0, limit)
     evidence = Evidence()
-    first, used = read_wrapper(head, anchor, evidence)
-    end = read_issued(head, anchor, evidence)
+    if _titled_plan(head(anchor)):
+        evidence.own_lines = [head(anchor)]
+        first, used, end = anchor, set(), anchor  # the title is read as the plan's below
+    else:
+        first, used = read_wrapper(head, anchor, evidence)
+        end = read_issued(head, anchor, evidence)
     before = range(first - 1, -1, -1)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
     evidence.loose_numbers = [head(at) for at in before if number_in(head(at))]
@@ -90,9 +94,14 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
         kind = head.kind(at)
         if kind in (PROSE, ISSUING):
             break
-        if kind in (NOTICE_TITLE, NUMBER, RED):
+        if kind in (NOTICE_TITLE, NUMBER, RED) or _titled_plan(head(at)):
             return at
     return None
+
+
+def _titled_plan(line: Tagged) -> bool:
+    """A plan's own title written with its 文号: the head of a 实施意见 with no notice."""
+    return line.kind == PIECE and line.number is not None and title_of(line.text) is not None
 
 
 def _near_notice(head: Head, at: int) -> bool:

@@ -45,6 +45,7 @@ class Evidence:
     date: Optional[dt.date] = None
     public: Optional[str] = None
     own_title: Optional[str] = None  # a 实施意见's (or 通知本身's plan) own title above its 主送
+    own_lines: list[Tagged] = field(default_factory=list)  # that title written with its 文号
     title_lines: list[Tagged] = field(default_factory=list)  # the title as the page repeats it
     loose_numbers: list[Tagged] = field(default_factory=list)  # 文号 lines among the page's metadata
     metadata: list[str] = field(default_factory=list)  # the portal's metadata lines
@@ -61,6 +62,7 @@ def build_notice(evidence: Evidence, line: int, file: Optional[str]) -> Notice:
                     loc=Loc(file=file, line=line))
     titles = _titles(evidence)
     _take(notice, "title", *_title(titles, meta))
+    titles += [(line.key, line.title, Origin.TITLE_LINE) for line in evidence.own_lines]
     _take(notice, "doc_number", *_doc_number(evidence, titles, meta))
     _take(notice, "issuer", *_issuer(evidence, titles, meta))
     _take(notice, "date", *((evidence.date, Origin.WRAPPER) if evidence.date else (meta.date, Origin.METADATA)))

@@ -29,7 +29,7 @@ NOTICE_HEAD_RE = re.compile(r"(?P<title>[^。:：；;，,]{4,200}?的通\s*知)\
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
-SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）]{{3,60}}?)\s*)?"
+SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}?)\s*)?"
                        r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?![前后起止以内])"
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
@@ -71,7 +71,9 @@ def _notice_cuts(text: str) -> list[int]:
     start = 0
     title = NOTICE_HEAD_RE.match(keys)
     if title:
-        cuts += [end for end in (title.end("title"), title.end("num")) if end > 0]
+        # A 文号 in brackets stays on its title's line, as written: (东政办字〔2022〕36号)
+        bracketed = title["num"] is not None and title["num"][0] in "(（"
+        cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
         start = title.end()
     head = RECIPIENTS_HEAD_RE.match(keys, start)
     if head and recipient_groups(re.sub(r"\s+", "", head["head"])):

@@ -16,15 +16,17 @@ from planner.form.organs import split_organs
 # Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
 DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
 ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
-DATE_LABELS = ("成文日期", "印发日期")
+DATE_LABELS = ("成文日期", "印发日期", "发文日期")
 TITLE_LABELS = ("名称", "标题")
 OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "体裁分类", "分类", "生成日期", "发布日期", "发布时间",
                 "更新时间", "公开方式", "公开时限", "公开范围", "有效性", "效力状态", "是否有效", "时效性",
                 "责任部门", "政策级别", "政策主题", "信息来源", "来源", "颁布时间", "中文名", "主题词", "关键词",
-                "归档时间", "浏览量", "浏览次数", "访问次数", "点击", "字号", "字体", "作者", "时间", "日期")
+                "归档时间", "浏览量", "浏览次数", "访问次数", "访问量", "阅读量", "阅读次数", "点击量", "点击", "字号",
+                "字体", "作者", "时间", "日期", "时效", "主题词")
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
-# 例：文号:|六盘水府办发〔2022〕10号| / 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号
-LABEL_RE = re.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")[:：]")
+# A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
+# 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
+LABEL_RE = re.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")(?:[:：]|(?=\\|))")
 # A bullet or a table rule before the first field. 例：• 中文名: / | 索引号:
 LEAD_RE = re.compile(r"^[•·*\-|]*")
 FIELD_LINE_MAX = 300
@@ -54,7 +56,7 @@ def fields(text: str) -> Optional[list[tuple[str, str]]]:
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(key.text)
         value = _value(key, match.end(), end)
-        pairs.append((match.group()[:-1], value))
+        pairs.append((match.group().rstrip(":："), value))
     return pairs
 
 

@@ -13,7 +13,7 @@ from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
 KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|规划|纲要|要点|方案|计划|意见|办法|规定|细则|"
-         "措施|指南")
+         "措施|指南|任务|清单")
 # 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
 # “数字佛山”建设总体规划——佛山市智慧城市和数字政府建设(2021—2025年)
 # (2021-2023 : the page lost the closing bracket.
@@ -55,6 +55,9 @@ def _cleaned(k: str) -> Optional[tuple[int, int]]:
         if len(halves) != 1:
             return None
         end = start + k[start:end].index("|")
+    half = (end - start) // 2
+    if half and k[start:start + half] == k[start + half:end]:  # a title doubled (a space between)
+        end = start + half
     status = STATUS_RE.search(k, start, end)
     if status:
         end = status.start()

@@ -17,18 +17,19 @@ Lines = Callable[[int], Optional[Tagged]]
 WINDOW = 14  # lines from the 主送 to the 成文日期
 TITLE_LINES = 4  # a notice's title on up to four lines
 TITLE_LINE_MAX = 120
+FRAGMENT_MAX = 6
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
 
 def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set[int]]:
     """Read the 文号, title and 发文机关标志 before the anchor (the anchor too when it is one of
-    them); return the first wrapper line and the lines used (a portal's metadata line between
-    them is skipped, not used)."""
+    them); return the first wrapper line and the lines used (a portal's metadata line, a
+    header's date or a stray fragment between them is skipped, not used)."""
     at = anchor + 1 if _kind(head, anchor) in WRAPPER_KINDS else anchor
     used: set[int] = set(range(at, anchor + 1)) if at > anchor else set()
     mark_top: Optional[int] = None
-    skipped = False  # a metadata line was passed: what is above is the page's, not the notice's
+    skipped = False  # a line was skipped: what is above is the page's, not the notice's own title
     while at > 0:
         line = head(at - 1)
         if line.kind in (NUMBER, RED):
@@ -49,14 +50,20 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
         elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top):
             evidence.mark = line.organs + (evidence.mark or [])
             mark_top = at - 1
-        elif line.kind != META:
+        elif not _skippable(line):
             break
-        if line.kind == META:
+        if _skippable(line):
             skipped = True
         else:
             used.add(at - 1)
         at -= 1
     return at, used
+
+
+def _skippable(line: Tagged) -> bool:
+    """A line between the notice's own lines that is the page's: metadata, a wiki header's
+    date, a stray fragment (成府发)."""
+    return line.kind in (META, DATE) or (line.kind in (PIECE, OTHER) and len(line.key.text) <= FRAGMENT_MAX)
 
 
 def _is_mark(evidence: Evidence, at: int, anchor: int, mark_top: Optional[int]) -> bool:
@@ -86,7 +93,8 @@ def _title_before(head: Lines, end: int):
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
     """(lines, title) of a plan's own title just before `end` (a 实施意见 sent to its 主送
-    has its title where a 印发通知 has the notice's)."""
+    has its title where a 印发通知 has the notice's). A title opening with 关于 is written
+    in full with the issuer on the line above (济宁市人民政府 / 关于…的实施意见)."""
     texts: list[str] = []
     for count in range(1, TITLE_LINES + 1):
         line = head(end - count)
@@ -94,8 +102,12 @@ def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
             return None
         texts.insert(0, line.text.strip())
         title = title_of("".join(texts))
-        if title is not None:
-            return count, title
+        if title is None:
+            continue
+        above = head(end - count - 1)
+        if key_of(title).text.startswith("关于") and above is not None and above.kind == ORGANS:
+            return count + 1, above.text.strip() + title
+        return count, title
     return None
 
 
