@@ -23,9 +23,9 @@ ROLES = "牵头|负责|配合|参与"
 LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
 ROLE_END_RE = re.compile(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
-# What a group of units does, after its names. 例：牵头 / 牵头负责 / 分别负责落实 / 按职责分工负责
-ROLE_WORDS = (r"(?:分别|共同|按照?职责分工|按职能分工|按职责|各自|分工)?"
-              r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)")
+# What a group of units does, after its names (a duty word before it, 按职责分工 or 分别, is
+# taken off the names by DUTY_RE). 例：牵头 / 牵头负责 / 负责落实 / 配合
+ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)"
 ROLE_SPLIT_RE = re.compile(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = re.compile(rf"({LABELS})\s*[:：]")
@@ -33,7 +33,7 @@ LEAD_LABELS = ("牵头单位", "牵头部门")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
-DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同|分工)$")
+DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
 # The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
 LEAD_MARKS = "☆★"
 # A note cut off inside its label. 例：(责任单 / （牵头
@@ -128,6 +128,7 @@ def _rule_start(inner: str) -> Optional[int]:
     return None
 
 
+@lru_cache(maxsize=4096)
 def read_note(raw: str) -> Optional[Reading]:
     """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no
     note. A cut note names no units; the text after a note's first 。 is its rule."""
@@ -196,8 +197,9 @@ def _starred(units: str) -> tuple[str, str]:
 
 
 def _drop_duty(body: str) -> str:
-    """`各有关部门按职责分工` → `各有关部门`."""
-    return DUTY_RE.sub("", body)
+    """`各有关部门按职责分工` → `各有关部门` (read on the simplified text: 按職責分工 too)."""
+    duty = DUTY_RE.search(simplify(body))
+    return body[:duty.start()] if duty else body
 
 
 @lru_cache(maxsize=4096)
