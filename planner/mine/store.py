@@ -174,7 +174,7 @@ def _insert(conn: sqlite3.Connection, key: str, digest: str, plan: Plan,
     doc_id = conn.execute(
         "INSERT INTO documents(path, name, hash, title, region, year, period, clauses) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (key, os.path.basename(key), digest, plan.title, plan.region, plan_year(plan), period,
+        (key, os.path.basename(key), digest, plan.name, plan.region, plan_year(plan), period,
          len(records))).lastrowid
     places = place_pattern([plan.region or ""])
     parts: dict[tuple[str, str], int] = {}
