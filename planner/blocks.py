@@ -88,7 +88,7 @@ def notice_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     if notice.title:
         yield Block("notice_title", normalise(form(notice.title)))
     if notice.doc_number:
-        yield Block("doc_number", f"（{notice.doc_number}）")
+        yield Block("doc_number", f"（{fix(notice.doc_number)}）")  # 文号 stored as written: [2022]036号
     if notice.recipients:
         yield Block("recipients", normalise(form("，".join(notice.recipients) + "：")))
     for line in notice.body:

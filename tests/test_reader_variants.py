@@ -6,6 +6,7 @@ import datetime as dt
 
 from planner.info import part_notes
 from planner.model import Role
+from planner.export import export_text
 from planner.parse.document import ingest_text
 
 
@@ -193,6 +194,23 @@ def test_notice_with_title_and_doc_number_lines_and_imprint():
     assert notice.print_date == dt.date(2025, 2, 10)
     item = plan.tasks[0].items[0] if plan.tasks[0].items else plan.tasks[0].parts[0]
     assert "抄送" not in str(item)
+
+
+def test_a_doc_number_is_kept_as_written_and_exported_in_its_one_form():
+    parsed = parse("""
+某市人民政府办公室关于印发某市数字政府2025年行动方案的通知
+某政办发[2025]07号
+各区人民政府，市政府各部门：
+现将《某市数字政府2025年行动方案》印发给你们，请认真贯彻执行。
+某市人民政府办公室
+2025年2月10日
+某市数字政府2025年行动方案
+一、主要任务
+（一）推进一网通办。年内实现高频事项全程网办。（责任单位：市行政审批局）
+""")
+    assert parsed.plan.notice.doc_number == "某政办发[2025]07号"
+    assert parsed.plan.notice.origin["doc_number"].value == "wrapper"
+    assert "（某政办发〔2025〕7号）" in export_text(parsed.plan).splitlines()
 
 
 def test_traditional_characters():

@@ -5,7 +5,7 @@ import re
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
-from planner.form.fixes import normalise
+from planner.form.fixes import fix, normalise
 from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import styles as st
@@ -79,7 +79,7 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
            attachment: str = "") -> Iterator[str]:
     """Paragraph XML for each block, in order."""
     if masthead is not None and notice is not None:
-        yield from _masthead(masthead, notice.doc_number or "")
+        yield from _masthead(masthead, fix(notice.doc_number or ""))  # stored as written
     page = NoticePage.plan(blocks, masthead is not None and notice is not None)
     seen_notice = False
     imprint = [block for block in blocks if block.kind in ("cc", "imprint")]
