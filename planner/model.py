@@ -11,8 +11,6 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-from planner.form.notice import cited_plan
-
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -229,6 +227,9 @@ class Plan(Model):
 
     kind: Kind = Kind.OTHER
     title: Optional[str] = None  # None when no line of the text gives the title
+    # What the notice's 印发 sentence (or the first paragraph) calls the plan when no line gives
+    # the title: 《数字威海2021行动方案》. A citation, never taken as the title.
+    cited_name: Optional[str] = None
     year: Optional[int] = None
     period: Optional[tuple[int, int]] = None
     region: Optional[str] = None
@@ -249,13 +250,9 @@ class Plan(Model):
 
     @property
     def name(self) -> Optional[str]:
-        """What the plan is called: its title or, when no line of the text gives one, the plan
-        its 印发 sentence (or its first paragraph) cites — 《数字威海2021行动方案》. Writers
-        title a plan with it; a reader never takes a citation as the title."""
-        if self.title:
-            return self.title
-        texts = (self.notice.body if self.notice else []) + [p.text for p in self.preamble[:1]]
-        return cited_plan(texts)
+        """What the plan is called: its title, else the name its text cites. Writers title a
+        plan with it."""
+        return self.title or self.cited_name
 
     def clauses(self) -> Iterator[Clause]:
         for paragraph in self.preamble:

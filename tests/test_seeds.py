@@ -233,7 +233,7 @@ def test_weihai_has_no_title_line_but_the_notice_names_the_plan(weihai):
     plan = weihai.plan
     # The notice is followed by the preamble: no title line, so no title (issue 16; the real
     # excerpts' README, convention 7); the name in the 印发 sentence gives kind, year, region.
-    assert plan.title is None
+    assert plan.title is None and plan.cited_name == "数字威海2021行动方案"
     assert (plan.kind.value, plan.year, plan.region) == ("行动方案", 2021, "威海市")
     assert plan.notice.date == dt.date(2021, 6, 29)
     assert plan.notice.issuer == ["威海市人民政府办公室"]

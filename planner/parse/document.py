@@ -19,6 +19,7 @@ from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
 from planner.form.notes import note_rule
+from planner.form.notice import cited_plan
 from planner.form.script import has_cjk
 
 # A PDF line that ends without a sentence mark continues on the next line.
@@ -77,6 +78,8 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
         "title": front.title, "notice": notice if notice or imprint else None,
         "preamble": body.preamble, "sections": body.sections, "source": name,
         "loc": Loc(file=name, line=first_line)})
+    if plan.title is None:
+        plan.cited_name = cited_plan((notice.body if notice else []) + [p.text for p in plan.preamble[:1]])
     _fill_meta(plan, lines)
     plan.blanket_rule = _blanket_rule(plan)
     result = Ingested(plan, path, fmt, dropped + chrome + front.dropped + toc, body.warnings)
@@ -111,8 +114,8 @@ def _blanket_rule(plan: Plan) -> Optional[str]:
 
 def _fill_meta(plan: Plan, lines: list[Line]) -> None:
     notice = plan.notice
-    # Without a title line, the name the notice or the first paragraph cites
-    # (《数字威海2021行动方案》) still tells the kind, year and region; it is not the title.
+    # Without a title line, the name the text cites (《数字威海2021行动方案》) still tells the
+    # kind, year and region; it is not the title.
     name = plan.name or ""
     plan.kind = meta.detect_kind(name)
     plan.period = meta.detect_period(name)
