@@ -159,3 +159,13 @@ def test_no_unit_preamble_or_notice_field_is_lost_on_the_way(prefix, drafted_see
     # Every unit written; an item without units still ends with a note (【待填：责任单位】).
     wanted = [(len(i.units) + len(i.support), True) for part in outline.parts for i in part.items]
     assert written == wanted
+
+
+def test_a_year_outside_what_an_outline_holds_is_refused_in_one_line():
+    """`--year 20255` (a typo for 2025) is a RolloverError naming the year, not a crash in
+    moving the notice's date."""
+    from planner.draft.rollover import RolloverError
+
+    plan = read_plan(ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.yaml")
+    with pytest.raises(RolloverError, match="20255"):
+        rollover_plan(plan, 20255)

@@ -18,6 +18,9 @@ class OutlineError(UserError):
     """An outline file is malformed or fails validation."""
 
 
+YEARS = (2000, 2100)  # the years an outline may be for
+
+
 class OutlineModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -83,7 +86,7 @@ class Outline(OutlineModel):
 
     title: str = Field(min_length=2)
     region: str = Field(min_length=2)
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=YEARS[0], le=YEARS[1])
     issuer: Optional[str] = None
     parents: list[str] = Field(default_factory=list)
     preamble: Optional[str] = None
@@ -115,6 +118,12 @@ def load_outline(path: str | os.PathLike) -> Outline:
     except UserError as error:
         raise OutlineError(error.message, path=error.path, line=error.line, col=error.col,
                            hint=error.hint) from None
+    return validate_outline(data, path, text)
+
+
+def validate_outline(data: Any, path: str, text: Optional[str] = None) -> Outline:
+    """Outline data as the model; OutlineError names the first bad field (`parts[0].title: 内容太短`)
+    and, given the file's text, its line and column."""
     if not isinstance(data, dict):
         raise OutlineError("顶层应为映射（title: …、region: …、year: …、parts: …）", path=path,
                            line=1, col=1)
@@ -122,7 +131,7 @@ def load_outline(path: str | os.PathLike) -> Outline:
         return Outline.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        line, col = locate(text, path, first["loc"])
+        line, col = locate(text, path, first["loc"]) if text is not None else (None, None)
         message = OUTLINE_MESSAGES.get(first["type"], first["msg"])
         if first["type"] == "value_error":
             message = str(first["ctx"].get("error", message))

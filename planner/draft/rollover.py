@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from planner.draft.outline import (Outline, OutlineItem, OutlineNotice, OutlinePart,
+from planner.draft.outline import (YEARS, Outline, OutlineItem, OutlineNotice, OutlinePart,
                                    OutlineTarget)
 from planner.errors import UserError
 from planner.form.deadlines import find_deadline, states_time
@@ -48,6 +48,8 @@ def rollover_plan(plan: Plan, year: Optional[int] = None) -> Outline:
         if last is None:
             raise RolloverError("方案没有年份，无法推算下一年", hint="请用 --year 指明新方案的年份")
         year = last + 1
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise RolloverError(f"新方案的年份不对（{year}）", hint=f"请写 {YEARS[0]}—{YEARS[1]} 之间的年份")
     if not plan.region:
         raise RolloverError("方案没有识别出地区", hint="请在方案文件中补上 region 后再试")
     mover = YearMover(last, year)
