@@ -132,7 +132,7 @@ def _reused(draft: Draft, outline: Outline, item: OutlineItem, role: str, where:
         rewriter = Rewriter(outline, hit.region, hit.year)
         text, found = rewriter.rewrite(fix(hit.text), where, item.targets, placed)
         if not clauses:
-            text = _without_heading(text, fix(item.heading))
+            text = without_heading(text, fix(item.heading))
         if not text or sum(p.kind == "地名" for p in found) > MAX_FOREIGN_PLACES:
             continue  # a clause about other places' towns and counties says nothing here
         draft.placeholders.extend(found)
@@ -143,7 +143,7 @@ def _reused(draft: Draft, outline: Outline, item: OutlineItem, role: str, where:
     return clauses, placed
 
 
-def _without_heading(text: str, heading: str) -> str:
+def without_heading(text: str, heading: str) -> str:
     """A clause that opens with the item's heading (`落实青岛市“双12”场景应用，推动…`) loses it:
     the heading is printed before it already."""
     if heading and normalize(text).startswith(normalize(heading)):

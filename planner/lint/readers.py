@@ -184,16 +184,18 @@ def _walk_scalars(draft: Draft, node: Marked, path: tuple, key: str, text: str,
             _walk_scalars(draft, value, path + (index,), key, text, units)
     elif node.value and node.tag.endswith(":str") and isinstance(node.value, str):
         if key in UNIT_KEYS and units is not None:
-            units.append(_scalar_span(node, text, key, ""))
+            units.append(scalar_span(node, text, key, ""))
         elif key in TEXT_KEYS:
-            span = _scalar_span(node, text, key, _yaml_area(draft.plan, path))
+            span = scalar_span(node, text, key, _yaml_area(draft.plan, path))
             draft.spans.append(span)
             draft._scalars[id(node)] = span
             if key == "raw" and units is not None:
                 draft._note_units[id(span)] = units
 
 
-def _scalar_span(node: Marked, text: str, key: str, area: str) -> Span:
+def scalar_span(node: Marked, text: str, key: str, area: str) -> Span:
+    """The span of a YAML string value, with the file offsets an edit of it needs (the
+    workspace lints an outline's own strings with it too)."""
     start, end = node.start, node.end
     written = text[start:end]
     quoted = node.style in ("'", '"')
