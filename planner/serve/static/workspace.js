@@ -312,6 +312,21 @@
     else showError(form, result.data.field || '', result.data.error);
   }
 
+  // Working on an item shows its paragraph in the preview.
+  function onFocus(event) {
+    const item = event.target.closest && event.target.closest('.item');
+    if (!item) return;
+    const heading = $('input[name$=".heading"]', item).value.trim();
+    for (const p of $$('#preview .doc p')) p.classList.remove('here');
+    const found = heading && $$('#preview .doc p').find((p) => p.textContent.includes(heading));
+    if (found) {
+      found.classList.add('here');
+      const pane = $('.preview-pane'); // scrolled alone: the form stays where the user is
+      pane.scrollTop += found.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
+    }
+  }
+
+  document.addEventListener('focusin', onFocus);
   window.addEventListener('resize', fitPreview);
   fitPreview();
   document.addEventListener('click', onClick);
