@@ -111,3 +111,48 @@ def laid_out(tmp_path_factory) -> dict[str, Laid]:
         docs[f"hand_{wrong}"] = notice(folder / f"hand_{wrong}.docx", wrong)
     pdfs = docx_pdfs(list(docs.values()), folder / "pdf")
     return {name: Laid(Path(docx), pdfs[docx]) for name, docx in docs.items()}
+
+
+# The workspace (planner serve): one server for the session, in its own process, over a folder
+# of copies of the bundled outline and plan; the HTTP and browser tests each use their own files.
+SERVED_OUTLINE = ROOT / "examples" / "outlines" / "数字即墨2025年行动方案.yaml"
+
+
+class Served:
+    def __init__(self, url: str, root: Path) -> None:
+        self.url, self.root = url, root
+
+    def copy(self, source: Path, name: str) -> Path:
+        import shutil
+
+        return Path(shutil.copy(source, self.root / name))
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory, library):
+    """`planner serve FOLDER/数字即墨2025年行动方案.yaml --port 0 --no-browser` running."""
+    import re
+    import subprocess
+    import sys
+
+    for module in ("starlette", "uvicorn", "multipart"):
+        pytest.importorskip(module, reason="未安装 planner[serve]：跳过工作台测试（pip install -e '.[test]' 会装上）")
+    root = tmp_path_factory.mktemp("served")
+    served = Served("", root)
+    first = served.copy(SERVED_OUTLINE, SERVED_OUTLINE.name)
+    served.copy(JIMO_PLAN, JIMO_PLAN.name)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+    log = root.parent / "serve.log"  # a file, not a pipe nobody reads: the server never blocks on it
+    with open(log, "w", encoding="utf-8") as errors:
+        proc = subprocess.Popen([sys.executable, "-m", "planner", "serve", str(first), "--port", "0",
+                                 "--no-browser", "--db", str(library)], stdout=subprocess.PIPE, stderr=errors,
+                                text=True, encoding="utf-8", env=env, cwd=root)
+        line = proc.stdout.readline()
+        found = re.search(r"(http://[^/]+)/", line)
+        if found is None:
+            proc.kill()
+            raise RuntimeError(f"planner serve 没有启动：{line}{log.read_text(encoding='utf-8')}")
+        served.url = found.group(1)
+        yield served
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -227,10 +227,11 @@ def test_documents_a_user_mines_go_into_the_user_library_not_the_bundled_one(bui
     assert len(paths) == 6 and all(Path(p).exists() for p in paths), paths
 
 
-@pytest.mark.parametrize("args, heavy", [(("--help",), ("pydantic", "yaml", "jinja2", "docx")),
+@pytest.mark.parametrize("args, heavy", [(("--help",), ("pydantic", "yaml", "jinja2", "docx", "starlette", "uvicorn")),
                                          (("clauses", "search", "养老"), ("pydantic",))])
 def test_start_up_loads_no_heavy_library(build, tmp_path, args, heavy):
-    """`planner --help` needs click alone; `clauses search` reads SQLite and prints."""
+    """`planner --help` needs click alone (not even the workspace's server); `clauses search` reads
+    SQLite and prints."""
     _, _, bin_dir = build
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.run([str(bin_dir / "python"), "-X", "importtime", str(bin_dir / "planner"), *args],

@@ -80,6 +80,15 @@ def first_url(host: str, port: int, root: Path, file: Optional[Path]) -> str:
     return url
 
 
+def banner(url: str, root: Path, host: str) -> list[str]:
+    """What `planner serve` says on start: where the page is; off loopback, who can edit."""
+    lines = [f"planner 工作台：{url}（工作目录 {root}；按 Ctrl+C 停止）"]
+    if host not in LOOPBACK:
+        lines.append(f"注意：工作台监听在 {host or '所有地址'}，同一网络中的任何人都能打开并修改工作目录中的方案；"
+                     f"只在本机使用时请去掉 --host")
+    return lines
+
+
 def run(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until interrupted. `say` prints a line for the user (the CLI's echo)."""
     check_extra()
@@ -98,10 +107,8 @@ def run(options: ServeOptions, say: Callable[[str], None]) -> None:
         sock = bind(options.host, options.port)
         port = sock.getsockname()[1]
         url = first_url(options.host, port, root, options.file)
-        say(f"planner 工作台：{url}（工作目录 {root}；按 Ctrl+C 停止）")
-        if options.host not in LOOPBACK:
-            say(f"注意：工作台监听在 {options.host}，同一网络中的任何人都能打开并修改工作目录中的方案；"
-                f"只在本机使用时请去掉 --host")
+        for line in banner(url, root, options.host):
+            say(line)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
         if options.browser:
             threading.Thread(target=_open_when_ready, args=(server, url), daemon=True).start()
