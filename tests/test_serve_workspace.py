@@ -232,3 +232,12 @@ def test_the_notice_matrix_and_comparison_are_real_files(workspace):
     assert sheet.max_row > 5
     table = downloads.comparison_docx(load_plan(JIMO_PLAN), plan)
     assert zipfile.ZipFile(io.BytesIO(table.data)).read("word/document.xml").count(b"<w:tr") > 5
+
+
+def test_each_finding_of_a_plan_is_under_the_item_it_names(workspace):
+    """S004 names its item in the message (`任务没有完成时限（2.工业数字化转型）`): the panel
+    puts it under that item's heading, not its neighbour's."""
+    named = [f for f in workspace.open("方案.yaml").findings if f.code == "S004"]
+    assert len(named) > 10
+    for finding in named:
+        assert f"（{finding.label}）" in finding.message

@@ -23,6 +23,7 @@ OUTLINE_PROSE = {"title": "title", "preamble": "text", "goals": "text", "heading
                  "text": "text", "deadline": "text", "issuer": "issuer", "recipients": "recipients",
                  "cc": "cc", "printer": "printer", "doc_number": "doc_number"}
 MAX_FIX_PASSES = 10
+LABEL_CHARS = 12  # an untitled item is named by this many of its first characters
 
 
 @dataclass
@@ -162,7 +163,10 @@ def node_ranges(plan: Plan, marked: Any, text: str) -> Iterator[tuple[int, int, 
 
 def _ranges(nodes: list, marked: Any, text: str) -> Iterator[tuple[int, int, Any]]:
     for node, mark in zip(nodes, marked.children or []):
-        yield mark.line + 1, text.count("\n", 0, mark.end) + 1, node
+        # A block mapping ends where the next token starts (the next item's `- `): its last
+        # line is that of its last character.
+        last = len(text[:mark.end].rstrip())
+        yield mark.line + 1, text.count("\n", 0, last) + 1, node
         children = mark.children if type(mark.children) is dict else {}
         for key in ("parts", "items"):
             if key in children and isinstance(node, (Section, Part)):
@@ -217,7 +221,6 @@ def plan_lint_draft(path: str, text: str) -> Draft:
 
 def plan_findings(path: str, text: str) -> list[Finding]:
     """`planner lint` of a plan file, each problem with the heading of the part or item it is in."""
-    from planner.blocks import heading_label
     from planner.planfile import load_marked_data
 
     draft = plan_lint_draft(path, text)
@@ -226,9 +229,20 @@ def plan_findings(path: str, text: str) -> list[Finding]:
     found = []
     for problem in lint_draft(draft, config_for(path)):
         node = _enclosing(ranges, problem.line)
-        label = heading_label(node) if isinstance(node, (Part, Item)) and node.title else ""
-        found.append(_finding(problem, "", "file", label=label))
+        found.append(_finding(problem, "", "file", label=_label(node)))
     return found
+
+
+def _label(node: Any) -> str:
+    """How the panel names a division: its heading, or an untitled one by its first words."""
+    from planner.blocks import heading_label
+
+    if not isinstance(node, (Part, Item)) or not (node.title or node.marker):
+        return ""
+    if node.title:
+        return heading_label(node)
+    text = "".join(p.text for p in node.paragraphs)
+    return heading_label(node) + text[:LABEL_CHARS] + ("…" if len(text) > LABEL_CHARS else "")
 
 
 def fix_plan(path: str, text: str, finding: Optional[str]) -> str:
