@@ -34,6 +34,16 @@ class State:
         return out
 
 
+@dataclass
+class Current:
+    """An outline file read for a change: its name, version, text and outline."""
+
+    name: str
+    version: str
+    text: str
+    outline: Outline
+
+
 class Workspace:
     """The files of one folder, the clause library (`db`, else the default one)."""
 
@@ -100,14 +110,19 @@ class Workspace:
             text = fix_plan(str(path), current.text, finding)
         return self._save(current, text, version)
 
-    def _outline(self, name: str) -> State:
-        current = self.open(name)
-        if current.outline is None:
+    def _outline(self, name: str) -> "Current":
+        """The outline file as it is now, read for a change (not drafted: the change's answer is)."""
+        from planner.planfile import load_data
+
+        path = self.folder.resolve(name)
+        text, version = files.read_versioned(path)
+        data = load_data(text, name)
+        if files.kind_of(data) != "outline":
             raise UserError("这是方案文件，不是起草提纲，不能按提纲编辑", path=name,
                             hint="可先用“生成下一年的起草提纲”由它生成提纲")
-        return current
+        return Current(name, version, text, validate_outline(data, name, text))
 
-    def _save(self, current: State, text: str, version: str) -> State:
+    def _save(self, current: "State | Current", text: str, version: str) -> State:
         """Write `text` when the page's `version` is the file's (the one the change was made
         on, and still the one on disk when it is written); ConflictError otherwise."""
         path = self.folder.resolve(current.name)
