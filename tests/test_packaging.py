@@ -105,6 +105,9 @@ def test_wheel_holds_every_module_and_data_file(build):
         shipped = {f"planner/{top}/{name}" for name in data_files(source / top)}
         shipped.add(f"planner/{top}/__init__.py")
         assert shipped - names == set(), "setup.cfg [options.package_data] 漏了这些文件的扩展名"
+    pages = {p.relative_to(source).as_posix() for p in (source / "planner" / "serve").rglob("*")
+             if p.suffix in (".html", ".js", ".css")}
+    assert pages and pages - names == set(), "工作台的页面模板和脚本（planner.serve 的 package_data）没有进入 wheel"
     corpus = {f"planner/corpus/{p.name}" for p in (source / "examples" / "corpus").glob("*.txt")}
     assert corpus and corpus - names == set(), "内置样例文档（planner.corpus）没有进入 wheel"
 

@@ -71,6 +71,14 @@ def test_drafting_an_item_from_the_library_end_to_end(browser, served, shots, tm
 
     page = open_file(browser, served, OUTLINE.name)
     shot(page, shots, "workspace")
+    community = page.locator("li.item[data-key='parts[2].items[1]']")  # 智慧社区建设
+    community.locator("summary").click()
+    community.locator(".search-button").click()
+    community.locator(".show-variants").first.click()  # a cluster of two cities' wordings
+    community.locator(".variant").nth(1).wait_for()
+    community.locator(".variant").nth(1).scroll_into_view_if_needed()
+    shot(page, shots, "clauses")
+
     part = page.locator("section.part[data-part='2']")
     part.locator(".new-heading").fill("智慧医疗服务")
     part.locator(".new-keywords").fill("互联网医院")
@@ -84,11 +92,6 @@ def test_drafting_an_item_from_the_library_end_to_end(browser, served, shots, tm
     first = item.locator(".hit").first
     first.wait_for()
     assert "互联网医院" in first.locator(".text").inner_text()
-    if item.locator(".show-variants").count():
-        item.locator(".show-variants").first.click()
-        item.locator(".variant").first.wait_for()
-    item.scroll_into_view_if_needed()
-    shot(page, shots, "clauses")
     before = page.locator("#preview").inner_text()
     changed(page, lambda: first.locator(".pick").click())
     text = item.locator("textarea[name$='.text']").input_value()

@@ -90,6 +90,23 @@ def test_a_notice_without_its_recipients_names_that_field(served):
     assert status == 400 and json.loads(data)["field"] == "recipients"
 
 
+def test_a_clusters_variants_are_listed_as_clauses_show_lists_them(served, library):
+    from planner.mine import store
+    from planner.mine.lookup import cluster_members
+    from planner.mine.search import search_clauses
+
+    conn = store.connect(library, create=False)
+    try:
+        hit = next(h for h in search_clauses(conn, "智慧社区") if h.cluster_size > 1)
+        members = cluster_members(conn, hit.cluster)
+    finally:
+        conn.close()
+    status, data = call(served, f"/api/variants?cluster={hit.cluster}")
+    page = data.decode("utf-8")
+    assert status == 200 and page.count("[代表]") == 1 and page.count("[变体]") == len(members) - 1
+    assert all(member.text in page for member in members)
+
+
 def test_downloads_are_attachments_named_after_the_plan(served):
     status, data = call(served, "/download/plan?file=" + quote(OUTLINE.name))
     assert status == 200 and data[:2] == b"PK"

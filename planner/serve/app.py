@@ -33,8 +33,7 @@ OPERATIONS_WITH_FORM = {"add_part", "add_item", "add_target", "remove", "move_pa
 
 def failure(error: PlannerError, field: str = "") -> JSONResponse:
     """The error as the CLI would print it (str(error)), and the field it concerns."""
-    if not field:
-        field = error_field(error) if hasattr(error, "message") else ""
+    field = field or error_field(error)
     status = 409 if isinstance(error, ConflictError) else 400
     return JSONResponse({"error": str(error), "field": field}, status_code=status)
 

@@ -68,7 +68,7 @@ def outline_lint_draft(path: str, text: str, plan: Plan) -> tuple[Draft, list[tu
         return draft, owners
     for keys, node in _strings(marked, ()):
         field = OUTLINE_PROSE[next(k for k in reversed(keys) if isinstance(k, str))]
-        span = scalar_span(node, text, field, _area(keys, plan))
+        span = scalar_span(node, text, field, _area(keys))
         draft.spans.append(span)
         owners.append((node.start, node.end, node_key(keys)))
     return draft, owners
@@ -88,7 +88,8 @@ def _strings(node: Any, keys: tuple) -> Iterator[tuple[tuple, Any]]:
             yield keys, node
 
 
-def _area(keys: tuple, plan: Plan) -> str:
+def _area(keys: tuple) -> str:
+    """The lint area of an outline string: T001/T002 skip the notice's, as in a plan file."""
     if keys[0] in ("title", "preamble", "goals", "notice"):
         return keys[0]
     return "notice" if keys[0] == "issuer" else "tasks"
