@@ -140,6 +140,16 @@ def test_the_edit_page_of_a_file_outside_the_folder_shows_the_start_page_with_th
     assert status == 200 and "只能打开工作目录中的文件" in data.decode("utf-8")
 
 
+def test_a_yaml_with_an_error_opens_the_start_page_with_its_line(served):
+    path = served.root / "语法错误.yaml"
+    path.write_text("title: 数字即墨\n\tyear: 2025\n", encoding="utf-8")
+    before = path.read_bytes()
+    status, data = call(served, "/edit?file=" + quote(path.name))
+    page = data.decode("utf-8")
+    assert status == 200 and "语法错误.yaml:2:1: YAML 语法错误：不能用 Tab 缩进，请改用空格" in page
+    assert 'data-for="open"' in page and path.read_bytes() == before
+
+
 def test_without_the_extra_serve_says_how_to_install_it(monkeypatch):
     import importlib.util
 

@@ -9,7 +9,7 @@ import re
 from typing import Any, Callable, Optional
 
 from planner.draft.outline import Outline, OutlineError, dump_outline, validate_outline
-from planner.errors import UserError
+from planner.errors import PlannerError, UserError
 
 # A field path as the page and the error messages write it. 例：parts[0].items[1].heading
 PATH_RE = re.compile(r"^(?:(?P<part>parts\[(?P<p>\d+)\]\.)(?:items\[(?P<i>\d+)\]\.)?"
@@ -194,7 +194,7 @@ def outline_text(outline: Outline, old_text: str = "") -> str:
     return "".join(head) + dump_outline(outline)
 
 
-def error_field(error: OutlineError) -> str:
+def error_field(error: PlannerError) -> str:
     """The field an OutlineError names (`parts[0].items[1].heading`), '' for the whole file."""
     found = re.match(r"^([a-z_]+(?:\[\d+\]|\.[a-z_]+)*): ", error.message)
     return found.group(1) if found else ""
