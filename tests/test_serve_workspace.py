@@ -241,3 +241,19 @@ def test_each_finding_of_a_plan_is_under_the_item_it_names(workspace):
     assert len(named) > 10
     for finding in named:
         assert f"（{finding.label}）" in finding.message
+
+
+def test_an_item_left_to_the_library_says_where_its_clauses_come_from(workspace):
+    """即墨's outline lets draft choose for 智慧养老服务 (keyword 养老): the form names the
+    documents and lines of what it chose, as the drafted plan's provenance records them."""
+    from planner.serve.views import chosen_sources, form_html, unit_suggestions
+
+    state = workspace.open("提纲.yaml")
+    sources = chosen_sources(state)
+    chosen = state.plan.sections[1].parts[2].items[0].paragraphs[0].clauses
+    expected = [f"《{c.provenance.document}》{c.provenance.loc.file}:{c.provenance.loc.line}"
+                for c in chosen if c.provenance]
+    assert expected and sources["parts[2].items[0]"] == expected
+    assert "由条款库自动选取：" + "；".join(expected) in form_html(state)
+    assert "parts[2].items[2]" in sources and sources["parts[2].items[2]"] == []  # its own text
+    assert {"区民政局", "区卫生健康局"} <= set(unit_suggestions(state))

@@ -18,11 +18,28 @@ def findings_html(state: State) -> dict[str, str]:
             for key, found in state.findings_by_key().items()}
 
 
+def chosen_sources(state: State) -> dict[str, list[str]]:
+    """For an outline: item key → where each clause draft chose for it comes from
+    (`《东营市数字变革创新2022年行动方案》002_….txt:29`)."""
+    from planner.serve.findings import outline_keys
+
+    keys = outline_keys(state.outline, state.plan)
+    sources: dict[str, list[str]] = {}
+    for item in (item for division in state.plan.divisions() for item in division.items):
+        if id(item) not in keys:
+            continue
+        found = sources.setdefault(keys[id(item)], [])
+        for clause in (c for p in item.paragraphs for c in p.clauses if c.provenance):
+            loc = clause.provenance.loc
+            found.append(f"《{clause.provenance.document}》" + (f"{loc.file}:{loc.line}" if loc else ""))
+    return sources
+
+
 def form_html(state: State) -> str:
     """The outline's form (or, for a plan, its findings panel), findings on their nodes."""
     if state.kind == "outline":
         return render("outline_form.html", state=state, outline=state.outline,
-                      found=findings_html(state))
+                      found=findings_html(state), sources=chosen_sources(state))
     shown = state.findings[:FINDINGS_SHOWN]
     groups: dict[str, list] = {}
     for finding in shown:
