@@ -157,3 +157,14 @@ def test_a_save_over_a_changed_file_is_refused_and_writes_nothing(folder):
 def test_a_new_file_never_takes_an_existing_name(folder):
     assert folder.new_path("提纲").name == "提纲（2）.yaml"
     assert folder.new_path("数字/即墨:2026").name == "数字即墨2026.yaml"
+
+
+def test_a_save_keeps_the_files_bom_and_crlf_line_ends(folder):
+    path = folder.root / "记事本.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + JIMO_OUTLINE.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    text, version = files.read_versioned(path)
+    assert "\r" not in text
+    files.save(path, text.replace("即墨区", "黄岛区"), version)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == data.count(b"\n")
+    assert load_outline(path).region == "黄岛区"

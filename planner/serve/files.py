@@ -13,6 +13,7 @@ from planner.errors import PlannerError, UserError
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 UPLOAD_SUFFIXES = (".docx", ".txt")
 MAX_LISTED = 200
+BOM = b"\xef\xbb\xbf"
 # One save at a time: a save reads the file's version, compares and writes, and two requests
 # (two tabs) must not interleave between the comparison and the write.
 SAVING = threading.Lock()
@@ -112,14 +113,23 @@ def save(path: Path, text: str, expected: str) -> str:
 
     with SAVING:
         try:
-            current = version_of(path.read_bytes())
+            old = path.read_bytes()
         except OSError:
-            current = ""
-        if current != expected:
+            old = b""
+        if version_of(old) != expected:
             raise conflict(path)
-        data = text.encode("utf-8")
+        data = in_form_of(old, text)
         write_atomic(path, data)
         return version_of(data)
+
+
+def in_form_of(old: bytes, text: str) -> bytes:
+    """`text` (lines ending in \\n) as the file held its text: a byte-order mark and CRLF line
+    ends (Notepad, WPS) are kept, as `planner lint --fix` keeps them."""
+    data = text.encode("utf-8")
+    if b"\r\n" in old:
+        data = data.replace(b"\n", b"\r\n")
+    return (BOM if old.startswith(BOM) else b"") + data
 
 
 def conflict(path: Path) -> ConflictError:
