@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from planner.errors import PlannerError, SourceError
+from planner.errors import PlannerError, SourceError, contained
 from planner.mine import store
 from planner.mine.cluster import extend_clusters, recluster
 from planner.resources import built_file, cache_dir
@@ -63,8 +63,12 @@ def content_hash(path: Path) -> str:
 def mine_corpus(paths: Sequence[os.PathLike], db: Path,
                 progress: Optional[Callable[[Iterable], Iterable]] = None) -> MineReport:
     """Mine documents into the library at `db`. An unchanged file is skipped (content hash), a
-    changed one replaces its rows; a bad file is reported and the others go on."""
+    changed one replaces its rows; a bad file is reported and the others go on. The library
+    is never one of the documents (planner.output.OutputCheck)."""
+    from planner.output import OutputCheck
+
     files = expand_inputs(paths)
+    OutputCheck(files).claim(db, label="--db")
     conn = store.connect(db)
     report = MineReport(db=db)
     try:
@@ -109,8 +113,10 @@ def _mine_file(conn: sqlite3.Connection, file: Path) -> MineResult:
         written = store.write_document(conn, key, digest, plan, records)
         result.status = ("replaced" if known else "added") if written else "unchanged"
         result.clauses = len(records)
-    except PlannerError as error:
-        result.status, result.error = "failed", error
+    except (store.LibraryError, sqlite3.Error):
+        raise  # the library itself failed: no use going on with the other files
+    except Exception as error:  # noqa: BLE001  the batch boundary: one file never stops the others
+        result.status, result.error = "failed", contained(error, str(file))
     return result
 
 
@@ -121,44 +127,89 @@ def corpus_hash(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def default_library() -> Path:
+def default_library(notes: Optional[list[str]] = None) -> Path:
     """The library in the user's cache dir: on first use a copy of the library the wheel's build
     mined from the bundled corpus (planner/built/), or, where there is none that matches (an
-    editable checkout), mined here; replaced when the bundled corpus changes. The user's own
-    documents (`planner mine` without --db) go into this copy, never into the bundled file. It
-    is made under a temporary name and renamed into place, so a second process never sees (or
-    deletes) a half-made library."""
+    editable checkout), mined here. The user's own documents (`planner mine` without --db) go
+    into this copy, never into the bundled file, and are kept when the bundled corpus changes
+    (only the bundled documents are renewed) or the schema does (they are mined again from
+    their files; `notes` says so). A new library is made under a temporary name and renamed
+    into place, so a second process never sees (or deletes) a half-made library. One the user
+    may read but not write is used as it is."""
     from planner.resources import corpus_dir
 
     corpus = corpus_dir()
     files = sorted(corpus.glob("*.txt"))
-    wanted = corpus_hash(files)
     db = cache_dir() / LIBRARY_NAME
-    if db.exists() and _holds_corpus(db, wanted):
+    state = library_state(db, corpus_hash(files))
+    if state == "current":
         return db
     building = db.with_name(f".{LIBRARY_NAME}.{os.getpid()}.tmp")
     _remove(building)
     try:
-        bundled = built_file(LIBRARY_NAME)
-        if bundled is not None and bundled_matches(bundled, wanted):
-            _copy_bundled(bundled, building, corpus)
-        else:
-            build_library(files, building)
+        note = _make_default(state, db, building, files, corpus)
         _remove(Path(f"{db}-wal"), Path(f"{db}-shm"))
         os.replace(building, db)
+    except (OSError, sqlite3.Error, store.LibraryError) as error:
+        if state != "other corpus":
+            raise store.LibraryError(f"无法建立默认条款库（{_reason(error)}）", path=str(db),
+                                     hint="请检查用户缓存目录（$XDG_CACHE_HOME）的写权限，或用 --db 指定条款库") from None
+        note = f"默认条款库未能按新的样例文档更新（{_reason(error)}），仍使用原有的条款库"
     finally:
         _remove(building, Path(f"{building}-wal"), Path(f"{building}-shm"))
+    if note and notes is not None:
+        notes.append(note)
     return db
+
+
+def library_state(db: Path, wanted: str) -> str:
+    """current, absent, other corpus (the bundled corpus changed) or other schema; a corrupt
+    library raises LibraryError (its message names the rebuild)."""
+    if not db.exists():
+        return "absent"
+    try:
+        conn = store.open_readonly(db)
+    except store.StaleLibraryError:
+        return "other schema"
+    try:
+        return "current" if store.get_meta(conn, "corpus") == wanted else "other corpus"
+    finally:
+        conn.close()
+
+
+def _make_default(state: str, db: Path, building: Path, files: list[Path], corpus: Path) -> Optional[str]:
+    from planner.mine import upgrade
+
+    if state == "other corpus":
+        upgrade.renew_bundled(db, building, files, corpus)
+        return None
+    bundled = built_file(LIBRARY_NAME)
+    if bundled is not None and bundled_matches(bundled, corpus_hash(files)):
+        _copy_bundled(bundled, building, corpus)
+    else:
+        build_library(files, building)
+    return upgrade.carry_user_documents(db, building, corpus) if state == "other schema" else None
+
+
+def _reason(error: Exception) -> str:
+    from planner.errors import os_reason
+
+    if isinstance(error, OSError):
+        return os_reason(error)
+    return error.message if isinstance(error, store.LibraryError) else str(error)
 
 
 def build_library(files: list[Path], db: Path) -> None:
     """Mine the bundled corpus into a new library at `db`, marked with the corpus's hash."""
+    from planner.mine.upgrade import mark_bundled
+
     report = mine_corpus(files, db)
     if report.failed:
         raise next(r.error for r in report.results if r.error is not None)
     conn = store.connect(db)
     try:
         store.set_meta(conn, "corpus", corpus_hash(files))
+        mark_bundled(conn, [str(file.resolve()) for file in files])
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
@@ -188,23 +239,13 @@ def _copy_bundled(bundled: Path, db: Path, corpus: Path) -> None:
     shutil.copyfile(bundled, db)
     conn = store.connect(db)
     try:
+        from planner.mine.upgrade import mark_bundled
+
         rows = conn.execute("SELECT id, name FROM documents").fetchall()
-        conn.executemany("UPDATE documents SET path = ? WHERE id = ?",
-                         [(str((corpus / name).resolve()), doc_id) for doc_id, name in rows])
+        paths = [(str((corpus / name).resolve()), doc_id) for doc_id, name in rows]
+        conn.executemany("UPDATE documents SET path = ? WHERE id = ?", paths)
+        mark_bundled(conn, [path for path, _ in paths])
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-
-
-def _holds_corpus(db: Path, wanted: str) -> bool:
-    """True when the default library was built from this corpus by this schema version
-    (an older planner's library is a cache: it is rebuilt, not reported)."""
-    try:
-        conn = store.connect(db)
-    except store.StaleLibraryError:
-        return False
-    try:
-        return store.get_meta(conn, "corpus") == wanted
     finally:
         conn.close()
 
@@ -217,10 +258,10 @@ def _remove(*paths: Path) -> None:
             pass
 
 
-def library_path(db: Optional[Path]) -> Path:
+def library_path(db: Optional[Path], notes: Optional[list[str]] = None) -> Path:
     """--db when given (it must exist for reading), else the default library."""
     if db is None:
-        return default_library()
+        return default_library(notes)
     if not db.exists():
         raise store.LibraryError("条款库不存在", path=str(db), hint=f"请先运行 planner mine 文档… --db {db}")
     return db

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections import Counter
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from planner.errors import UserError
+from planner.errors import UserError, os_reason
 from planner.mine.mask import bigrams, masked, normalize, place_pattern
 
 if TYPE_CHECKING:  # writing a document needs the model; opening and reading the library do not
@@ -72,23 +73,80 @@ def rebuild_hint(path: Path) -> str:
 
 
 def connect(path: Path, create: bool = True) -> sqlite3.Connection:
-    """Open (and create) a library. Foreign or corrupt files raise LibraryError."""
+    """Open (and create) a library to write. Foreign or corrupt files raise LibraryError; so
+    does a library the user may not write (it is read with open_readonly)."""
     if not create and not path.exists():
         raise LibraryError("条款库不存在", path=str(path), hint=f"请先运行 planner mine 文档… --db {path}")
+    _check_regular(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
-    except (OSError, sqlite3.Error) as error:
+    except OSError as error:
+        raise LibraryError(f"无法打开条款库（{os_reason(error)}）", path=str(path), hint="请检查路径和权限") from None
+    except sqlite3.Error as error:
         raise LibraryError(f"无法打开条款库（{error}）", path=str(path), hint="请检查路径和权限") from None
     try:
         _prepare(conn, path)
     except sqlite3.DatabaseError as error:
         conn.close()
+        if _read_only(error):
+            raise LibraryError("条款库是只读的，不能写入", path=str(path),
+                               hint="请检查该文件和所在目录的写权限，或用 --db 指定另一个条款库") from None
         raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
     return conn
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Open a library to read, never writing to it or beside it: a library the user may read
+    but not write is read. A WAL library in a directory the user cannot write (SQLite cannot
+    make its -shm file there) is opened as immutable."""
+    if not path.exists():
+        raise LibraryError("条款库不存在", path=str(path), hint=f"请先运行 planner mine 文档… --db {path}")
+    _check_regular(path)
+    uri = Path(path).resolve().as_uri()
+    try:
+        return _open_uri(f"{uri}?mode=ro", path)
+    except sqlite3.DatabaseError as error:
+        if not (_read_only(error) or "unable to open" in str(error)):
+            raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
+    try:
+        return _open_uri(f"{uri}?mode=ro&immutable=1", path)
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
+
+
+def _open_uri(uri: str, path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
+    try:
+        _check_library(conn, path)
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_regular(path: Path) -> None:
+    """A library is a regular file: SQLite would write a FIFO or device (and its journal in /dev)."""
+    try:
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise LibraryError(f"无法打开条款库（{os_reason(error)}）", path=str(path), hint="请检查路径") from None
+    if not stat.S_ISREG(kind):
+        raise LibraryError("条款库路径不是普通文件（是目录、管道或设备）", path=str(path),
+                           hint="请用 --db 指定一个 .sqlite 文件")
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    return "readonly" in str(error) or "read-only" in str(error) or \
+        str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_READONLY")
+
+
+def _check_library(conn: sqlite3.Connection, path: Path) -> int:
+    """The number of schema objects (0: a new file); LibraryError for another program's
+    database or another schema version."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -99,6 +157,13 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if tables and version != SCHEMA_VERSION:
         raise StaleLibraryError(f"条款库版本不符（{version}，应为 {SCHEMA_VERSION}）", path=str(path),
                            hint=rebuild_hint(path))
+    if tables:
+        conn.execute("SELECT count(*) FROM documents").fetchone()
+    return tables
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    tables = _check_library(conn, path)
     _use_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
