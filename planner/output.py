@@ -89,15 +89,16 @@ class OutputCheck:
         """Why `output` may not be written (None when it may). `source` is the input it is made
         from; with `replaces_source` (lint --fix --in-place) that input may be the output."""
         output = Path(output)
+        whose = f"{source} 的" if source is not None else ""
         for path, named in self.inputs:
             if replaces_source and source is not None and same_file(path, source):
                 continue
             given = f"{named} 给出的 {path}" if named else str(path)
             if same_file(output, path):
-                return OutputError(f"输出文件就是输入文件（{given}），已拒绝覆盖", path=str(output),
+                return OutputError(f"{whose}输出文件与输入文件相同（{given}），已拒绝覆盖", path=str(output),
                                    hint="请换一个输出文件名")
             if _is_dir(path) and _inside(output, path):
-                return OutputError(f"输出文件在输入目录（{given}）中，已拒绝写入", path=str(output),
+                return OutputError(f"{whose}输出文件在输入目录（{given}）中，已拒绝写入", path=str(output),
                                    hint="请把输出写到该目录之外")
         if _written_into(output):
             return None  # a FIFO or device may take several outputs, as a shell's > would
@@ -105,7 +106,7 @@ class OutputCheck:
             if same_file(claimed, output) and not (by is not None and source is not None
                                                    and same_file(by, source)):
                 earlier = f" {by} 的输出" if by is not None else (f" {named} " if named else "另一个输出")
-                return OutputError(f"与{earlier}是同一个文件，未写入", path=str(output),
+                return OutputError(f"{whose}输出与{earlier}是同一个文件，未写入", path=str(output),
                                    hint="请给每个输出不同的文件名（多个同名输入请分别用不同的 -o 目录读入）")
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from planner.errors import PlannerError
 from planner.lint.config import META_CODES, Config, find_config, load_config
@@ -13,6 +13,9 @@ from planner.lint.readers import read_draft, text_draft, yaml_draft
 from planner.lint.problem import Problem, apply_edits
 from planner.lint.registry import all_rules
 from planner.lint.units import UnitRegistry, load_registry
+
+if TYPE_CHECKING:
+    from planner.output import OutputCheck
 
 MAX_FIX_PASSES = 10
 
@@ -144,11 +147,15 @@ def fixed_path(path: Path, in_place: bool) -> Path:
 
 
 def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
-             in_place: bool = False) -> FileResult:
-    """Fix one file and write NAME.fixed.EXT (or the file itself with in_place)."""
-    from planner.output import write_atomic
+             in_place: bool = False, check: Optional[OutputCheck] = None) -> FileResult:
+    """Fix one file and write NAME.fixed.EXT (or, with in_place, the file itself: through a
+    symbolic link the file it points to, a hard-linked file in place; planner.output). `check`
+    holds every input of the run: a NAME.fixed.EXT that is one of them is refused."""
+    from planner.output import OutputCheck, write_atomic
     name = str(path)
     try:
+        target = fixed_path(Path(name), in_place)
+        (check or OutputCheck([name])).claim(target, source=name, replaces_source=in_place)
         config = config or config_for(name)
         draft = read_draft(name)
         if not draft.editable:
@@ -156,7 +163,6 @@ def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
                               note=f"{draft.fmt} 文件不能自动修复，只报告问题；"
                                    f"请在 Word 中修改，或先 planner ingest 成方案 YAML 再修复")
         fixed, count = fix_draft(draft, config)
-        target = fixed_path(Path(name), in_place)
         write_atomic(target, draft.form.encode(fixed.text), inputs=[] if in_place else [name])
         fixed.path = str(target)
         return FileResult(str(target), lint_draft(fixed, config), fixed=target,

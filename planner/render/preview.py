@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 # The LibreOffice runner lives in planner.office; these names stay importable from here.
 from planner.office import (CONVERT_TIMEOUT, INSTALL_HINT, ConversionError, ToolMissing, convert,  # noqa: F401
@@ -19,18 +20,25 @@ class Preview:
     substituted: dict[str, str] = field(default_factory=dict)  # font asked → font used
 
 
-def docx_to_pdf(docx: Path, out_dir: Path) -> Path:
+def docx_to_pdf(docx: Path, out_dir: Path, inputs: Iterable[Path] = ()) -> Path:
     """The DOCX laid out by LibreOffice as `out_dir`/<name>.pdf (planner.office)."""
+    from planner.output import write_atomic
+
     with tempfile.TemporaryDirectory(prefix="planner-lo-pdf-") as work:
-        pdf = docx_pdfs([docx], Path(work))[docx]
-        if pdf is None:
-            raise ConversionError("LibreOffice 没有生成 PDF", path=str(docx),
-                                  hint="请确认文件能在 Word/WPS 中打开；可加 --debug 查看详情")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return Path(shutil.move(str(pdf), str(out_dir / (docx.stem + ".pdf"))))
+        pdf = _laid_out(docx, Path(work))
+        return write_atomic(out_dir / pdf.name, pdf.read_bytes(), inputs=[docx, *inputs])
+
+
+def _laid_out(docx: Path, work: Path) -> Path:
+    pdf = docx_pdfs([docx], work)[docx]
+    if pdf is None:
+        raise ConversionError("LibreOffice 没有生成 PDF", path=str(docx),
+                              hint="请确认文件能在 Word/WPS 中打开；可加 --debug 查看详情")
+    return pdf
 
 
 def pdf_to_png(pdf: Path, out_dir: Path, dpi: int = 80) -> list[Path]:
+    """One PNG per page, `out_dir`/<name>-<page>.png (pdftoppm writes them there itself)."""
     if shutil.which("pdftoppm") is None:
         raise ToolMissing("找不到 pdftoppm，无法生成 PNG 页面", hint="请安装 poppler-utils")
     prefix = out_dir / pdf.stem
@@ -56,7 +64,21 @@ def substitutions() -> dict[str, str]:
     return used
 
 
-def preview_docx(docx: Path, out_dir: Path, dpi: int = 80) -> Preview:
-    """PDF and PNG pages of `docx` in `out_dir`, and the fonts LibreOffice substituted."""
-    pdf = docx_to_pdf(docx, out_dir)
-    return Preview(pdf=pdf, pages=pdf_to_png(pdf, out_dir, dpi), substituted=substitutions())
+def preview_docx(docx: Path, out_dir: Path, dpi: int = 80, inputs: Iterable[Path] = ()) -> Preview:
+    """PDF and PNG pages of `docx` in `out_dir`, and the fonts LibreOffice substituted. Both are
+    made in a temporary directory and then written like any output (planner.output): a page
+    never lands on an input, a FIFO or a device."""
+    from planner.output import OutputCheck, write_atomic
+
+    sources = [docx, *inputs]
+    OutputCheck(sources).claim(out_dir / f"{docx.stem}.pdf")
+    with tempfile.TemporaryDirectory(prefix="planner-preview-") as work:
+        pdf = _laid_out(docx, Path(work))
+        pages_dir = Path(work) / "pages"
+        pages_dir.mkdir()
+        made = [pdf, *pdf_to_png(pdf, pages_dir, dpi)]
+        check = OutputCheck(sources)
+        written = [check.claim(out_dir / page.name) for page in made]
+        for target, page in zip(written, made):
+            write_atomic(target, page.read_bytes(), inputs=sources)
+    return Preview(pdf=written[0], pages=written[1:], substituted=substitutions())
