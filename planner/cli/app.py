@@ -8,10 +8,13 @@ from typing import Any, Optional
 
 import click
 
-from planner.errors import PlannerError, UserError
-from planner.zh_click import install as _install_chinese
+from planner.errors import PlannerError, UserError, contained
+from planner.zh_click import ChineseCommand, ChineseGroup, install as _install_chinese
 
 _install_chinese()
+DEBUG_HELP = "出错时显示完整的调用栈（排查问题用；可写在命令行的任何位置）。"
+VERBOSE_HELP = "显示更多过程信息（可写在命令行的任何位置）。"
+SHARED_FLAGS = {"debug": (("--debug",), DEBUG_HELP), "verbose": (("-v", "--verbose"), VERBOSE_HELP)}
 
 
 class Context:
@@ -20,9 +23,60 @@ class Context:
         self.verbose = verbose
 
 
+def _with_shared_flags(command: click.Command) -> set[str]:
+    """Give `command` the --debug and -v flags it lacks (hidden: the top help lists them), so
+    that they work after a command name too (`planner lint --debug x`); the names added."""
+    have = {opt for param in command.params for opt in getattr(param, "opts", ())}
+    added = set()
+    for name, (opts, help_text) in SHARED_FLAGS.items():
+        if not have.intersection(opts):
+            command.params.append(click.Option(list(opts), is_flag=True, help=help_text, hidden=True))
+            added.add(name)
+    return added
+
+
+def _take_shared_flags(ctx: click.Context, added: set[str]) -> None:
+    """Move the flags given after a command name onto planner's Context."""
+    state = ctx.find_object(Context)
+    for name in added:
+        if ctx.params.pop(name, False) and state is not None:
+            setattr(state, name, True)
+
+
+class PlannerCommand(ChineseCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.shared = _with_shared_flags(self)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        _take_shared_flags(ctx, self.shared)
+        return super().invoke(ctx)
+
+
+class PlannerGroup(ChineseGroup):
+    command_class = PlannerCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.shared = _with_shared_flags(self)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        _take_shared_flags(ctx, self.shared)
+        return super().invoke(ctx)
+
+
+PlannerGroup.group_class = PlannerGroup
+
+
 class LazyPath(click.Path):
     """A path argument as a `pathlib.Path`. pathlib is imported when a command receives a path,
-    not when the commands are declared: `planner --help` loads click and nothing else heavy."""
+    not when the commands are declared: `planner --help` loads click and nothing else heavy.
+    click checks nothing about the file: an unreadable input is the command's to report (one
+    line, and in a batch the other files go on)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("readable", False)
+        super().__init__(**kwargs)
 
     def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
         from pathlib import Path
@@ -43,11 +97,12 @@ def _fail(ctx: Context, error: PlannerError) -> None:
     click.echo(f"错误：{error}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=PlannerGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 @click.version_option(package_name="planner", message="planner %(version)s")
-@click.option("--debug", is_flag=True, help="出错时显示完整的调用栈（排查问题用）。")
-@click.option("-v", "--verbose", is_flag=True, help="显示更多过程信息。")
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
 @click.pass_context
 def cli(click_ctx: click.Context, debug: bool, verbose: bool) -> None:
     """planner：数字政府年度行动方案的解析、起草、排版与检查工具。
@@ -71,7 +126,8 @@ def _layout_options(func):
 
 
 def main(argv: Optional[list[str]] = None) -> None:
-    """Entry point: PlannerError → one Chinese line on stderr and its exit code."""
+    """Entry point: any error → one Chinese line on stderr and its exit code (the traceback
+    with --debug, wherever it is written)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
@@ -84,7 +140,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     except click.ClickException as error:
         if debug:
             raise
-        error.show()
+        if type(error).__name__ == "NoArgsIsHelpError":  # `planner` alone: its help
+            error.show()
+        else:
+            click.echo(f"错误：{usage_line(error)}", err=True)
         sys.exit(UserError.exit_code)
     except PlannerError as error:
         if debug:
@@ -93,3 +152,53 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # `planner lint … | head`: the reader has gone, nothing to say
+        _silence_stdout()
+        sys.exit(1)
+    except Exception as error:  # noqa: BLE001  the last line of defence: one line, no traceback
+        if debug:
+            raise
+        found = contained(error)
+        click.echo(f"错误：{found}", err=True)
+        sys.exit(found.exit_code)
+
+
+def usage_line(error: click.ClickException) -> str:
+    """A click usage error as one line: what is wrong；where to read the usage."""
+    ctx = getattr(error, "ctx", None)
+    message = _usage_message(error).rstrip("。.")
+    if ctx is None:
+        return message
+    return f"{message}；可运行“{ctx.command_path} --help”查看用法"
+
+
+def _usage_message(error: click.ClickException) -> str:
+    param = getattr(error, "param", None)
+    if isinstance(error, click.MissingParameter) and param is not None:
+        return f"缺少{'选项' if isinstance(param, click.Option) else '参数'} {_param_name(param, error.ctx)}"
+    if isinstance(error, click.NoSuchOption):
+        guess = f"（是不是 {'、'.join(error.possibilities)}？）" if error.possibilities else ""
+        return f"没有这个选项：{error.option_name}{guess}"
+    name = getattr(error, "command_name", None)
+    if name is not None:
+        guess = getattr(error, "possibilities", None)
+        return f"没有这个命令：{name}" + (f"（是不是 {'、'.join(guess)}？）" if guess else "")
+    if isinstance(error, click.BadParameter) and param is not None:
+        return f"{_param_name(param, error.ctx)} 的取值无效：{error.message}"
+    return error.format_message()
+
+
+def _param_name(param: click.Parameter, ctx: Optional[click.Context]) -> str:
+    if isinstance(param, click.Option):
+        return "/".join(param.opts + param.secondary_opts)
+    return param.make_metavar(ctx) if ctx is not None else (param.name or "").upper()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so that Python's flush at exit does not complain."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError:
+        pass

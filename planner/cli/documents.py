@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("files", nargs=-1, required=True, type=LazyPath())
+@click.argument("files", nargs=-1, required=True, type=LazyPath(), metavar="文件...")
 @click.option("-o", "--output", "out_dir", type=LazyPath(), default=".",
               show_default=True, help="输出目录，不存在时自动创建。")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
@@ -41,11 +41,11 @@ def ingest(ctx: Context, files: tuple[Path, ...], out_dir: Path, fmt: str) -> No
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=LazyPath())
+@click.argument("file", type=LazyPath(), metavar="文件")
 @click.option("--json", "as_json", is_flag=True, help="以固定结构的 JSON 输出（供其他工具读取）。")
 @click.pass_obj
 def info(ctx: Context, file: Path, as_json: bool) -> None:
-    """显示方案概要：文种、年份、通知、结构、责任单位等。FILE 可为方案 YAML 或任意可读入的文档。"""
+    """显示方案概要：文种、年份、通知、结构、责任单位等。文件可为方案 YAML 或任意可读入的文档。"""
     from planner.info import format_info, plan_info
     from planner.planfile import read_plan
 
@@ -57,7 +57,7 @@ def info(ctx: Context, file: Path, as_json: bool) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=LazyPath())
+@click.argument("file", type=LazyPath(), metavar="方案")
 @click.option("--format", "fmt", type=click.Choice(["txt", "md"]), default="txt", show_default=True,
               help="输出格式。")
 @click.option("-o", "--output", type=LazyPath(), help="输出文件（默认输出到屏幕）。")
@@ -67,9 +67,11 @@ def info(ctx: Context, file: Path, as_json: bool) -> None:
 def export(ctx: Context, file: Path, fmt: str, output: Optional[Path], as_written: bool) -> None:
     """把方案按规范形式导出为文本：全角标点，一段一行。"""
     from planner.export import export_text
-    from planner.output import write_atomic
+    from planner.output import OutputCheck, write_atomic
     from planner.planfile import read_plan
 
+    if output is not None:
+        OutputCheck([file]).claim(output)
     text = export_text(read_plan(file), fmt, tidy=not as_written)
     if output is None:
         click.echo(text, nl=False)

@@ -7,20 +7,20 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from planner.cli.app import Context, LazyPath, _fail, _layout_options, cli, json_text
-from planner.errors import PlannerError, UserError
+from planner.errors import PlannerError, UserError, contained
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=LazyPath())
+@click.argument("plan", type=LazyPath(), metavar="方案")
 @click.option("-o", "--output", type=LazyPath(), required=True, help="输出的 .docx 文件。")
 @_layout_options
 @click.pass_obj
 def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
            profile: Optional[Path]) -> None:
-    """把方案排成符合 GB/T 9704-2012 的 Word 文档（仅方案本身）。PLAN 可为方案 YAML 或任意可读入的文档。"""
+    """把方案排成符合 GB/T 9704-2012 的 Word 文档（仅方案本身）。方案可为方案 YAML 或任意可读入的文档。"""
     from planner.planfile import read_plan
     from planner.render import RenderOptions, render_plan
 
@@ -30,7 +30,7 @@ def render(ctx: Context, plan: Path, output: Path, templates: Optional[Path],
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=LazyPath())
+@click.argument("plan", type=LazyPath(), metavar="方案")
 @click.option("-o", "--output", type=LazyPath(), required=True, help="输出的 .docx 文件。")
 @click.option("--issuer", multiple=True, help="发文机关署名（联合行文可写多次）。")
 @click.option("--date", "date_text", help="成文日期，如 2024-05-31 或 2024年5月31日。")
@@ -62,7 +62,7 @@ def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], pr
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("plan", type=LazyPath())
+@click.argument("plan", type=LazyPath(), metavar="方案")
 @click.option("-o", "--output", type=LazyPath(), required=True,
               help="输出文件：.xlsx（Excel）或 .docx（Word，横排表格附件）。")
 @click.option("--by-unit", is_flag=True, help="按责任单位分组（牵头、配合分开），便于各单位认领。")
@@ -84,7 +84,7 @@ def matrix(ctx: Context, plan: Path, output: Path, by_unit: bool, templates: Opt
 
 
 @cli.command("check-format", options_metavar="[选项]")
-@click.argument("files", nargs=-1, required=True, type=LazyPath())
+@click.argument("files", nargs=-1, required=True, type=LazyPath(), metavar="文件...")
 @click.option("--render", "measure", is_flag=True,
               help="再用 LibreOffice 排版，测量页面：每页行数、每行字数、版头、标题、主送、署名、附注、版记、页码的位置。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出检查结果。")
@@ -92,7 +92,7 @@ def matrix(ctx: Context, plan: Path, output: Path, by_unit: bool, templates: Opt
 def check_format(ctx: Context, files: tuple[Path, ...], measure: bool, as_json: bool) -> None:
     """检查 .docx 是否符合 GB/T 9704-2012：纸张、页边距、版心网格、行距、各部分字体字号、缩进、主送、页码、文号与日期写法。
 
-    每处问题注明 GB/T 9704 的条款。有问题时退出码为 1；文件无法读取时为 2。
+    每处问题注明 GB/T 9704 的条款。有问题或部分文件无法读取时退出码为 1；文件都无法读取时为 2。
     """
     from planner.check import check_docx
 
@@ -101,9 +101,9 @@ def check_format(ctx: Context, files: tuple[Path, ...], measure: bool, as_json: 
     for file in files:
         try:
             report[str(file)] = check_docx(file)
-        except PlannerError as error:
+        except Exception as error:  # noqa: BLE001  the batch boundary: one file never stops the others
             unreadable += 1
-            _fail(ctx, error)
+            _fail(ctx, contained(error, str(file)))
     if measure and report:
         unreadable += _measured(ctx, report)
     found = sum(len(findings) for findings in report.values())
@@ -147,18 +147,16 @@ def _measured(ctx: Context, report: dict[str, list]) -> int:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", type=LazyPath())
+@click.argument("file", type=LazyPath(), metavar="文件")
 @click.option("-o", "--output", "out_dir", type=LazyPath(), required=True,
               help="输出目录（PDF 和每页 PNG）。")
-@click.option("--notice", "with_notice", is_flag=True, help="FILE 为方案时，连同印发通知一起预览。")
+@click.option("--notice", "with_notice", is_flag=True, help="文件为方案时，连同印发通知一起预览。")
 @click.option("--dpi", type=click.IntRange(30, 300), default=80, show_default=True, help="PNG 分辨率。")
 @click.pass_obj
 def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int) -> None:
-    """用 LibreOffice 生成 PDF 和每页 PNG 预览。FILE 为 .docx，或方案（先排版再预览）。"""
+    """用 LibreOffice 生成 PDF 和每页 PNG 预览。文件为 .docx，或方案（先排版再预览）。"""
     import tempfile
     from pathlib import Path
-
-    from planner.render.preview import preview_docx
 
     with tempfile.TemporaryDirectory(prefix="planner-preview-") as tmp:
         docx = file
@@ -169,18 +167,51 @@ def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int
             docx = Path(tmp) / (file.stem + ".docx")
             plan = read_plan(file)
             (render_notice if with_notice else render_plan)(plan, docx)
-        elif not file.is_file():
-            raise UserError("文件不存在", path=str(file), hint="请检查路径")
-        result = preview_docx(docx, out_dir, dpi)
+        else:
+            _check_docx_file(file)
+        result = _previewed(file, docx, out_dir, dpi)
     click.echo(f"{file} → {result.pdf}（{len(result.pages)} 页 PNG）")
     for wanted, used in result.substituted.items():
         click.echo(f"提示：本机没有字体“{wanted}”，预览以“{used}”代替", err=True)
 
 
+def _check_docx_file(file: Path) -> None:
+    """A .docx to preview is a zip with a document part (else one line, before LibreOffice)."""
+    from planner.parse.source import open_zip
+
+    if not file.is_file():
+        raise UserError("文件不存在" if not file.exists() else "这是一个目录，不是文件", path=str(file),
+                        hint="请检查路径")
+    open_zip(file).close()
+
+
+def _previewed(file: Path, docx: Path, out_dir: Path, dpi: int):
+    """preview_docx, with a .docx whose parts cannot be unpacked (damaged data, encrypted, an
+    unknown compression) reported as unreadable input."""
+    import zipfile
+    import zlib
+
+    from planner.errors import SourceError
+    from planner.render.preview import preview_docx
+
+    try:
+        return preview_docx(docx, out_dir, dpi, inputs=[file])
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise SourceError(f"不是有效的 .docx 文件（{_zip_problem(error)}）", path=str(file),
+                          hint="请在 Word/WPS 中打开后另存为 .docx") from error
+
+
+def _zip_problem(error: Exception) -> str:
+    if isinstance(error, NotImplementedError):
+        return "使用了不支持的压缩方式"
+    if isinstance(error, RuntimeError):
+        return "文件已加密"
+    return "压缩数据损坏"
+
 
 @cli.command("diff", options_metavar="[选项]")
-@click.argument("old", type=LazyPath())
-@click.argument("new", type=LazyPath())
+@click.argument("old", type=LazyPath(), metavar="原方案")
+@click.argument("new", type=LazyPath(), metavar="新方案")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "docx", "xlsx"]), default="text",
               show_default=True, help="输出格式；docx/xlsx 为三栏对照表（原表述、新表述、变化说明）。")
 @click.option("-o", "--output", type=LazyPath(), help="输出文件（docx/xlsx 必须给出）。")
@@ -190,9 +221,11 @@ def diff(ctx: Context, old: Path, new: Path, fmt: str, output: Optional[Path], s
     """对照两份方案（如去年与今年，或本市与外市）：按内容对齐事项，列出新增、删除、改写、
     年份顺延、量化指标变化和责任单位增减。序号变了、换了位置或改了标题也能对上。"""
     from planner.diff import diff_json, diff_plans
-    from planner.output import write_atomic
+    from planner.output import OutputCheck, write_atomic
     from planner.planfile import read_plan
 
+    if output is not None:
+        OutputCheck([old, new]).claim(output)
     result = diff_plans(read_plan(old), read_plan(new))
     if fmt in ("docx", "xlsx"):
         if output is None:

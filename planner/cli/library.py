@@ -17,7 +17,7 @@ PROGRESS_FROM = 6  # more files than this get a progress bar
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("paths", nargs=-1, required=True, type=LazyPath())
+@click.argument("paths", nargs=-1, required=True, type=LazyPath(), metavar="文件或目录...")
 @click.option("--db", type=LazyPath(), help=DB_HELP)
 @click.pass_obj
 def mine(ctx: Context, paths: tuple[Path, ...], db: Optional[Path]) -> None:
@@ -26,7 +26,9 @@ def mine(ctx: Context, paths: tuple[Path, ...], db: Optional[Path]) -> None:
     内容未变的文件自动跳过，内容变了的文件替换原有记录。"""
     from planner.mine.library import default_library, expand_inputs, mine_corpus
 
-    target = db if db is not None else default_library()
+    notes: list[str] = []
+    target = db if db is not None else default_library(notes)
+    _say(notes)
     count = len(expand_inputs(paths))
 
     def progress(files):
@@ -53,14 +55,23 @@ def clauses() -> None:
 
 
 def _library(db: Optional[Path]):
+    """The library to read: --db or the default one, opened read-only."""
     from planner.mine import store
     from planner.mine.library import library_path
 
-    return store.connect(library_path(db), create=False)
+    notes: list[str] = []
+    path = library_path(db, notes)
+    _say(notes)
+    return store.open_readonly(path)
+
+
+def _say(notes: list[str]) -> None:
+    for note in notes:
+        click.echo(f"提示：{note}", err=True)
 
 
 @clauses.command("search", options_metavar="[选项]")
-@click.argument("query")
+@click.argument("query", metavar="关键词")
 @click.option("--top", type=click.IntRange(1, 200), default=10, show_default=True, help="显示条数。")
 @click.option("--region", help="只看某地区的文档，如 东营。")
 @click.option("--year", type=int, help="只看某年的文档（多年规划按其起止年份）。")
@@ -94,7 +105,7 @@ def clauses_search(query: str, top: int, region: Optional[str], year: Optional[i
 
 
 @clauses.command("show", options_metavar="[选项]")
-@click.argument("cluster_id", type=int)
+@click.argument("cluster_id", type=int, metavar="簇编号")
 @click.option("--db", type=LazyPath(), help=DB_HELP)
 def clauses_show(cluster_id: int, db: Optional[Path]) -> None:
     """显示一个相似条款簇：代表条款及其各地各年的写法。"""
@@ -114,7 +125,7 @@ def clauses_show(cluster_id: int, db: Optional[Path]) -> None:
 
 
 @clauses.command("targets", options_metavar="[选项]")
-@click.argument("metric")
+@click.argument("metric", metavar="指标")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @click.option("--db", type=LazyPath(), help=DB_HELP)
 def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
@@ -136,7 +147,7 @@ def clauses_targets(metric: str, as_json: bool, db: Optional[Path]) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("outline", type=LazyPath())
+@click.argument("outline", type=LazyPath(), metavar="提纲")
 @click.option("-o", "--output", type=LazyPath(),
               help="方案文件（YAML，默认输出到屏幕）。")
 @click.option("--db", type=LazyPath(), help=DB_HELP)
@@ -151,13 +162,22 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
     """按起草提纲从条款库选取条款，起草新一年的方案（YAML），并列出全部待填项。"""
     from planner.draft.fill import draft_plan
     from planner.draft.outline import check_notice, load_outline
-    from planner.output import write_atomic
+    from planner.mine import store
+    from planner.mine.library import library_path
+    from planner.output import OutputCheck, write_atomic
     from planner.planfile import dump_plan
 
+    notes: list[str] = []
+    library = library_path(db, notes)
+    _say(notes)
+    check = OutputCheck([outline]).read(library, label="--db" if db is not None else "默认条款库")
+    for path, label in ((output, "-o"), (docx_out, "--docx"), (notice_out, "--notice")):
+        if path is not None:
+            check.claim(path, label=label)
     spec = load_outline(outline)
     if notice_out is not None:
         check_notice(spec, outline)
-    conn = _library(db)
+    conn = store.open_readonly(library)
     try:
         result = draft_plan(spec, conn, allow_outdated=allow_outdated)
     finally:
@@ -166,15 +186,16 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text, inputs=[outline])
+        write_atomic(output, text, inputs=[outline, library])
         click.echo(f"{outline} → {output}", err=True)
     if docx_out is not None or notice_out is not None:
         from planner.render import render_notice, render_plan
 
         if docx_out is not None:
-            click.echo(f"{outline} → {render_plan(result.plan, docx_out, inputs=[outline])}", err=True)
+            click.echo(f"{outline} → {render_plan(result.plan, docx_out, inputs=[outline, library])}", err=True)
         if notice_out is not None:
-            click.echo(f"{outline} → {render_notice(result.plan, notice_out, inputs=[outline])}", err=True)
+            click.echo(f"{outline} → {render_notice(result.plan, notice_out, inputs=[outline, library])}",
+                       err=True)
     _report_draft(result)
 
 
@@ -195,7 +216,7 @@ def _report_draft(result) -> None:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("last", type=LazyPath())
+@click.argument("last", type=LazyPath(), metavar="上年方案")
 @click.option("--year", type=int, help="新方案的年份（默认：上年方案的年份加一）。")
 @click.option("-o", "--output", type=LazyPath(), required=True,
               help="写入的起草提纲（YAML）。")
@@ -203,9 +224,10 @@ def rollover(last: Path, year: Optional[int], output: Path) -> None:
     """由上年方案生成下一年的起草提纲：沿用部分、事项和责任单位，年份顺延，指标改为待填。"""
     from planner.draft.outline import dump_outline
     from planner.draft.rollover import rollover_plan
-    from planner.output import write_atomic
+    from planner.output import OutputCheck, write_atomic
     from planner.planfile import read_plan
 
+    OutputCheck([last]).claim(output)
     outline = rollover_plan(read_plan(last), year)
     write_atomic(output, dump_outline(outline), inputs=[last])
     click.echo(f"{last} → {output}")

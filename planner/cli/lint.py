@@ -32,7 +32,7 @@ def lint(ctx: Context, files: tuple[Path, ...], fmt: Optional[str], select: tupl
          in_place: bool, explain: Optional[str], list_rules: bool) -> None:
     """检查方案草稿（方案 YAML、.txt、.docx 等）：结构、序号、单位、时间、标点、数字、公文要素。
 
-    退出码：0 没有错误；1 有错误级问题（--strict 时警告也算）；2 用法错误或文件无法读取。
+    退出码：0 没有错误；1 有错误级问题（--strict 时警告也算）或部分文件无法读取；2 用法错误或文件都无法读取。
     """
     import os
 
