@@ -13,37 +13,13 @@ from planner import yamlevents
 from planner.errors import PlanFileError
 from planner.gcpause import without_gc_pauses
 from planner.model import Plan
+from planner.validation import message
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-# Pydantic error types → Chinese. Unknown types fall back to the type name.
-MESSAGES = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "未知字段，请删除或检查拼写",
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "float_parsing": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "enum": "取值无效",
-    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
-    "date_parsing": "日期格式应为 YYYY-MM-DD",
-    "date_type": "日期格式应为 YYYY-MM-DD",
-    "tuple_type": "应为两个年份组成的列表，如 [2024, 2026]",
-    "too_short": "元素太少",
-    "too_long": "元素太多",
-    "greater_than_equal": "数值太小",
-    "value_error": "取值无效",
-}
-
-
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python loader that refuses anchors/aliases (alias bombs) and duplicate keys."""
 
@@ -108,27 +84,17 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
         if yamlevents.available():
             return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
         return yaml.load(text, Loader=_NoAliasLoader), None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "格式错误"
-        # The mark may sit past the last line (`[` alone ends the stream).
-        marked = text.splitlines()[mark.line:mark.line + 1] if mark is not None else []
-        if marked and "\t" in marked[0][:mark.column + 1]:
-            problem = "found character '\\t' that cannot start any token"
-        raise PlanFileError(f"YAML 语法错误：{_yaml_problem(problem)}", path=path,
-                            line=mark.line + 1 if mark else None,
-                            col=mark.column + 1 if mark else None) from None
     except yaml.YAMLError as error:
-        raise PlanFileError(f"YAML 语法错误：{error}", path=path) from None
+        raise yaml_error(error, text, path) from None
 
 
-def _yaml_problem(problem: str) -> str:
-    known = {
-        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-        "mapping values are not allowed here": "此处不能出现“键: 值”，请检查缩进或给含冒号的文本加引号",
-        "could not find expected ':'": "缺少冒号，请检查缩进",
-    }
-    return known.get(problem, problem)
+def yaml_error(error: yaml.YAMLError, text: str, path: str) -> PlanFileError:
+    """A YAML syntax error as one Chinese line at its cause (planner.yamlmessages)."""
+    from planner.yamlmessages import describe
+
+    found = describe(error, text)
+    return PlanFileError(f"YAML 语法错误：{found.message}", path=path, line=found.line, col=found.col,
+                         hint=found.hint)
 
 
 @without_gc_pauses
@@ -154,13 +120,15 @@ def validate_model(model: type[ModelT], data: Any, text: str, path: str) -> Mode
         first = error.errors()[0]
         where = dotted(first["loc"])
         line, col = locate(text, path, first["loc"])
-        message = MESSAGES.get(first["type"], first["msg"])
-        if first["type"] == "enum":
-            message += f"（可选：{first.get('ctx', {}).get('expected', '')}）"
-        raise PlanFileError(f"{where}: {message}", path=path, line=line, col=col) from None
+        raise PlanFileError(f"{where}: {message(first)}", path=path, line=line, col=col) from None
+
+
+DOTTED_KEEP = 6  # a path deeper than twice this shows its first and last steps: a[0].b … c[2].d
 
 
 def dotted(loc: tuple) -> str:
+    if len(loc) > 2 * DOTTED_KEEP:
+        return f"{dotted(loc[:DOTTED_KEEP])}…（共 {len(loc)} 层）…{dotted(loc[-DOTTED_KEEP:])}"
     out = ""
     for key in loc:
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))

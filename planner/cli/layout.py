@@ -53,11 +53,15 @@ def notice(ctx: Context, plan: Path, output: Path, templates: Optional[Path], pr
     """
     from planner.planfile import read_plan
     from planner.render import RenderOptions, render_notice
-    from planner.render.options import notice_fields
+    from planner.render.options import NoticeError, notice_fields
 
     options = RenderOptions(templates=templates, profile=profile, masthead=masthead)
-    written = render_notice(read_plan(plan), output, notice_fields(date_text=date_text, **fields),
-                            options, inputs=[plan], with_matrix=with_matrix)
+    try:
+        written = render_notice(read_plan(plan), output, notice_fields(date_text=date_text, **fields),
+                                options, inputs=[plan], with_matrix=with_matrix)
+    except NoticeError as error:
+        error.path = error.path or str(plan)  # the plan whose notice lacks the parts
+        raise
     click.echo(f"{plan} → {written}")
 
 

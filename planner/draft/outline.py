@@ -11,7 +11,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from planner.errors import UserError
-from planner.planfile import MESSAGES, SAFE_DUMPER, dotted, load_data, locate, read_text
+from planner.planfile import SAFE_DUMPER, dotted, load_data, locate, read_text
+from planner.validation import message
 
 
 class OutlineError(UserError):
@@ -104,9 +105,7 @@ class Outline(OutlineModel):
         return values
 
 
-OUTLINE_MESSAGES = {**MESSAGES, "literal_error": "取值无效（可选：tasks、safeguards）",
-                    "string_too_short": "内容太短", "too_short": "至少需要一项",
-                    "float_type": "应为数字", "less_than_equal": "数值太大"}
+OUTLINE_MESSAGES = {"too_short": "至少需要一项"}  # planner.validation gives the others
 
 
 def load_outline(path: str | os.PathLike) -> Outline:
@@ -132,11 +131,8 @@ def validate_outline(data: Any, path: str, text: Optional[str] = None) -> Outlin
     except ValidationError as error:
         first = error.errors()[0]
         line, col = locate(text, path, first["loc"]) if text is not None else (None, None)
-        message = OUTLINE_MESSAGES.get(first["type"], first["msg"])
-        if first["type"] == "value_error":
-            message = str(first["ctx"].get("error", message))
-        raise OutlineError(f"{dotted(first['loc'])}: {message}", path=path, line=line,
-                           col=col) from None
+        raise OutlineError(f"{dotted(first['loc'])}: {message(first, OUTLINE_MESSAGES)}", path=path,
+                           line=line, col=col) from None
 
 
 def dump_outline(outline: Outline) -> str:
@@ -151,10 +147,10 @@ NOTICE_NEEDS = (("recipients", "主送机关", "notice: {recipients: [各镇人�
 
 
 def check_notice(outline: Outline, path: str | os.PathLike) -> None:
-    """Raise OutlineError naming the first part of the 印发通知 the outline lacks."""
+    """Raise OutlineError naming every part of the 印发通知 the outline lacks."""
     given = outline.notice or OutlineNotice()
-    for key, name, example in NOTICE_NEEDS:
-        value = outline.issuer if key == "issuer" else getattr(given, key)
-        if not value:
-            raise OutlineError(f"提纲中没有印发通知的{name}", path=str(path),
-                               hint=f"请在提纲中写明，如 {example}")
+    lacking = [(name, example) for key, name, example in NOTICE_NEEDS
+               if not (outline.issuer if key == "issuer" else getattr(given, key))]
+    if lacking:
+        raise OutlineError(f"提纲中没有印发通知的{'、'.join(name for name, _ in lacking)}", path=str(path),
+                           hint=f"请在提纲中写明，如 {'；'.join(example for _, example in lacking)}")

@@ -20,8 +20,9 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from planner.errors import UserError
+from planner.errors import UserError, os_reason
 from planner.lint.registry import Rule, all_rules, closest, rules_by_key
+from planner.validation import message
 
 CONFIG_NAMES = (".planner-lint.yaml", ".planner-lint.yml")
 META_CODES = {"X001": "warning"}  # unused-suppression
@@ -95,15 +96,18 @@ def load_config(path: Optional[Path]) -> Config:
     if path is None:
         return default_config()
     where = str(path)
+    text = ""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        text = Path(path).read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
     except OSError as error:
-        raise UserError(f"无法读取配置文件（{error.strerror}）", path=where) from None
+        raise UserError(f"无法读取配置文件（{os_reason(error)}）", path=where) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise UserError("配置文件 YAML 语法错误", path=where,
-                        line=mark.line + 1 if mark else None,
-                        col=mark.column + 1 if mark else None) from None
+        from planner.yamlmessages import describe
+
+        found = describe(error, text)
+        raise UserError(f"配置文件 YAML 语法错误：{found.message}", path=where, line=found.line,
+                        col=found.col, hint=found.hint) from None
     return build_config(data, where, Path(path).parent)
 
 
@@ -122,7 +126,7 @@ def build_config(data: Any, where: Optional[str], root: Optional[Path]) -> Confi
         parsed = ConfigFile.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        raise UserError(f"配置项 {'.'.join(map(str, first['loc']))} 无效（{first['msg']}）",
+        raise UserError(f"配置项 {'.'.join(map(str, first['loc']))} 无效（{message(first)}）",
                         path=where) from None
     config = Config(select=parsed.select, ignore=parsed.ignore, per_file=parsed.per_file_ignores,
                     strict=parsed.extends == "strict", root=root, source=where)
@@ -186,4 +190,4 @@ def _apply_rule(config: Config, rule: Rule, value: Any, where: Optional[str]) ->
     except ValidationError as error:
         first = error.errors()[0]
         raise UserError(f"rules.{rule.code}.{'.'.join(map(str, first['loc']))}: 取值无效"
-                        f"（{first['msg']}）", path=where) from None
+                        f"（{message(first)}）", path=where) from None

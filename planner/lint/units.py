@@ -28,12 +28,20 @@ class RegistryFile(BaseModel):
 
 
 def _load(text: str, where: str) -> dict:
+    from planner.validation import message
+    from planner.yamlmessages import describe
+
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return RegistryFile.model_validate(yaml.load(text, Loader=loader) or {}).model_dump()
-    except (yaml.YAMLError, ValidationError) as error:
-        first = str(error).splitlines()[0]
-        raise UserError(f"单位登记表无效（{first}）", path=where,
+    except yaml.YAMLError as error:
+        found = describe(error, text)
+        raise UserError(f"单位登记表 YAML 语法错误：{found.message}", path=where, line=found.line,
+                        col=found.col, hint=found.hint) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        place = ".".join(map(str, first["loc"]))
+        raise UserError(f"单位登记表无效（{place}: {message(first)}）", path=where,
                         hint="格式见 planner/form/units.yaml") from None
 
 
@@ -45,7 +53,9 @@ def load_registry(extra: Optional[Path] = None) -> UnitRegistry:
     try:
         text = Path(extra).read_text(encoding="utf-8")
     except OSError as error:
-        raise UserError(f"无法读取单位登记表（{error.strerror}）", path=str(extra),
+        from planner.errors import os_reason
+
+        raise UserError(f"无法读取单位登记表（{os_reason(error)}）", path=str(extra),
                         hint="请检查配置中 units 的路径") from None
     registry.add(_load(text, str(extra)))
     return registry

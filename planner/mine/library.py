@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from planner.errors import PlannerError, SourceError, contained
+from planner.errors import PlannerError, SourceError, contained, os_reason
 from planner.mine import store
 from planner.mine.cluster import extend_clusters, recluster
 from planner.resources import built_file, cache_dir
@@ -57,7 +57,7 @@ def content_hash(path: Path) -> str:
     except IsADirectoryError:
         raise SourceError("是目录，不是文件", path=str(path), hint="请给出文件或目录") from None
     except OSError as error:
-        raise SourceError(f"无法读取（{error.strerror}）", path=str(path), hint="请检查文件权限") from None
+        raise SourceError(f"无法读取（{os_reason(error)}）", path=str(path), hint="请检查文件权限") from None
 
 
 def mine_corpus(paths: Sequence[os.PathLike], db: Path,

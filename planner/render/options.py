@@ -103,7 +103,8 @@ def _require(notice: Notice, masthead: bool) -> None:
                ("date", "成文日期", "--date 2024-05-31")]
     if masthead:
         missing.append(("doc_number", "发文字号（版头需要）", "--doc-number “某政办字〔2024〕1号”"))
-    for key, name, example in missing:
-        if not getattr(notice, key):
-            raise NoticeError(f"印发通知缺少{name}",
-                              hint=f"请在方案文件（或起草提纲）的 notice 中写明，或用 {example} 指定")
+    lacking = [(name, example) for key, name, example in missing if not getattr(notice, key)]
+    if lacking:
+        raise NoticeError(f"印发通知缺少{'、'.join(name for name, _ in lacking)}",
+                          hint=f"请在方案文件（或起草提纲）的 notice 中写明，或用 "
+                               f"{' '.join(example for _, example in lacking)} 指定")
