@@ -58,9 +58,9 @@ def _is_dir(path: PathLike) -> bool:
 
 def _written_into(path: PathLike) -> bool:
     """A FIFO, a character device or a path under /dev or /proc: written into, not replaced."""
-    text = str(real_path(path)) + "/"
-    if text.startswith(DEVICE_DIRS) and not text.startswith(NOT_DEVICE_DIRS):
-        return True
+    for text in (os.path.abspath(path) + "/", str(real_path(path)) + "/"):  # /dev/stdout → a file
+        if text.startswith(DEVICE_DIRS) and not text.startswith(NOT_DEVICE_DIRS):
+            return True
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):

@@ -26,7 +26,7 @@ def docx_to_pdf(docx: Path, out_dir: Path, inputs: Iterable[Path] = ()) -> Path:
 
     with tempfile.TemporaryDirectory(prefix="planner-lo-pdf-") as work:
         pdf = _laid_out(docx, Path(work))
-        return write_atomic(out_dir / pdf.name, pdf.read_bytes(), inputs=[docx, *inputs])
+        return write_atomic(out_dir / f"{docx.stem}.pdf", pdf.read_bytes(), inputs=[docx, *inputs])
 
 
 def _laid_out(docx: Path, work: Path) -> Path:
@@ -73,10 +73,10 @@ def preview_docx(docx: Path, out_dir: Path, dpi: int = 80, inputs: Iterable[Path
     sources = [docx, *inputs]
     OutputCheck(sources).claim(out_dir / f"{docx.stem}.pdf")
     with tempfile.TemporaryDirectory(prefix="planner-preview-") as work:
-        pdf = _laid_out(docx, Path(work))
-        pages_dir = Path(work) / "pages"
-        pages_dir.mkdir()
-        made = [pdf, *pdf_to_png(pdf, pages_dir, dpi)]
+        made_dir = Path(work) / "made"
+        made_dir.mkdir()
+        pdf = _laid_out(docx, Path(work)).rename(made_dir / f"{docx.stem}.pdf")
+        made = [pdf, *pdf_to_png(pdf, made_dir, dpi)]
         check = OutputCheck(sources)
         written = [check.claim(out_dir / page.name) for page in made]
         for target, page in zip(written, made):
