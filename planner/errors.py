@@ -94,7 +94,9 @@ def contained(error: BaseException, path: Optional[str] = None) -> PlannerError:
     elif isinstance(error, MemoryError):
         found = InternalError("内存不足，无法处理", path=path, hint="请检查文件是否过大")
     else:
-        found = InternalError(f"planner 内部错误（{type(error).__name__}）", path=path,
+        kind = type(error)
+        name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+        found = InternalError(f"planner 内部错误（{name}）", path=path,
                               hint="这是 planner 的缺陷，请加 --debug 重新运行并报告")
     found.__cause__ = error
     return found

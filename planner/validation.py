@@ -3,6 +3,7 @@ message here, and anything else gets a Chinese fallback, so pydantic's English (
 such as `Recursion error - maximum validation depth exceeded`) never reaches a user."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # pydantic-core error type → message; {names} are filled from the error's ctx.
@@ -93,6 +94,7 @@ MESSAGES = {
     "multiple_argument_values": "参数重复",
 }
 FALLBACK = "取值无效"
+PLACEHOLDER_NOTE_RE = re.compile(r"（[^（）{]*\{[^}]*\}[^（）]*）")  # 例：（应不小于 {ge}）
 
 
 def message(error: dict[str, Any], overrides: dict[str, str] | None = None) -> str:
@@ -107,8 +109,9 @@ def message(error: dict[str, Any], overrides: dict[str, str] | None = None) -> s
     template = (overrides or {}).get(kind) or MESSAGES.get(kind) or FALLBACK
     try:
         return template.format(**{key: _plain(value) for key, value in ctx.items()})
-    except (KeyError, IndexError, ValueError):
-        return template.split("（")[0] if "{" in template else template
+    except (KeyError, IndexError, ValueError):  # ctx without the detail: say it without it
+        bare = PLACEHOLDER_NOTE_RE.sub("", template)
+        return FALLBACK if "{" in bare else bare
 
 
 def _plain(value: Any) -> str:

@@ -190,6 +190,10 @@ class ChineseGroup(ChineseCommand, click.Group):
 
     command_class = ChineseCommand
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        ChineseCommand.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         names = [n for n in self.list_commands(ctx) if not self.get_command(ctx, n).hidden]
         if not names:

@@ -143,7 +143,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         if type(error).__name__ == "NoArgsIsHelpError":  # `planner` alone: its help
             error.show()
         else:
-            click.echo(f"错误：{usage_line(error)}", err=True)
+            click.echo(f"错误：{usage_line(error, args)}", err=True)
         sys.exit(UserError.exit_code)
     except PlannerError as error:
         if debug:
@@ -163,13 +163,29 @@ def main(argv: Optional[list[str]] = None) -> None:
         sys.exit(found.exit_code)
 
 
-def usage_line(error: click.ClickException) -> str:
+def usage_line(error: click.ClickException, args: list[str]) -> str:
     """A click usage error as one line: what is wrong；where to read the usage."""
     ctx = getattr(error, "ctx", None)
     message = _usage_message(error).rstrip("。.")
-    if ctx is None:
+    if not isinstance(error, click.UsageError):
         return message
-    return f"{message}；可运行“{ctx.command_path} --help”查看用法"
+    path = ctx.command_path if ctx is not None else _command_path(args)
+    return f"{message}；可运行“{path} --help”查看用法"
+
+
+def _command_path(args: list[str]) -> str:
+    """`planner clauses search` from the words of a command line (click's parser may raise
+    without naming the command)."""
+    path, command = ["planner"], cli
+    for arg in args:
+        if arg.startswith("-"):
+            continue
+        found = getattr(command, "commands", {}).get(arg)
+        if found is None:
+            break
+        path.append(arg)
+        command = found
+    return " ".join(path)
 
 
 def _usage_message(error: click.ClickException) -> str:
