@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.another_user import AS_ANOTHER_USER
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
 PLANS = ROOT / "examples" / "plans"
-NOBODY = 65534
 
 
 def planner(*args, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
@@ -130,22 +131,6 @@ def test_a_fault_in_a_reader_stops_only_its_file(command, batch, tmp_path, monke
 def test_debug_shows_the_fault_behind_the_line(batch, tmp_path):
     proc = planner("--debug", "ingest", "crash.docx", "-o", tmp_path, cwd=batch)
     assert proc.returncode != 0 and "Traceback" in proc.stderr
-
-
-def as_another_user() -> list[str] | None:
-    """The command prefix that runs planner as an unprivileged user (root ignores file modes):
-    nothing when not root, setpriv when root; None when that cannot run planner here."""
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        return None
-    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import planner.cli"], capture_output=True,
-                           cwd="/", timeout=120)
-    return prefix if probe.returncode == 0 else None
-
-
-AS_ANOTHER_USER = as_another_user() if hasattr(os, "geteuid") else None
 
 
 @pytest.mark.skipif(AS_ANOTHER_USER is None, reason="planner cannot be run as another user here")
