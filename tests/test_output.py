@@ -92,6 +92,23 @@ def test_a_hard_linked_file_is_rewritten_in_place(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # the old copy is gone
 
 
+def test_a_hard_linked_file_killed_half_way_leaves_its_old_content_beside_it(tmp_path, monkeypatch):
+    import planner.output
+
+    first = tmp_path / "a.txt"
+    first.write_text("旧的内容", "utf-8")
+    os.link(first, tmp_path / "b.txt")
+
+    def failing_open(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(planner.output, "open", failing_open, raising=False)
+    with pytest.raises(OutputError, match="磁盘空间不足"):
+        write_atomic(first, "新的内容")
+    (copy,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert copy.read_text("utf-8") == "旧的内容" == first.read_text("utf-8")
+
+
 @pytest.mark.parametrize("name, reason", [("loop", "符号链接循环"), ("a" * 300, "文件名过长"),
                                           ("长" * 100 + ".txt", "文件名过长")])
 def test_an_impossible_output_name_is_one_line(tmp_path, name, reason):

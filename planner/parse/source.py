@@ -122,9 +122,13 @@ def open_zip(file: Path) -> zipfile.ZipFile:
     """A zip whose uncompressed size is bounded (zip bombs are refused before reading)."""
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError):
+    except zipfile.BadZipFile:
         raise SourceError("不是有效的 .docx 文件（不是 zip 格式）", path=str(file),
                           hint="请在 Word/WPS 中另存为 .docx") from None
+    except OSError as error:  # no permission, a name too long…: not a damaged document
+        from planner.errors import os_reason
+
+        raise SourceError(f"无法读取（{os_reason(error)}）", path=str(file), hint="请检查文件和目录的权限") from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
         archive.close()
         raise SourceError("解压后过大（超过 200 MB），疑似压缩炸弹", path=str(file),

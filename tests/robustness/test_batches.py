@@ -134,21 +134,24 @@ def test_debug_shows_the_fault_behind_the_line(batch, tmp_path):
 
 
 @pytest.mark.skipif(AS_ANOTHER_USER is None, reason="planner cannot be run as another user here")
-@pytest.mark.parametrize("command", ["ingest", "lint"])
-def test_a_file_without_read_permission_is_one_line_of_the_batch(command):
+@pytest.mark.parametrize("command", ["ingest", "lint", "check-format", "mine"])
+def test_a_file_without_read_permission_is_one_line_of_the_batch(command, batch):
     """chmod 000: click used to refuse the whole command in English before anything ran."""
     folder = Path(tempfile.mkdtemp(prefix="planner-perm-"))
+    suffix = "docx" if command == "check-format" else "txt"
     try:
         folder.chmod(0o777)
-        shutil.copy(next(CORPUS.glob("000_*.txt")), folder / "good.txt")
-        shutil.copy(next(CORPUS.glob("000_*.txt")), folder / "secret.txt")
-        (folder / "secret.txt").chmod(0o000)
-        args = [command, "good.txt", "secret.txt"] + (["-o", "out"] if command == "ingest" else [])
+        shutil.copy(batch / f"good.{suffix}", folder / f"good.{suffix}")
+        shutil.copy(batch / f"good.{suffix}", folder / f"secret.{suffix}")
+        (folder / f"secret.{suffix}").chmod(0o000)
+        extra = {"ingest": ["-o", "out"], "mine": ["--db", "lib.sqlite"]}.get(command, [])
+        args = [command, f"good.{suffix}", f"secret.{suffix}", *extra]
         proc = subprocess.run([*AS_ANOTHER_USER, sys.executable, "-m", "planner", *args], capture_output=True,
                               text=True, cwd=folder, env={**os.environ, "HOME": str(folder)}, timeout=300)
         assert proc.returncode == 1, proc.stderr
         (line,) = errors_of(proc.stderr)
-        assert "secret.txt" in line and "没有权限" in line and "not readable" not in proc.stderr
-        assert command == "lint" or (folder / "out" / "good.yaml").exists()
+        assert "secret." in line and "没有权限" in line and "not readable" not in proc.stderr
+        assert command != "ingest" or (folder / "out" / "good.yaml").exists()
+        assert command != "mine" or "新增" in proc.stdout
     finally:
         shutil.rmtree(folder, ignore_errors=True)
