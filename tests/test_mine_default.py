@@ -124,7 +124,7 @@ def test_a_fifo_or_device_is_no_library(tmp_path):
     with pytest.raises(store.LibraryError, match="不是普通文件"):
         store.connect(tmp_path / "lib.sqlite")
     with pytest.raises(store.LibraryError, match="不是普通文件"):
-        store.open_readonly(tmp_path / "lib.sqlite")
+        store.open_for_reading(tmp_path / "lib.sqlite")
 
 
 @pytest.mark.skipif(AS_ANOTHER_USER is None, reason="planner cannot be run as another user here")

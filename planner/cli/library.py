@@ -62,7 +62,7 @@ def _library(db: Optional[Path]):
     notes: list[str] = []
     path = library_path(db, notes)
     _say(notes)
-    return store.open_readonly(path)
+    return store.open_for_reading(path)
 
 
 def _say(notes: list[str]) -> None:
@@ -177,7 +177,7 @@ def draft(ctx: Context, outline: Path, output: Optional[Path], db: Optional[Path
     spec = load_outline(outline)
     if notice_out is not None:
         check_notice(spec, outline)
-    conn = store.open_readonly(library)
+    conn = store.open_for_reading(library)
     try:
         result = draft_plan(spec, conn, allow_outdated=allow_outdated)
     finally:

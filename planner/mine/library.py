@@ -168,7 +168,7 @@ def library_state(db: Path, wanted: str) -> str:
     if not db.exists():
         return "absent"
     try:
-        conn = store.open_readonly(db)
+        conn = store.open_for_reading(db)
     except store.StaleLibraryError:
         return "other schema"
     try:

@@ -74,7 +74,7 @@ def rebuild_hint(path: Path) -> str:
 
 def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     """Open (and create) a library to write. Foreign or corrupt files raise LibraryError; so
-    does a library the user may not write (it is read with open_readonly)."""
+    does a library the user may not write (it is read with open_for_reading)."""
     if not create and not path.exists():
         raise LibraryError("条款库不存在", path=str(path), hint=f"请先运行 planner mine 文档… --db {path}")
     _check_regular(path)
@@ -96,23 +96,22 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     return conn
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """Open a library to read, never writing to it or beside it: a library the user may read
-    but not write is read. A WAL library in a directory the user cannot write (SQLite cannot
-    make its -shm file there) is opened as immutable."""
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open a library to read, changing nothing in it. Where the file or its folder cannot be
+    written, it is opened read-only (mode=ro), and a WAL library in a folder that cannot hold
+    its -shm file as immutable: a library the user may read but not write is read, not called
+    corrupt. Otherwise a plain connection, which tidies its WAL files away when it closes."""
     if not path.exists():
         raise LibraryError("条款库不存在", path=str(path), hint=f"请先运行 planner mine 文档… --db {path}")
     _check_regular(path)
     uri = Path(path).resolve().as_uri()
-    try:
-        return _open_uri(f"{uri}?mode=ro", path)
-    except sqlite3.DatabaseError as error:
-        if not (_read_only(error) or "unable to open" in str(error)):
-            raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
-    try:
-        return _open_uri(f"{uri}?mode=ro&immutable=1", path)
-    except sqlite3.DatabaseError as error:
-        raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
+    for suffix in ("?mode=rw", "?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            return _open_uri(f"{uri}{suffix}", path)
+        except sqlite3.DatabaseError as error:
+            if "immutable" in suffix or not (_read_only(error) or "unable to open" in str(error)):
+                raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
+    raise LibraryError("无法打开条款库", path=str(path), hint="请检查路径和权限")  # not reached
 
 
 def _open_uri(uri: str, path: Path) -> sqlite3.Connection:

@@ -48,7 +48,7 @@ def snapshot(db: Path, target: Path) -> None:
 
 
 def _open_any(db: Path) -> sqlite3.Connection:
-    """`db` read-only, without the checks of store.open_readonly (an older schema is read too)."""
+    """`db` read-only, without the checks of store.open_for_reading (an older schema is read too)."""
     uri = db.resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
