@@ -181,12 +181,23 @@ def preview(ctx: Context, file: Path, out_dir: Path, with_notice: bool, dpi: int
 
 def _check_docx_file(file: Path) -> None:
     """A .docx to preview is a zip with a document part (else one line, before LibreOffice)."""
-    from planner.parse.source import open_zip
+    import zipfile
+
+    from planner.errors import SourceError, os_reason
 
     if not file.is_file():
         raise UserError("文件不存在" if not file.exists() else "这是一个目录，不是文件", path=str(file),
                         hint="请检查路径")
-    open_zip(file).close()
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        names = []
+    except OSError as error:
+        raise SourceError(f"无法读取（{os_reason(error)}）", path=str(file), hint="请检查文件权限") from None
+    if "word/document.xml" not in names:
+        raise SourceError("不是有效的 .docx 文件（不是 zip 格式或缺少 word/document.xml）", path=str(file),
+                          hint="请在 Word/WPS 中另存为 .docx")
 
 
 def _previewed(file: Path, docx: Path, out_dir: Path, dpi: int):
