@@ -1,6 +1,6 @@
 """Chinese for click: its own help and error texts (click looks them up through gettext `_`),
-its labels (TEXT, INTEGER RANGE, [required]), help laid out in display columns (a Chinese
-character takes two), and its usage errors as one line."""
+its labels (TEXT, INTEGER RANGE, [required]), and help laid out in display columns (a Chinese
+character takes two; planner.textwidth, imported when help is written)."""
 from __future__ import annotations
 
 import os
@@ -15,8 +15,6 @@ import click.exceptions
 import click.formatting
 import click.parser
 import click.types
-
-from planner.textwidth import display_width, wrap_text
 
 ZH = {
     "Usage:": "用法：",
@@ -111,6 +109,8 @@ class ChineseHelpFormatter(click.formatting.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
     def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        from planner.textwidth import display_width, wrap_text
+
         prefix = f"{_zh('Usage:')} " if prefix is None else prefix
         head = f"{prefix:>{self.current_indent}}{prog} "
         indent = " " * display_width(head)
@@ -118,10 +118,14 @@ class ChineseHelpFormatter(click.formatting.HelpFormatter):
         self.write(f"{text}\n")
 
     def write_text(self, text: str) -> None:
+        from planner.textwidth import wrap_text
+
         indent = " " * self.current_indent
         self.write(wrap_text(text, self.width, indent, indent, preserve_paragraphs=True) + "\n")
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        from planner.textwidth import display_width, wrap_text
+
         rows = [(first, second) for first, second in rows]
         first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
         pad = " " * (first_col + self.current_indent)
@@ -162,6 +166,8 @@ def tidy_help(text: str) -> str:
 def short_help(text: str, limit: int) -> str:
     """A command's line in the list of commands: its first sentence; when that is wider than
     `limit`, the part before its first colon, else cut with an ellipsis."""
+    from planner.textwidth import display_width
+
     first = text.strip().split("\n\n")[0].replace("\n", "")
     sentence = first.split(SENTENCE_END)[0]
     if display_width(sentence) > limit and "：" in sentence:
@@ -198,6 +204,8 @@ class ChineseGroup(ChineseCommand, click.Group):
         names = [n for n in self.list_commands(ctx) if not self.get_command(ctx, n).hidden]
         if not names:
             return
+        from planner.textwidth import display_width
+
         limit = formatter.width - 6 - max(display_width(n) for n in names)
         rows = [(name, self.get_command(ctx, name).get_short_help_str(limit)) for name in names]
         with formatter.section(_zh("Commands")):

@@ -23,45 +23,43 @@ class Context:
         self.verbose = verbose
 
 
-def _with_shared_flags(command: click.Command) -> set[str]:
-    """Give `command` the --debug and -v flags it lacks (hidden: the top help lists them), so
-    that they work after a command name too (`planner lint --debug x`); the names added."""
-    have = {opt for param in command.params for opt in getattr(param, "opts", ())}
-    added = set()
-    for name, (opts, help_text) in SHARED_FLAGS.items():
-        if not have.intersection(opts):
-            command.params.append(click.Option(list(opts), is_flag=True, help=help_text, hidden=True))
-            added.add(name)
-    return added
+# One pair of flag options shared by every command and group that lacks them (hidden there:
+# the top help lists them), so that they work after a command name (`planner lint --debug x`).
+SHARED_OPTIONS = [click.Option(list(opts), is_flag=True, help=help_text, hidden=True)
+                  for opts, help_text in SHARED_FLAGS.values()]
 
 
-def _take_shared_flags(ctx: click.Context, added: set[str]) -> None:
+def _shared_params(params: list) -> list:
+    have = {opt for param in params for opt in getattr(param, "opts", ())}
+    return params + [option for option in SHARED_OPTIONS if not have.intersection(option.opts)]
+
+
+def _take_shared_flags(ctx: click.Context, command: click.Command) -> None:
     """Move the flags given after a command name onto planner's Context."""
     state = ctx.find_object(Context)
-    for name in added:
-        if ctx.params.pop(name, False) and state is not None:
+    own = {param.name for param in command.params}
+    for name in SHARED_FLAGS:
+        if name not in own and ctx.params.pop(name, False) and state is not None:
             setattr(state, name, True)
 
 
 class PlannerCommand(ChineseCommand):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.shared = _with_shared_flags(self)
+    def get_params(self, ctx: click.Context) -> list:
+        return _shared_params(super().get_params(ctx))
 
     def invoke(self, ctx: click.Context) -> Any:
-        _take_shared_flags(ctx, self.shared)
+        _take_shared_flags(ctx, self)
         return super().invoke(ctx)
 
 
 class PlannerGroup(ChineseGroup):
     command_class = PlannerCommand
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.shared = _with_shared_flags(self)
+    def get_params(self, ctx: click.Context) -> list:
+        return _shared_params(super().get_params(ctx))
 
     def invoke(self, ctx: click.Context) -> Any:
-        _take_shared_flags(ctx, self.shared)
+        _take_shared_flags(ctx, self)
         return super().invoke(ctx)
 
 
