@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 @cli.command(options_metavar="[选项]")
-@click.argument("file", required=False, type=LazyPath())
+@click.argument("file", required=False, type=LazyPath(), metavar="[文件]")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="端口（0 表示任选一个空闲端口）。")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
 @click.option("--db", type=LazyPath(), help=DB_HELP)
 def serve(file: Optional[Path], port: int, host: str, no_browser: bool, db: Optional[Path]) -> None:
-    """在浏览器中起草：打开起草提纲或方案文件（FILE 所在目录为工作目录，默认当前目录），
+    """在浏览器中起草：打开起草提纲或方案文件（文件所在目录为工作目录，默认当前目录），
     按表单编辑提纲、检索并选用条款、实时预览公文版式、查看并修复检查问题、下载 Word 文档。
 
     需要安装网页工作台组件：pip install 'planner[serve]'。"""

@@ -22,7 +22,7 @@ def opened(db: Optional[Path]) -> Iterator[sqlite3.Connection]:
     from planner.mine import store
     from planner.mine.library import library_path
 
-    conn = store.connect(library_path(db), create=False)
+    conn = store.open_for_reading(library_path(db))
     try:
         yield conn
     finally:
