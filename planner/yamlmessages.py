@@ -31,15 +31,15 @@ PROBLEMS = {
     "found unknown directive name": ("未知的 % 指令", "以 % 开头的文字请加引号"),
     "found undefined tag handle": ("未定义的标签（!…）", "以 ! 开头的文字请加引号"),
     "block sequence entries are not allowed in this context": ("此处不能开始列表项（“- ”）", "请检查缩进"),
-    "found a tab character that violates indentation": ("不能用 Tab 缩进", "请改用空格"),
-    "found a tab character that violate indentation": ("不能用 Tab 缩进", "请改用空格"),
+    "found a tab character that violates indentation": ("不能用 Tab 缩进，请改用空格", None),
+    "found a tab character that violate indentation": ("不能用 Tab 缩进，请改用空格", None),
     "did not find expected alphabetic or numeric character": (
         "& 或 * 后面应为锚点名", "以 & 或 * 开头的文字请加引号"),
     "found incompatible YAML document": ("不支持的 YAML 版本", "请删去 %YAML 指令"),
     "found duplicate %YAML directive": ("%YAML 指令重复", "请删去多余的一行"),
     "found unhashable key": ("键不能是映射或列表", "请把键写成文字"),
 }
-TAB = ("不能用 Tab 缩进", "请改用空格")
+TAB = ("不能用 Tab 缩进，请改用空格", None)  # as planner said it before this table
 GENERIC = ("YAML 写法有误", "请检查此处的缩进、冒号和引号")
 
 
