@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Optional, TypeVar
 
@@ -15,6 +16,9 @@ from planner.gcpause import without_gc_pauses
 from planner.model import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+# 例：\ud800 (a UTF-16 half on its own, which only a JSON escape can put in a str)
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = "JSON 中有孤立的代理项（\\ud800 至 \\udfff 单独出现），不是有效的文字；请删除或改正该转义"
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,13 +49,31 @@ MESSAGES = {
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """Pure-Python loader that refuses anchors/aliases (alias bombs) and duplicate keys."""
+    """Pure-Python loader that refuses anchors/aliases (alias bombs), duplicate keys, nesting
+    deeper than yamlevents.MAX_DEPTH and values their tags cannot hold, as yamlevents does."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= yamlevents.MAX_DEPTH:
+            raise yamlevents.too_deep(self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        if isinstance(node, yaml.ScalarNode) and node not in self.constructed_objects:
+            try:
+                return super().construct_object(node, deep=deep)
+            except yamlevents.SCALAR_ERRORS:
+                raise yaml.MarkedYAMLError(None, None, yamlevents.scalar_problem(node.tag, node.value),
+                                           node.start_mark) from None
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         seen = set()
@@ -99,11 +121,7 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
     """`load_data` with the place of every value (yamlevents.Marked) when libyaml is there;
     the places are None for JSON and without libyaml (lint then composes the text)."""
     if path.endswith(".json"):
-        try:
-            return json.loads(text), None
-        except json.JSONDecodeError as error:
-            raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
-                                col=error.colno) from None
+        return load_json(text, path), None
     try:
         if yamlevents.available():
             return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
@@ -122,11 +140,57 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
         raise PlanFileError(f"YAML 语法错误：{error}", path=path) from None
 
 
+def load_json(text: str, path: str) -> Any:
+    """JSON data, refused (PlanFileError) when it is malformed, nests deeper than YAML may,
+    holds a number too long for Python or a lone surrogate (no UTF-8 file can hold one)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
+                            col=error.colno) from None
+    except RecursionError:
+        raise PlanFileError(f"JSON 嵌套过深（超过 {yamlevents.MAX_DEPTH} 层）", path=path) from None
+    except ValueError:  # int's digit limit (4300 digits)
+        raise PlanFileError("JSON 中的数字过长", path=path, hint="请检查是否选错了文件") from None
+    problem = json_problem(data, "\\u" in text)
+    if problem:
+        raise PlanFileError(problem, path=path)
+    return data
+
+
+def json_problem(data: Any, escapes: bool) -> Optional[str]:
+    """What the YAML loader refuses, found in loaded JSON data, level by level: nesting deeper
+    than yamlevents.MAX_DEPTH, and a lone surrogate (only a `\\ud800` escape makes one, so the
+    strings are read only when the text has escapes)."""
+    level, depth = [data], 0
+    while level:
+        deeper: list = []
+        for node in level:
+            if isinstance(node, dict):
+                if escapes and any(map(_lone_surrogate, node)):
+                    return LONE_SURROGATE
+                deeper.extend(node.values())
+            elif isinstance(node, list):
+                deeper.extend(node)
+            elif escapes and _lone_surrogate(node):
+                return LONE_SURROGATE
+        depth += 1
+        level = deeper if escapes else [node for node in deeper if isinstance(node, (dict, list))]
+        if depth >= yamlevents.MAX_DEPTH and any(isinstance(node, (dict, list)) for node in level):
+            return f"JSON 嵌套过深（超过 {yamlevents.MAX_DEPTH} 层）"
+    return None
+
+
+def _lone_surrogate(value: Any) -> bool:
+    return isinstance(value, str) and not value.isascii() and SURROGATE_RE.search(value) is not None
+
+
 def _yaml_problem(problem: str) -> str:
     known = {
         "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
         "mapping values are not allowed here": "此处不能出现“键: 值”，请检查缩进或给含冒号的文本加引号",
         "could not find expected ':'": "缺少冒号，请检查缩进",
+        "exceeded maximum nesting depth": f"嵌套过深（超过 {yamlevents.MAX_DEPTH} 层）",
     }
     return known.get(problem, problem)
 
