@@ -27,7 +27,7 @@ class OutlineTarget(OutlineModel):
     a placeholder; `previous` is last year's value as rollover found it (`1000座`)."""
 
     metric: str = Field(min_length=2)
-    value: Optional[float] = None
+    value: Optional[float] = Field(default=None, allow_inf_nan=False)  # .inf/.nan: no target
     unit: Optional[str] = None
     qualifier: Optional[str] = None
     previous: Optional[str] = None
@@ -103,7 +103,8 @@ class Outline(OutlineModel):
 
 OUTLINE_MESSAGES = {**MESSAGES, "literal_error": "取值无效（可选：tasks、safeguards）",
                     "string_too_short": "内容太短", "too_short": "至少需要一项",
-                    "float_type": "应为数字", "less_than_equal": "数值太大"}
+                    "float_type": "应为数字", "less_than_equal": "数值太大",
+                    "finite_number": "应为有限的数值（不能是 .inf 或 .nan）"}
 
 
 def load_outline(path: str | os.PathLike) -> Outline:
