@@ -3,16 +3,20 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from planner.errors import SourceError
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# What planner reads it must be able to write and read back: a text of MAX_TEXT_BYTES in at most
+# MAX_PARAGRAPHS paragraphs makes a plan file well under planfile.MAX_PLAN_BYTES (10 MB of text
+# in 50,000 paragraphs: about 20 MB of YAML). A plan is a few hundred KB in a few thousand
+# paragraphs; each paragraph costs ingest about 6 KB of memory.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_PARAGRAPHS = 50_000
+MAX_DOCX_BYTES = 50 * 1024 * 1024  # the zip: images and fonts may make it large
 MAX_PDF_BYTES = 100 * 1024 * 1024  # a plan's PDF is a few MB; scanned images are not read anyway
-MAX_UNZIPPED = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUPPORTED = "、".join(sorted({s for s in SUFFIXES if s not in (".text", ".markdown", ".htm")}))
@@ -53,17 +57,33 @@ def read_source(path: str | os.PathLike) -> Source:
     fmt = _check_file(file)
     if fmt in ("txt", "md"):
         text, encoding = decode_text(file.read_bytes(), str(path))
-        return Source(str(path), fmt, _lines(text), encoding)
-    if fmt == "html":
+        source = Source(str(path), fmt, _lines(text), encoding)
+    elif fmt == "html":
         from planner.parse.html import read_html
         blocks, encoding = read_html(file.read_bytes(), str(path))
-        return Source(str(path), fmt, [SourceLine(t, n) for n, t in blocks], encoding)
-    if fmt == "docx":
+        source = Source(str(path), fmt, [SourceLine(t, n) for n, t in blocks], encoding)
+    elif fmt == "docx":
         from planner.parse.docx import read_docx
-        paragraphs = read_docx(file)
-        return Source(str(path), fmt, [SourceLine(t, n) for n, t, _ in paragraphs if t.strip()],
-                      table_lines={n for n, _, in_table in paragraphs if in_table})
-    return _read_pdf(file)
+        paragraphs = read_docx(file, MAX_PARAGRAPHS)
+        source = Source(str(path), fmt, [SourceLine(t, n) for n, t, _ in paragraphs if t.strip()],
+                        table_lines={n for n, _, in_table in paragraphs if in_table})
+    else:
+        from planner.parse.pdf import read_pdf
+        source = read_pdf(file)
+    check_size(source.lines, source.path)
+    return source
+
+
+def check_size(lines: list, name: str) -> None:
+    """Refuse a text longer than planner reads (MAX_PARAGRAPHS, MAX_TEXT_BYTES)."""
+    if len(lines) > MAX_PARAGRAPHS:
+        raise SourceError(f"段落过多（{len(lines)} 段，上限 {MAX_PARAGRAPHS} 段），不像是一份方案",
+                          path=name, hint="请确认是否选错了文件，或把文档拆成几份")
+    size = sum(len(line.text) for line in lines)
+    if size * 3 > MAX_TEXT_BYTES and sum(len(line.text.encode("utf-8", "surrogatepass"))
+                                         for line in lines) > MAX_TEXT_BYTES:
+        raise SourceError(f"正文过长（超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB），不像是一份方案",
+                          path=name, hint="请确认是否选错了文件，或把文档拆成几份")
 
 
 def _check_file(file: Path) -> str:
@@ -79,7 +99,7 @@ def _check_file(file: Path) -> str:
     size = file.stat().st_size
     if size == 0:
         raise SourceError("文件为空", path=name, hint="请确认文件已保存完整")
-    limit = MAX_PDF_BYTES if fmt == "pdf" else MAX_TEXT_BYTES
+    limit = {"pdf": MAX_PDF_BYTES, "docx": MAX_DOCX_BYTES}.get(fmt, MAX_TEXT_BYTES)
     if size > limit:
         raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）",
                           path=name, hint="请确认是否选错了文件")
@@ -89,7 +109,12 @@ def _check_file(file: Path) -> str:
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 — in that order."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:  # an odd byte count, a lone surrogate half
+            line, col = _utf16_position(data, error.start)
+            raise SourceError("无法按 UTF-16 解码（文件不完整或已损坏）", path=name, line=line, col=col,
+                              hint="请用原软件重新保存，或另存为 UTF-8 编码") from None
     if b"\x00" in data[:8192]:
         raise SourceError("这是二进制文件，不是文本", path=name, hint="请提供 .txt、.docx、.html 或 .pdf 文件")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -113,58 +138,12 @@ def _bad_position(data: bytes) -> tuple[int, int]:
     return 1, 1
 
 
+def _utf16_position(data: bytes, bad: int) -> tuple[int, int]:
+    """Line and column of byte `bad` of a UTF-16 text (with BOM), read up to it."""
+    before = data[:bad - bad % 2].decode("utf-16", "replace")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def _lines(text: str) -> list[SourceLine]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [SourceLine(t.rstrip(), n) for n, t in enumerate(text.split("\n"), 1) if t.strip()]
-
-
-def open_zip(file: Path) -> zipfile.ZipFile:
-    """A zip whose uncompressed size is bounded (zip bombs are refused before reading)."""
-    try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError):
-        raise SourceError("不是有效的 .docx 文件（不是 zip 格式）", path=str(file),
-                          hint="请在 Word/WPS 中另存为 .docx") from None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
-        archive.close()
-        raise SourceError("解压后过大（超过 200 MB），疑似压缩炸弹", path=str(file),
-                          hint="请确认文件来源")
-    if "word/document.xml" not in archive.namelist():
-        archive.close()
-        raise SourceError("不是有效的 .docx 文件（缺少 word/document.xml）", path=str(file),
-                          hint="请在 Word/WPS 中另存为 .docx")
-    return archive
-
-
-def _read_pdf(file: Path) -> Source:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    # pypdf logs its repairs ("EOF marker not found") to stderr; planner reports one line itself.
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    with open(file, "rb") as handle:
-        if b"%PDF-" not in handle.read(1024):  # pypdf would read the whole file looking for one
-            raise SourceError("不是 PDF 文件（开头没有 %PDF 标记）", path=str(file),
-                              hint="请确认文件类型，或用原软件重新导出 PDF")
-    try:
-        reader = PdfReader(file)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError, RecursionError) as error:
-        raise SourceError(f"无法读取 PDF（{type(error).__name__}）", path=str(file),
-                          hint="请确认文件完整，或另存为 PDF 后重试") from None
-    lines, dropped, number = [], [], 0
-    for page in pages:
-        for text in page.replace("\r", "\n").split("\n"):
-            number += 1
-            if not text.strip():
-                continue
-            if PAGE_NUMBER_RE.match(text):
-                dropped.append(DroppedLine(text, number, "页码"))
-            else:
-                lines.append(SourceLine(text.rstrip(), number))
-    if not lines:
-        raise SourceError("PDF 中没有文字层，可能是扫描件", path=str(file),
-                          hint="请先做文字识别（OCR）")
-    return Source(str(file), "pdf", lines, None, dropped)
