@@ -19,7 +19,9 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 # 例：\ud800 (a UTF-16 half on its own, which only a JSON escape can put in a str)
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
 LONE_SURROGATE = "JSON 中有孤立的代理项（\\ud800 至 \\udfff 单独出现），不是有效的文字；请删除或改正该转义"
-MAX_PLAN_BYTES = 20 * 1024 * 1024
+# A plan file planner writes is at most 5 times the text it was read from (parse.source.
+# MAX_TEXT_BYTES, 4 MB); dump_plan refuses to write more than it would read back.
+MAX_PLAN_BYTES = 32 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -96,7 +98,8 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         reason = "是目录，不是文件" if file.is_dir() else "文件不存在"
         raise PlanFileError(reason, path=str(path), hint="请检查路径")
     if file.stat().st_size > MAX_PLAN_BYTES:
-        raise PlanFileError("文件过大（超过 20 MB）", path=str(path), hint="方案文件不应这么大，请检查是否选错文件")
+        raise PlanFileError(f"文件过大（超过 {MAX_PLAN_BYTES // (1024 * 1024)} MB）", path=str(path),
+                            hint="方案文件不应这么大，请检查是否选错文件")
     data = file.read_bytes()
     if not data.strip():
         raise PlanFileError("文件为空", path=str(path), hint="请写入方案内容")
@@ -283,10 +286,19 @@ def _tidy(node: Any) -> Any:
 def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
     data = plan_data(plan)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-    return head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False,
-                            width=100)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+        text = head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)
+    check_readable_size(text)
+    return text
+
+
+def check_readable_size(text: str) -> None:
+    """A plan file longer than planner reads is never written (it could not be read back)."""
+    if len(text) * 4 > MAX_PLAN_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
+        raise PlanFileError(f"方案过大，写成文件将超过 planner 能读入的 {MAX_PLAN_BYTES // (1024 * 1024)} MB",
+                            hint="请把文档拆成几份分别读入")
 
 
 def read_plan(path: str | os.PathLike) -> Plan:

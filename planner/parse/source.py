@@ -9,14 +9,16 @@ from typing import Optional
 
 from planner.errors import SourceError
 
-# What planner reads it must be able to write and read back: a text of MAX_TEXT_BYTES in at most
-# MAX_PARAGRAPHS paragraphs makes a plan file well under planfile.MAX_PLAN_BYTES (10 MB of text
-# in 50,000 paragraphs: about 20 MB of YAML). A plan is a few hundred KB in a few thousand
-# paragraphs; each paragraph costs ingest about 6 KB of memory.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
+# What planner reads it must be able to write and read back. The text read from any source is
+# at most MAX_TEXT_BYTES (UTF-8) in MAX_PARAGRAPHS paragraphs: a plan is a few hundred KB in a
+# few thousand. A plan file is at most 5 times its text (every 责任单位 note is kept as written
+# and unit by unit: 10 MB of notes made 51 MB of YAML), so 4 MB of text stays under
+# planfile.MAX_PLAN_BYTES; ingest of such a text takes about 20 s and 600 MB.
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_PARAGRAPHS = 50_000
-MAX_DOCX_BYTES = 50 * 1024 * 1024  # the zip: images and fonts may make it large
-MAX_PDF_BYTES = 100 * 1024 * 1024  # a plan's PDF is a few MB; scanned images are not read anyway
+# Files are refused by size before they are read: markup (HTML saved from Word), images and
+# fonts (DOCX, PDF) make a file much larger than its text.
+MAX_FILE_BYTES = {"txt": 16, "md": 16, "html": 32, "docx": 50, "pdf": 100}  # MB
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUPPORTED = "、".join(sorted({s for s in SUFFIXES if s not in (".text", ".markdown", ".htm")}))
@@ -76,14 +78,27 @@ def read_source(path: str | os.PathLike) -> Source:
 
 def check_size(lines: list, name: str) -> None:
     """Refuse a text longer than planner reads (MAX_PARAGRAPHS, MAX_TEXT_BYTES)."""
-    if len(lines) > MAX_PARAGRAPHS:
-        raise SourceError(f"段落过多（{len(lines)} 段，上限 {MAX_PARAGRAPHS} 段），不像是一份方案",
+    check_counts(len(lines), lambda: sum(len(line.text) for line in lines),
+                 lambda: sum(utf8_length(line.text) for line in lines), name)
+
+
+def check_text(text: str, name: str) -> None:
+    """check_size for a text not yet split into lines (lint reads a draft so)."""
+    check_counts(sum(1 for line in text.splitlines() if line.strip()), lambda: len(text),
+                 lambda: utf8_length(text), name)
+
+
+def check_counts(paragraphs: int, chars, size, name: str) -> None:
+    if paragraphs > MAX_PARAGRAPHS:
+        raise SourceError(f"段落过多（{paragraphs} 段，上限 {MAX_PARAGRAPHS} 段），不像是一份方案",
                           path=name, hint="请确认是否选错了文件，或把文档拆成几份")
-    size = sum(len(line.text) for line in lines)
-    if size * 3 > MAX_TEXT_BYTES and sum(len(line.text.encode("utf-8", "surrogatepass"))
-                                         for line in lines) > MAX_TEXT_BYTES:
+    if chars() * 3 > MAX_TEXT_BYTES and size() > MAX_TEXT_BYTES:  # 3: the most UTF-8 bytes a Han takes
         raise SourceError(f"正文过长（超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB），不像是一份方案",
                           path=name, hint="请确认是否选错了文件，或把文档拆成几份")
+
+
+def utf8_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _check_file(file: Path) -> str:
@@ -99,9 +114,9 @@ def _check_file(file: Path) -> str:
     size = file.stat().st_size
     if size == 0:
         raise SourceError("文件为空", path=name, hint="请确认文件已保存完整")
-    limit = {"pdf": MAX_PDF_BYTES, "docx": MAX_DOCX_BYTES}.get(fmt, MAX_TEXT_BYTES)
-    if size > limit:
-        raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）",
+    limit = MAX_FILE_BYTES[fmt]
+    if size > limit * 1024 * 1024:
+        raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit} MB）",
                           path=name, hint="请确认是否选错了文件")
     return fmt
 
