@@ -11,7 +11,7 @@ import math
 from typing import Iterator, Optional
 
 from planner.check.findings import Finding
-from planner.check.parts import W
+from planner.check.parts import TWIPS_PER_POINT, W, measure, whole
 from planner.check.standard import STANDARD, length_twips
 from planner.check.styles import Styles, resolved_ppr
 
@@ -28,9 +28,9 @@ def spacing_problem(paragraph, styles: Styles, in_notice: bool = False) -> Optio
     rule, line = spacing.get("lineRule", "auto"), spacing.get("line")
     pitch, slack = length_twips("line_pitch"), round(STANDARD["line_pitch"].tolerance * 20)
     snapped = resolved_ppr(styles, paragraph, "snapToGrid").get("val", "1") not in ("0", "false")
-    if line is None or not line.lstrip("-").isdigit():
+    value = measure(line, TWIPS_PER_POINT) if rule != "auto" else whole(line)
+    if value is None:
         return None
-    value = int(line)
     if rule == "exact" or (rule == "atLeast" and value > pitch + slack):
         if abs(value - pitch) <= slack or (in_notice and TIGHTENED * pitch <= value < pitch):
             return None
