@@ -77,7 +77,8 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
         raise LibraryError("条款库不存在", path=str(path), hint=f"请先运行 planner mine 文档… --db {path}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, factory=LibraryConnection)
+        conn.path = path
     except (OSError, sqlite3.Error) as error:
         raise LibraryError(f"无法打开条款库（{error}）", path=str(path), hint="请检查路径和权限") from None
     try:
@@ -86,6 +87,65 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
         conn.close()
         raise LibraryError(f"不是有效的条款库（{error}）", path=str(path), hint=rebuild_hint(path)) from None
     return conn
+
+
+class LibraryConnection(sqlite3.Connection):
+    """A connection whose queries report a damaged page as a LibraryError naming the library.
+    SQLite reads a page when a query first needs it, so a file damaged below its header opens
+    and answers most queries; the one that meets the damage raises, at execute or at a fetch."""
+
+    path: Path = Path()
+
+    def cursor(self, factory=None):  # type: ignore[override]
+        cursor = super().cursor(factory or LibraryCursor)
+        cursor.path = self.path
+        return cursor
+
+    # sqlite3's own shortcuts make a plain cursor in C, whatever cursor() says.
+    def execute(self, *args):  # type: ignore[override]
+        return self.cursor().execute(*args)
+
+    def executemany(self, *args):  # type: ignore[override]
+        return self.cursor().executemany(*args)
+
+
+class LibraryCursor(sqlite3.Cursor):
+    path: Path = Path()
+
+    def execute(self, *args):  # type: ignore[override]
+        return self._guarded(super().execute, *args)
+
+    def executemany(self, *args):  # type: ignore[override]
+        return self._guarded(super().executemany, *args)
+
+    def fetchone(self):
+        return self._guarded(super().fetchone)
+
+    def fetchmany(self, *args):  # type: ignore[override]
+        return self._guarded(super().fetchmany, *args)
+
+    def fetchall(self):
+        return self._guarded(super().fetchall)
+
+    def __next__(self):
+        return self._guarded(super().__next__)
+
+    def _guarded(self, method, *args):
+        try:
+            return method(*args)
+        except sqlite3.DatabaseError as error:
+            if damaged(error):
+                raise LibraryError(f"条款库已损坏（{error}）", path=str(self.path),
+                                   hint=rebuild_hint(self.path)) from None
+            raise
+
+
+def damaged(error: sqlite3.DatabaseError) -> bool:
+    """SQLITE_CORRUPT (and its extended codes, fts5's too) or SQLITE_NOTADB."""
+    name = str(getattr(error, "sqlite_errorname", ""))
+    if name:
+        return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+    return type(error) is sqlite3.DatabaseError  # Python 3.10: no error names; these two only
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
