@@ -34,6 +34,8 @@ def spacing_problem(paragraph, styles: Styles, in_notice: bool = False) -> Optio
     if rule == "exact" or (rule == "atLeast" and value > pitch + slack):
         if abs(value - pitch) <= slack or (in_notice and TIGHTENED * pitch <= value < pitch):
             return None
+        if value <= 0:  # Word reads a spacing of 0 or less as none: the line's own height
+            return f"行距为固定值 {value / 20:g} 磅（无效），每页不是 22 行"
         return f"行距为固定值 {value / 20:g} 磅，每页只排 {_lines(value)} 行"
     if rule == "auto" and (value > AUTO_SINGLE or not snapped):
         return f"行距为 {value / AUTO_SINGLE:g} 倍行距{'且不对齐网格' if not snapped else ''}，每页不是 22 行"

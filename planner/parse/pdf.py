@@ -16,9 +16,11 @@ RESAVE_HINT = "请确认文件完整，或用 PDF 阅读器另存为 PDF 后重�
 # What pypdf lets out of a damaged file besides its own errors, each seen in a real or fuzzed
 # PDF: a broken xref or object (ValueError, KeyError, IndexError, TypeError, AttributeError,
 # AssertionError), a stream cut short (struct.error, zlib.error, binascii.Error, EOFError),
-# a reference cycle (RecursionError), a number too large (OverflowError).
+# a reference cycle (RecursionError), a number too large (OverflowError), an encryption
+# dictionary of a version pypdf does not know (NotImplementedError: V=0).
 DAMAGE = (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError, OSError,
-          struct.error, zlib.error, binascii.Error, EOFError, RecursionError, OverflowError)
+          struct.error, zlib.error, binascii.Error, EOFError, RecursionError, OverflowError,
+          NotImplementedError)
 
 
 def read_pdf(file: Path) -> Source:
