@@ -130,14 +130,37 @@ def _cached_environment(user_dir: Optional[str]):
     folder = cache_dir() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # The code Jinja compiles depends on the environment (the bounded `*` and `**` below),
-        # which its cache key leaves out: the file names say which environment compiled them.
-        bytecode = jinja2.FileSystemBytecodeCache(str(folder), "bounded-%s.cache")
+        bytecode = _bytecode_cache(str(folder))
     except OSError:
         bytecode = None  # a read-only home: templates compile each time
     return _bounded_sandbox()(
         loader=jinja2.FileSystemLoader(search, encoding="utf-8"), undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=False, auto_reload=False, bytecode_cache=bytecode)
+
+
+def _bytecode_cache(folder: str):
+    """Jinja's file cache of compiled templates, where a damaged or unreadable file is compiled
+    again (Jinja lets a truncated file's UnpicklingError out) and a cache that cannot be
+    written is only not written. The code Jinja compiles depends on the environment (the
+    bounded `*` and `**` below), which its cache key leaves out: the names say which one."""
+    import pickle
+
+    import jinja2
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError, pickle.UnpicklingError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    return Cache(folder, "bounded-%s.cache")
 
 
 def _bounded_sandbox() -> type:

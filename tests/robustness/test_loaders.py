@@ -203,3 +203,20 @@ def test_the_cli_says_one_line_and_exits_2_for_an_unreadable_plan(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "planner", *command], capture_output=True, text=True)
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
         assert f"{path}:3:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_truncated_template_cache_file_is_compiled_again():
+    """Jinja's bytecode cache let a truncated file's UnpicklingError out of render."""
+    from planner.planfile import load_plan
+    from planner.render import wording
+    from planner.render.document import plan_docx
+    from planner.resources import cache_dir
+
+    plan = load_plan(next((ROOT / "examples" / "plans").glob("000_*.yaml")))
+    plan_docx(plan)
+    cached = list((cache_dir() / "templates").glob("bounded-*.cache"))
+    assert cached
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:20])
+    wording._cached_environment.cache_clear()
+    assert plan_docx(plan)[:2] == b"PK"
