@@ -10,7 +10,6 @@ diff(A, B) and diff(B, A) mirror each other.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -18,6 +17,7 @@ from typing import Iterator, Optional
 
 from pydantic import Field
 
+from planner.alignment import match, tfidf
 from planner.blocks import heading_label
 from planner.model import Model, Part, Plan, Role
 from planner.targets import extract_targets
@@ -89,8 +89,9 @@ def diff_plans(old: Plan, new: Plan, threshold: Optional[float] = None) -> PlanD
     if threshold is None:
         same_city = bool(old.region and new.region and old.region == new.region)
         threshold = SAME_CITY_THRESHOLD if same_city else CROSS_CITY_THRESHOLD
-    vectors = _tfidf([_bag(e, places) for e in olds + news])
-    pairs = _match(olds, news, vectors[:len(olds)], vectors[len(olds):], threshold)
+    vectors = tfidf([_bag(e, places) for e in olds + news])
+    pairs = match([e.label + e.text for e in olds], [e.label + e.text for e in news],
+                  vectors[:len(olds)], vectors[len(olds):], threshold)
     changes = [_describe(olds[i], news[j], score, old, new, places) for i, j, score in pairs]
     matched_old, matched_new = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     changes += [Change(status="removed", old=e) for i, e in enumerate(olds) if i not in matched_old]
@@ -166,45 +167,6 @@ def _bag(entry: Entry, places: set[str]) -> Counter:
     return bag
 
 
-def _tfidf(bags: list[Counter]) -> list[dict[str, float]]:
-    """Unit vectors: (1 + log tf) · log((N + 1) / (df + 0.5))."""
-    df: Counter = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    n, vectors = len(bags), []
-    for bag in bags:
-        weights = {g: (1 + math.log(c)) * math.log((n + 1) / (df[g] + 0.5)) for g, c in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({g: w / norm for g, w in weights.items()})
-    return vectors
-
-
-def _match(olds, news, old_vectors, new_vectors, threshold) -> list[tuple[int, int, float]]:
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for j, vector in enumerate(new_vectors):
-        for gram, weight in vector.items():
-            postings.setdefault(gram, []).append((j, weight))
-    scored = []
-    for i, vector in enumerate(old_vectors):
-        scores: dict[int, float] = {}
-        for gram, weight in vector.items():
-            for j, other in postings.get(gram, ()):
-                scores[j] = scores.get(j, 0.0) + weight * other
-        for j, score in scores.items():
-            if score >= threshold:
-                # Ties broken by the texts themselves, so the order is the same either way.
-                tie = tuple(sorted((olds[i].label + olds[i].text, news[j].label + news[j].text)))
-                scored.append((-round(score, 9), tie, i, j))
-    scored.sort()
-    used_old, used_new, pairs = set(), set(), []
-    for negative, _, i, j in scored:
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append((i, j, -negative))
-    return pairs
-
-
 def _describe(old: Entry, new: Entry, score: float, old_plan: Plan, new_plan: Plan,
               places: set[str]) -> Change:
     if old.label + old.text == new.label + new.text:
@@ -260,12 +222,34 @@ def changed_runs(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple
     a, b = TOKEN_RE.findall(old), TOKEN_RE.findall(new)
     left: list[tuple[str, bool]] = []
     right: list[tuple[str, bool]] = []
-    for op, a0, a1, b0, b1 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, a0, a1, b0, b1 in _opcodes(a, b):
         if a1 > a0:
             left.append(("".join(a[a0:a1]), op != "equal"))
         if b1 > b0:
             right.append(("".join(b[b0:b1]), op != "equal"))
     return left, right
+
+
+MAX_COMPARED = 4_000_000  # token pairs SequenceMatcher may compare (its time is their product)
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher's opcodes; for two long texts, the common head and tail and one change
+    between them (SequenceMatcher is quadratic: two 50k-character texts took minutes)."""
+    if len(a) * len(b) <= MAX_COMPARED:
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    codes = [("equal", 0, head, 0, head)] if head else []
+    if head < len(a) - tail or head < len(b) - tail:
+        codes.append(("replace", head, len(a) - tail, head, len(b) - tail))
+    if tail:
+        codes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return codes
 
 
 def _strip_marker(part: str) -> str:

@@ -68,13 +68,21 @@ def for_libreoffice(docx: Path, folder: Path, name: Optional[str] = None) -> Pat
     LibreOffice's DOCX import reads w:overflowPunct the other way round (writerfilter
     DomainMapper: hanging punctuation = `val == 0`), so a document that forbids punctuation
     hanging into the margin — as planner's do — would show it hanging. The copy swaps the value."""
+    from planner.parse.package import DOCUMENT, open_zip, parse_part, read_part
+
     copy = folder / (name or docx.name)
-    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename in ("word/styles.xml", "word/document.xml"):
-                data = OVERFLOW_PUNCT_RE.sub(lambda m: m.group(1) + SWAPPED[m.group(2)] + m.group(3), data)
-            target.writestr(info, data)
+    # A damaged DOCX is refused here, in one line (SourceError), before LibreOffice sees it:
+    # LibreOffice would only say that it made no PDF.
+    is_docx = docx.suffix.lower() == ".docx"
+    with open_zip(docx, DOCUMENT if is_docx else None) as source:
+        if is_docx:
+            parse_part(source, DOCUMENT, docx)
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = read_part(source, info.filename, docx)
+                if info.filename in ("word/styles.xml", "word/document.xml"):
+                    data = OVERFLOW_PUNCT_RE.sub(lambda m: m.group(1) + SWAPPED[m.group(2)] + m.group(3), data)
+                target.writestr(info, data)
     return copy
 
 

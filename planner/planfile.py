@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Optional, TypeVar
 
@@ -16,18 +17,41 @@ from planner.model import Plan
 from planner.validation import message
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
-MAX_PLAN_BYTES = 20 * 1024 * 1024
+# 例：\ud800 (a UTF-16 half on its own, which only a JSON escape can put in a str)
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = "JSON 中有孤立的代理项（\\ud800 至 \\udfff 单独出现），不是有效的文字；请删除或改正该转义"
+# A plan file planner writes is at most 5 times the text it was read from (parse.source.
+# MAX_TEXT_BYTES, 4 MB); dump_plan refuses to write more than it would read back.
+MAX_PLAN_BYTES = 32 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class _NoAliasLoader(yaml.SafeLoader):
-    """Pure-Python loader that refuses anchors/aliases (alias bombs) and duplicate keys."""
+    """Pure-Python loader that refuses anchors/aliases (alias bombs), duplicate keys, nesting
+    deeper than yamlevents.MAX_DEPTH and values their tags cannot hold, as yamlevents does."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(None, None, "不支持锚点和别名（& 与 *）", event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= yamlevents.MAX_DEPTH:
+            raise yamlevents.too_deep(self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        if isinstance(node, yaml.ScalarNode) and node not in self.constructed_objects:
+            try:
+                return super().construct_object(node, deep=deep)
+            except yamlevents.SCALAR_ERRORS:
+                raise yaml.MarkedYAMLError(None, None, yamlevents.scalar_problem(node.tag, node.value),
+                                           node.start_mark) from None
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         seen = set()
@@ -50,7 +74,8 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         reason = "是目录，不是文件" if file.is_dir() else "文件不存在"
         raise PlanFileError(reason, path=str(path), hint="请检查路径")
     if file.stat().st_size > MAX_PLAN_BYTES:
-        raise PlanFileError("文件过大（超过 20 MB）", path=str(path), hint="方案文件不应这么大，请检查是否选错文件")
+        raise PlanFileError(f"文件过大（超过 {MAX_PLAN_BYTES // (1024 * 1024)} MB）", path=str(path),
+                            hint="方案文件不应这么大，请检查是否选错文件")
     data = file.read_bytes()
     if not data.strip():
         raise PlanFileError("文件为空", path=str(path), hint="请写入方案内容")
@@ -75,11 +100,7 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
     """`load_data` with the place of every value (yamlevents.Marked) when libyaml is there;
     the places are None for JSON and without libyaml (lint then composes the text)."""
     if path.endswith(".json"):
-        try:
-            return json.loads(text), None
-        except json.JSONDecodeError as error:
-            raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
-                                col=error.colno) from None
+        return load_json(text, path), None
     try:
         if yamlevents.available():
             return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
@@ -95,6 +116,51 @@ def yaml_error(error: yaml.YAMLError, text: str, path: str) -> PlanFileError:
     found = describe(error, text)
     return PlanFileError(f"YAML 语法错误：{found.message}", path=path, line=found.line, col=found.col,
                          hint=found.hint)
+
+
+def load_json(text: str, path: str) -> Any:
+    """JSON data, refused (PlanFileError) when it is malformed, nests deeper than YAML may,
+    holds a number too long for Python or a lone surrogate (no UTF-8 file can hold one)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"JSON 语法错误：{error.msg}", path=path, line=error.lineno,
+                            col=error.colno) from None
+    except RecursionError:
+        raise PlanFileError(f"JSON 嵌套过深（超过 {yamlevents.MAX_DEPTH} 层）", path=path) from None
+    except ValueError:  # int's digit limit (4300 digits)
+        raise PlanFileError("JSON 中的数字过长", path=path, hint="请检查是否选错了文件") from None
+    problem = json_problem(data, "\\u" in text)
+    if problem:
+        raise PlanFileError(problem, path=path)
+    return data
+
+
+def json_problem(data: Any, escapes: bool) -> Optional[str]:
+    """What the YAML loader refuses, found in loaded JSON data, level by level: nesting deeper
+    than yamlevents.MAX_DEPTH, and a lone surrogate (only a `\\ud800` escape makes one, so the
+    strings are read only when the text has escapes)."""
+    level, depth = [data], 0
+    while level:
+        deeper: list = []
+        for node in level:
+            if isinstance(node, dict):
+                if escapes and any(map(_lone_surrogate, node)):
+                    return LONE_SURROGATE
+                deeper.extend(node.values())
+            elif isinstance(node, list):
+                deeper.extend(node)
+            elif escapes and _lone_surrogate(node):
+                return LONE_SURROGATE
+        depth += 1
+        level = deeper if escapes else [node for node in deeper if isinstance(node, (dict, list))]
+        if depth >= yamlevents.MAX_DEPTH and any(isinstance(node, (dict, list)) for node in level):
+            return f"JSON 嵌套过深（超过 {yamlevents.MAX_DEPTH} 层）"
+    return None
+
+
+def _lone_surrogate(value: Any) -> bool:
+    return isinstance(value, str) and not value.isascii() and SURROGATE_RE.search(value) is not None
 
 
 @without_gc_pauses
@@ -187,10 +253,19 @@ def _tidy(node: Any) -> Any:
 def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
     data = plan_data(plan)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-    return head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False,
-                            width=100)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+        text = head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)
+    check_readable_size(text)
+    return text
+
+
+def check_readable_size(text: str) -> None:
+    """A plan file longer than planner reads is never written (it could not be read back)."""
+    if len(text) * 4 > MAX_PLAN_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
+        raise PlanFileError(f"方案过大，写成文件将超过 planner 能读入的 {MAX_PLAN_BYTES // (1024 * 1024)} MB",
+                            hint="请把文档拆成几份分别读入")
 
 
 def read_plan(path: str | os.PathLike) -> Plan:

@@ -11,6 +11,7 @@ needs to point at a value and edit it), instead of a second parse with `yaml.com
 """
 from __future__ import annotations
 
+import binascii
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -18,6 +19,16 @@ import yaml
 from yaml import events
 
 STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# Containers open at once. A plan nests parts in parts: 100 levels of them are 200 containers,
+# far beyond any real plan (a 60-level plan is a test case); deeper data would exhaust the
+# recursion of whatever walks it next (validation, dumping).
+MAX_DEPTH = 200
+# What a scalar constructor raises on a value its tag cannot hold: `!!int abc` (ValueError),
+# `!!bool maybe` (KeyError), `!!timestamp foo` (AttributeError), `!!int ""` (IndexError),
+# `2024-02-30` (ValueError), 5000 digits (ValueError: int's digit limit), `!!binary` (binascii).
+SCALAR_ERRORS = (ValueError, KeyError, AttributeError, IndexError, TypeError, OverflowError,
+                 binascii.Error)
 SCALAR, MAPPING_START, MAPPING_END = events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent
 SEQUENCE_START, SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 
@@ -85,6 +96,8 @@ def load(text: str) -> Any:
                 else:
                     raise yaml.MarkedYAMLError(None, None, "键不能是映射或列表", event.start_mark)
             if kind is not SCALAR:
+                if len(stack) >= MAX_DEPTH:
+                    raise too_deep(event.start_mark)
                 stack.append([value, kind is SEQUENCE_START, None, False, None])
     finally:
         loader.dispose()
@@ -116,6 +129,8 @@ def load_marked(text: str) -> tuple[Any, Optional[Marked]]:
                     _add(stack, container, event, mark)
                 else:
                     root, root_mark = container, mark
+                if len(stack) >= MAX_DEPTH:
+                    raise too_deep(event.start_mark)
                 stack.append([container, None, False, None, mark])
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                 stack.pop()[4].end = event.end_mark.index
@@ -162,7 +177,33 @@ def _scalar(loader, event) -> Any:
         tag = event.tag
     if tag == STR_TAG:
         return event.value
-    return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+    return construct_scalar(loader, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+
+
+def construct_scalar(loader, node: yaml.ScalarNode) -> Any:
+    """The scalar's value by its tag; a value the tag cannot hold (`2024-02-30`, `!!int abc`,
+    5000 digits) is a MarkedYAMLError at the value, never the constructor's own exception."""
+    try:
+        return loader.construct_object(node)
+    except SCALAR_ERRORS:
+        raise yaml.MarkedYAMLError(None, None, scalar_problem(node.tag, node.value),
+                                   node.start_mark) from None
+
+
+def scalar_problem(tag: str, value: str) -> str:
+    """Why `value` cannot be read as `tag`, in Chinese."""
+    shown = value if len(value) <= 40 else value[:20] + "…"
+    if tag == TIMESTAMP_TAG:
+        return f"日期无效（{shown}）；请写成实有的日期，如 2024-05-31，要当作文字请加引号"
+    digits = sum(ch.isdigit() for ch in value[:10_000])
+    if digits > 4000:
+        return f"数字过长（{digits} 位）"
+    name = tag.rsplit(":", 1)[-1]
+    return f"取值不能按 !!{name} 读取（{shown}）；请删除标签 !!{name} 或改正取值"
+
+
+def too_deep(mark) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(None, None, f"嵌套过深（超过 {MAX_DEPTH} 层）", mark)
 
 
 def _add(stack: list[list], value: Any, event, mark: Marked) -> None:

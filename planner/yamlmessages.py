@@ -38,6 +38,7 @@ PROBLEMS = {
     "found incompatible YAML document": ("不支持的 YAML 版本", "请删去 %YAML 指令"),
     "found duplicate %YAML directive": ("%YAML 指令重复", "请删去多余的一行"),
     "found unhashable key": ("键不能是映射或列表", "请把键写成文字"),
+    "exceeded maximum nesting depth": ("嵌套过深", "请检查是否选错了文件"),
 }
 TAB = ("不能用 Tab 缩进，请改用空格", None)  # as planner said it before this table
 GENERIC = ("YAML 写法有误", "请检查此处的缩进、冒号和引号")

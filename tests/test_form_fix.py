@@ -34,14 +34,17 @@ def body(line: str) -> str:
 
 def lint_fixed(text: str) -> str | None:
     """`planner lint --fix` (the fixable text rules) on a one-line draft; None when lint does
-    not read the line as one prose span (a marker line, page chrome it drops)."""
+    not read the line as one prose span (a marker line, page chrome it drops) or refuses a
+    fix because it would change how the line is read (a quote fix that makes it the title:
+    planner.lint.guard; the writers tidy text already read, so they have nothing to refuse)."""
     try:
         draft = text_draft(text, "草稿.txt")
     except PlannerError:
         return None
     if [span.text for span in draft.spans if span.prose] != [text]:
         return None
-    return fix_draft(draft, CONFIG)[0].text
+    fixed = fix_draft(draft, CONFIG)[0]
+    return None if fixed.refused else fixed.text
 
 
 def fixable_findings(text: str) -> list:

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from planner.check.findings import Finding
 from planner.check.fonts import in_category
-from planner.check.parts import R, W, Package, int_attr
+from planner.check.parts import HALF_POINTS_PER_POINT, R, W, Package, int_attr, measure
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, length_twips, margins_twips, millimetres, twips
 from planner.check.styles import (Styles, paragraph_text, resolved_fonts, resolved_ppr, resolved_run_value,
                                   text_runs)
@@ -96,11 +96,11 @@ def _footer(footer, styles: Styles, label: str, side: str) -> Iterator[Finding]:
         east = resolved_fonts(styles, paragraph, runs[0]).get("eastAsia", "")
         if not in_category(east, FONTS["page_number"]):
             yield Finding("F006", label, f"页码字体应为宋体（实际：{east or '未指定'}）")
-        size = resolved_run_value(styles, paragraph, runs[0], "sz")
+        written = resolved_run_value(styles, paragraph, runs[0], "sz")
+        size = measure(written, HALF_POINTS_PER_POINT)
         points = STANDARD["page_number_size"].amount
-        if size is None or int(size) != points * 2:
-            yield Finding("F007", label, f"页码字号应为{SIZE_NAMES[points]}（实际：{int(size) / 2:g} 磅）" if size
-                          else f"页码字号应为{SIZE_NAMES[points]}（实际：未指定）")
+        if size is None or size != points * 2:
+            yield Finding("F007", label, f"页码字号应为{SIZE_NAMES[points]}（实际：{seen_size(written, size)}）")
 
 
 def _number_place(paragraph, styles: Styles, label: str, side: str) -> Iterator[Finding]:
@@ -117,6 +117,15 @@ def _number_place(paragraph, styles: Styles, label: str, side: str) -> Iterator[
     key = "right" if side == "right" else "left"
     if not ind.get(key + "Chars") and not ind.get(key) and not ind.get("end" if side == "right" else "start"):
         yield Finding("F010", label, f"页码应{'右' if side == 'right' else '左'}空一字（段落缩进）")
+
+
+def seen_size(written: Optional[str], half_points: Optional[int]) -> str:
+    """A run's size as a finding names it: 三号, 15 磅, 未指定, or what was written when it is no size."""
+    if written is None:
+        return "未指定"
+    if half_points is None:
+        return f"无法识别的字号“{written[:20]}”"
+    return SIZE_NAMES.get(half_points / 2, f"{half_points / 2:g} 磅")
 
 
 def _has_page_field(paragraph) -> bool:

@@ -10,7 +10,8 @@ from planner.check.elements import notice_roles
 from planner.check.findings import Finding
 from planner.check.spacing import line_spacing
 from planner.check.fonts import in_category
-from planner.check.parts import W, Package
+from planner.check.page import seen_size
+from planner.check.parts import HALF_POINTS_PER_POINT, TWIPS_PER_POINT, W, Package, measure, whole
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, max_char_spacing
 from planner.check.styles import (Styles, paragraph_style, paragraph_text, resolved_fonts, resolved_ppr,
                                   resolved_run_value, text_runs)
@@ -78,9 +79,9 @@ def _role(paragraph, styles: Styles, text: str) -> str:
 def _style_level(paragraph, styles: Styles) -> Optional[int]:
     """Heading level of an unnumbered heading: the paragraph style's outline level, or a
     heading character style on its first run (a run-in heading)."""
-    outline = resolved_ppr(styles, paragraph, "outlineLvl").get("val")
-    if outline is not None and outline.isdigit() and int(outline) < 9:
-        return min(int(outline) + 1, 4)
+    outline = whole(resolved_ppr(styles, paragraph, "outlineLvl").get("val"))
+    if outline is not None and 0 <= outline < 9:
+        return min(outline + 1, 4)
     runs = text_runs(paragraph)
     rstyle = runs[0].find(f"{W}rPr/{W}rStyle") if runs else None
     if rstyle is not None:
@@ -106,13 +107,13 @@ def _fonts_and_sizes(paragraph, styles: Styles, role: str, where: str) -> Iterat
         label = ROLE_LABELS.get(role) or f"{'一二三四'[int(role[-1]) - 1]}级标题"
         yield Finding("F006", where, f"{label}字体应为{expected_font}（实际：{east or '未指定'}）")
     points = _expected_size(role)
-    size = resolved_run_value(styles, paragraph, first, "sz")
-    if points and (size is None or int(size) != points * 2):
-        seen = SIZE_NAMES.get(int(size) / 2, f"{int(size) / 2:g} 磅") if size else "未指定"
-        yield Finding("F007", where, f"字号应为{SIZE_NAMES[points]}（实际：{seen}）")
+    written = resolved_run_value(styles, paragraph, first, "sz")
+    size = measure(written, HALF_POINTS_PER_POINT)
+    if points and (size is None or size != points * 2):
+        yield Finding("F007", where, f"字号应为{SIZE_NAMES[points]}（实际：{seen_size(written, size)}）")
     if role == "body":
-        spacing = resolved_run_value(styles, paragraph, first, "spacing")
-        if spacing is None or int(spacing) > max_char_spacing():
+        spacing = measure(resolved_run_value(styles, paragraph, first, "spacing"), TWIPS_PER_POINT)
+        if spacing is None or spacing > max_char_spacing():
             yield Finding("F011", where, "三号字每行排不下 28 字：字距应压缩 0.25 磅（w:spacing -5）"
                                          "或在文档网格中设置字符跨度")
 
@@ -129,11 +130,12 @@ def _indent(paragraph, styles: Styles, text: str, where: str) -> Iterator[Findin
         yield Finding("F008", where, "用空格缩进；首行缩进应设为 2 字符（段落格式），不用空格")
         return
     ind = resolved_ppr(styles, paragraph, "ind")
-    chars, first = ind.get("firstLineChars"), ind.get("firstLine")
+    written, chars, first = ind.get("firstLineChars"), whole(ind.get("firstLineChars")), \
+        measure(ind.get("firstLine"), TWIPS_PER_POINT)
     indent = STANDARD["paragraph_indent"].amount
     twips = indent * STANDARD["body_size"].amount * 20
-    if chars != str(round(indent * 100)) and not (first and abs(int(first) - twips) <= 20 and chars is None):
-        seen = f"{int(chars) / 100:g} 字符" if chars else (f"{int(first) / 20:g} 磅" if first else "无")
+    if chars != round(indent * 100) and not (first and abs(first - twips) <= 20 and written is None):
+        seen = f"{chars / 100:g} 字符" if chars is not None else (f"{first / 20:g} 磅" if first else "无")
         yield Finding("F008", where, f"首行缩进应为 2 字符（实际：{seen}）")
 
 

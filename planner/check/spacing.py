@@ -11,7 +11,7 @@ import math
 from typing import Iterator, Optional
 
 from planner.check.findings import Finding
-from planner.check.parts import W
+from planner.check.parts import TWIPS_PER_POINT, W, measure, whole
 from planner.check.standard import STANDARD, length_twips
 from planner.check.styles import Styles, resolved_ppr
 
@@ -28,12 +28,14 @@ def spacing_problem(paragraph, styles: Styles, in_notice: bool = False) -> Optio
     rule, line = spacing.get("lineRule", "auto"), spacing.get("line")
     pitch, slack = length_twips("line_pitch"), round(STANDARD["line_pitch"].tolerance * 20)
     snapped = resolved_ppr(styles, paragraph, "snapToGrid").get("val", "1") not in ("0", "false")
-    if line is None or not line.lstrip("-").isdigit():
+    value = measure(line, TWIPS_PER_POINT) if rule != "auto" else whole(line)
+    if value is None:
         return None
-    value = int(line)
     if rule == "exact" or (rule == "atLeast" and value > pitch + slack):
         if abs(value - pitch) <= slack or (in_notice and TIGHTENED * pitch <= value < pitch):
             return None
+        if value <= 0:  # Word reads a spacing of 0 or less as none: the line's own height
+            return f"行距为固定值 {value / 20:g} 磅（无效），每页不是 22 行"
         return f"行距为固定值 {value / 20:g} 磅，每页只排 {_lines(value)} 行"
     if rule == "auto" and (value > AUTO_SINGLE or not snapped):
         return f"行距为 {value / AUTO_SINGLE:g} 倍行距{'且不对齐网格' if not snapped else ''}，每页不是 22 行"

@@ -41,7 +41,7 @@ class Styles:
     def name(self, style_id: Optional[str]) -> str:
         style = self.by_id.get(style_id or "")
         node = style.find(W + "name") if style is not None else None
-        return node.get(W + "val") if node is not None else (style_id or "")
+        return (node.get(W + "val") if node is not None else None) or style_id or ""
 
 
 def paragraph_style(paragraph, styles: Styles) -> Optional[str]:

@@ -31,7 +31,7 @@ class OutlineTarget(OutlineModel):
     a placeholder; `previous` is last year's value as rollover found it (`1000座`)."""
 
     metric: str = Field(min_length=2)
-    value: Optional[float] = None
+    value: Optional[float] = Field(default=None, allow_inf_nan=False)  # .inf/.nan: no target
     unit: Optional[str] = None
     qualifier: Optional[str] = None
     previous: Optional[str] = None
@@ -105,7 +105,8 @@ class Outline(OutlineModel):
         return values
 
 
-OUTLINE_MESSAGES = {"too_short": "至少需要一项"}  # planner.validation gives the others
+OUTLINE_MESSAGES = {"too_short": "至少需要一项",  # planner.validation gives the others
+                    "finite_number": "应为有限的数值（不能是 .inf 或 .nan）"}
 
 
 def load_outline(path: str | os.PathLike) -> Outline:

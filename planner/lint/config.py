@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.errors import UserError, os_reason
@@ -95,20 +94,23 @@ def find_config(start: Path) -> Optional[Path]:
 def load_config(path: Optional[Path]) -> Config:
     if path is None:
         return default_config()
-    where = str(path)
-    text = ""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-    except OSError as error:
-        raise UserError(f"无法读取配置文件（{os_reason(error)}）", path=where) from None
-    except yaml.YAMLError as error:
-        from planner.yamlmessages import describe
+    data = read_yaml_file(Path(path), "配置文件")
+    return build_config({} if data is None else data, str(path), Path(path).parent)
 
-        found = describe(error, text)
-        raise UserError(f"配置文件 YAML 语法错误：{found.message}", path=where, line=found.line,
-                        col=found.col, hint=found.hint) from None
-    return build_config(data, where, Path(path).parent)
+
+def read_yaml_file(path: Path, what: str) -> Any:
+    """A small YAML file kept beside the drafts (the config, a unit list), as Notepad or WPS
+    saves it (UTF-8, UTF-16 with BOM or GB18030), read by the plan files' loader: a date that
+    does not exist, a bad tag, an alias or a duplicate key is a UserError at its line."""
+    from planner.parse.source import decode_text
+    from planner.planfile import load_data
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"无法读取{what}（{os_reason(error)}）", path=str(path)) from None
+    text, _ = decode_text(data, str(path))
+    return load_data(text, str(path))
 
 
 def default_config() -> Config:

@@ -111,6 +111,7 @@ class Draft:
     screened: Optional[list] = None  # set by the engine for a rule with a SCREEN
     tables_only: bool = False  # a DOCX whose content is all in tables (a 分工表 on its own)
     form: FileForm = FileForm()  # how the file was stored, so --fix writes it back the same way
+    refused: set = field(default_factory=set)  # fixes --fix refused (planner.lint.guard.key)
 
     @property
     def editable(self) -> bool:

@@ -127,19 +127,38 @@ def reread(draft: Draft, text: str) -> Draft:
 
 
 def fix_draft(draft: Draft, config: Config) -> tuple[Draft, int]:
-    """Apply fixable problems until nothing more changes; returns the fixed draft and count."""
+    """Apply fixable problems until nothing more changes; returns the fixed draft and count.
+    A fix that would change the draft's parse is not applied (planner.lint.guard): its
+    problem stays, and `draft.refused` holds it."""
+    from planner.lint.guard import guarded_pass, key, shape
+
     units = load_registry(config.units)
-    total = 0
+    total, refused = 0, set()
+    before = shape(draft.plan)
     for _ in range(MAX_FIX_PASSES):
         problems = lint_draft(draft, config, units)
-        edits = [edit for problem in problems for edit in problem.fix]
-        if not edits:
+        fixes = [p for p in problems if p.fix and key(p, draft.text) not in refused]
+        if not fixes:
             break
-        text, count = apply_edits(draft.text, edits)
-        if text == draft.text:
+        fixed, count, refusing = guarded_pass(draft.text, fixes, lambda text: reread(draft, text), before,
+                                              local=draft.fmt == "txt")
+        refused.update(key(p, draft.text) for p in refusing)
+        if fixed is None or fixed.text == draft.text:
             break
-        draft, total = reread(draft, text), total + count
+        draft, total = fixed, total + count
+    draft.refused = refused
     return draft, total
+
+
+def refused_fixes(draft: Draft, problems: list[Problem]) -> list[Problem]:
+    """`problems` of a fixed draft, those whose fix was refused said so and left unfixable."""
+    from planner.lint.guard import key
+
+    for problem in problems:
+        if problem.fix and key(problem, draft.text) in draft.refused:
+            problem.fix = []
+            problem.message += "（自动修复会改变文档结构或引号配对，未修复，请人工修改）"
+    return problems
 
 
 def fixed_path(path: Path, in_place: bool) -> Path:
@@ -165,7 +184,7 @@ def fix_file(path: str | os.PathLike, config: Optional[Config] = None,
         fixed, count = fix_draft(draft, config)
         write_atomic(target, draft.form.encode(fixed.text), inputs=[] if in_place else [name])
         fixed.path = str(target)
-        return FileResult(str(target), lint_draft(fixed, config), fixed=target,
+        return FileResult(str(target), refused_fixes(fixed, lint_draft(fixed, config)), fixed=target,
                           fixes_applied=count)
     except PlannerError as error:
         return FileResult(name, error=error)

@@ -38,10 +38,11 @@ def read_draft(path: str | os.PathLike) -> Draft:
         draft.form = FileForm.of(raw, "utf-8")
         return draft
     if lower.endswith(TEXT_SUFFIXES):
-        from planner.parse.source import _check_file, decode_text
+        from planner.parse.source import _check_file, check_text, decode_text
         _check_file(Path(name))
         data = Path(name).read_bytes()
         text, codec = decode_text(data, name)
+        check_text(text, name)
         draft = text_draft(text, name)
         draft.form = FileForm.of(data, codec)
         return draft

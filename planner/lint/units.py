@@ -3,9 +3,8 @@ user's file named in the config, validated here (the registry's lookups: planner
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.errors import UserError
@@ -27,35 +26,28 @@ class RegistryFile(BaseModel):
     others: list[str] = Field(default_factory=list)
 
 
-def _load(text: str, where: str) -> dict:
-    from planner.validation import message
-    from planner.yamlmessages import describe
-
+def _load(data: Any, where: str) -> dict:
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return RegistryFile.model_validate(yaml.load(text, Loader=loader) or {}).model_dump()
-    except yaml.YAMLError as error:
-        found = describe(error, text)
-        raise UserError(f"单位登记表 YAML 语法错误：{found.message}", path=where, line=found.line,
-                        col=found.col, hint=found.hint) from None
+        return RegistryFile.model_validate(data or {}).model_dump()
     except ValidationError as error:
+        from planner.planfile import dotted
+        from planner.validation import message
+
         first = error.errors()[0]
-        place = ".".join(map(str, first["loc"]))
-        raise UserError(f"单位登记表无效（{place}: {message(first)}）", path=where,
+        raise UserError(f"单位登记表无效（{dotted(first['loc'])}：{message(first)}）",
+                        path=where,
                         hint="格式见 planner/form/units.yaml") from None
 
 
 def load_registry(extra: Optional[Path] = None) -> UnitRegistry:
     if extra is None:
         return shipped_registry()
+    from planner.lint.config import read_yaml_file
+
     registry = UnitRegistry()
     registry.add(shipped_data())
-    try:
-        text = Path(extra).read_text(encoding="utf-8")
-    except OSError as error:
-        from planner.errors import os_reason
-
-        raise UserError(f"无法读取单位登记表（{os_reason(error)}）", path=str(extra),
-                        hint="请检查配置中 units 的路径") from None
-    registry.add(_load(text, str(extra)))
+    if not Path(extra).is_file():
+        raise UserError("找不到单位登记表" if not Path(extra).exists() else "单位登记表不是文件",
+                        path=str(extra), hint="请检查配置中 units 的路径")
+    registry.add(_load(read_yaml_file(Path(extra), "单位登记表"), str(extra)))
     return registry

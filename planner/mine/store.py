@@ -10,7 +10,8 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from planner.errors import UserError, os_reason
+from planner.errors import os_reason
+from planner.mine.connection import LibraryConnection, LibraryError, StaleLibraryError, rebuild_hint
 from planner.mine.mask import bigrams, masked, normalize, place_pattern
 
 if TYPE_CHECKING:  # writing a document needs the model; opening and reading the library do not
@@ -60,18 +61,6 @@ CREATE TABLE IF NOT EXISTS gram_df(gram TEXT PRIMARY KEY, clauses INTEGER NOT NU
 """
 
 
-class LibraryError(UserError):
-    """The clause library file is missing, corrupt or not a planner library."""
-
-
-class StaleLibraryError(LibraryError):
-    """A planner library written by another version of planner."""
-
-
-def rebuild_hint(path: Path) -> str:
-    return f"请删除该文件后运行 planner mine 文档目录 --db {path} 重建（默认条款库删除后会自动重建）"
-
-
 def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     """Open (and create) a library to write. Foreign or corrupt files raise LibraryError; so
     does a library the user may not write (it is read with open_for_reading)."""
@@ -80,7 +69,8 @@ def connect(path: Path, create: bool = True) -> sqlite3.Connection:
     _check_regular(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, factory=LibraryConnection)
+        conn.path = path
     except OSError as error:
         raise LibraryError(f"无法打开条款库（{os_reason(error)}）", path=str(path), hint="请检查路径和权限") from None
     except sqlite3.Error as error:
@@ -115,7 +105,9 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
 
 
 def _open_uri(uri: str, path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_MS / 1000, isolation_level=None,
+                           factory=LibraryConnection)
+    conn.path = path
     try:
         _check_library(conn, path)
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")

@@ -22,14 +22,15 @@ class _Blocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str]] = []
         self.current: list[str] = []
+        self.started = False  # the current block has text other than whitespace
         self.start = 1
         self.skip = 0
 
     def _flush(self) -> None:
-        text = SPACES_RE.sub(" ", "".join(self.current)).strip()
-        if text:
-            self.lines.append((self.start, text))
+        if self.started:
+            self.lines.append((self.start, SPACES_RE.sub(" ", "".join(self.current)).strip()))
         self.current = []
+        self.started = False
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED:
@@ -49,9 +50,11 @@ class _Blocks(HTMLParser):
 
     def handle_data(self, data):
         if not self.skip:
-            if not "".join(self.current).strip():
-                self.start = self.getpos()[0]
-            self.current.append(data.replace("\u00a0", " "))
+            data = data.replace("\u00a0", " ")
+            if not self.started and data.strip():
+                self.start = self.getpos()[0]  # the block's line: where its first text is
+                self.started = True
+            self.current.append(data)
 
 
 def read_html(data: bytes, name: str) -> tuple[list[tuple[int, str]], str]:
@@ -63,7 +66,7 @@ def read_html(data: bytes, name: str) -> tuple[list[tuple[int, str]], str]:
         encoding = "gb18030" if encoding in ("gb2312", "gbk") else encoding
         try:
             text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # an unknown name, or one no codec decodes (undefined)
             text = None
     if text is None:
         text, encoding = decode_text(data, name)

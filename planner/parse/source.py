@@ -3,16 +3,22 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from planner.errors import SourceError
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
-MAX_PDF_BYTES = 100 * 1024 * 1024  # a plan's PDF is a few MB; scanned images are not read anyway
-MAX_UNZIPPED = 200 * 1024 * 1024
+# What planner reads it must be able to write and read back. The text read from any source is
+# at most MAX_TEXT_BYTES (UTF-8) in MAX_PARAGRAPHS paragraphs: a plan is a few hundred KB in a
+# few thousand. A plan file is at most 5 times its text (every 责任单位 note is kept as written
+# and unit by unit: 10 MB of notes made 51 MB of YAML), so 4 MB of text stays under
+# planfile.MAX_PLAN_BYTES; ingest of such a text takes about 20 s and 600 MB.
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+MAX_PARAGRAPHS = 50_000
+# Files are refused by size before they are read: markup (HTML saved from Word), images and
+# fonts (DOCX, PDF) make a file much larger than its text.
+MAX_FILE_BYTES = {"txt": 16, "md": 16, "html": 32, "docx": 50, "pdf": 100}  # MB
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUPPORTED = "、".join(sorted({s for s in SUFFIXES if s not in (".text", ".markdown", ".htm")}))
@@ -53,17 +59,46 @@ def read_source(path: str | os.PathLike) -> Source:
     fmt = _check_file(file)
     if fmt in ("txt", "md"):
         text, encoding = decode_text(file.read_bytes(), str(path))
-        return Source(str(path), fmt, _lines(text), encoding)
-    if fmt == "html":
+        source = Source(str(path), fmt, _lines(text), encoding)
+    elif fmt == "html":
         from planner.parse.html import read_html
         blocks, encoding = read_html(file.read_bytes(), str(path))
-        return Source(str(path), fmt, [SourceLine(t, n) for n, t in blocks], encoding)
-    if fmt == "docx":
+        source = Source(str(path), fmt, [SourceLine(t, n) for n, t in blocks], encoding)
+    elif fmt == "docx":
         from planner.parse.docx import read_docx
-        paragraphs = read_docx(file)
-        return Source(str(path), fmt, [SourceLine(t, n) for n, t, _ in paragraphs if t.strip()],
-                      table_lines={n for n, _, in_table in paragraphs if in_table})
-    return _read_pdf(file)
+        paragraphs = read_docx(file, MAX_PARAGRAPHS)
+        source = Source(str(path), fmt, [SourceLine(t, n) for n, t, _ in paragraphs if t.strip()],
+                        table_lines={n for n, _, in_table in paragraphs if in_table})
+    else:
+        from planner.parse.pdf import read_pdf
+        source = read_pdf(file)
+    check_size(source.lines, source.path)
+    return source
+
+
+def check_size(lines: list, name: str) -> None:
+    """Refuse a text longer than planner reads (MAX_PARAGRAPHS, MAX_TEXT_BYTES)."""
+    check_counts(len(lines), lambda: sum(len(line.text) for line in lines),
+                 lambda: sum(utf8_length(line.text) for line in lines), name)
+
+
+def check_text(text: str, name: str) -> None:
+    """check_size for a text not yet split into lines (lint reads a draft so)."""
+    check_counts(sum(1 for line in text.splitlines() if line.strip()), lambda: len(text),
+                 lambda: utf8_length(text), name)
+
+
+def check_counts(paragraphs: int, chars, size, name: str) -> None:
+    if paragraphs > MAX_PARAGRAPHS:
+        raise SourceError(f"段落过多（{paragraphs} 段，上限 {MAX_PARAGRAPHS} 段），不像是一份方案",
+                          path=name, hint="请确认是否选错了文件，或把文档拆成几份")
+    if chars() * 3 > MAX_TEXT_BYTES and size() > MAX_TEXT_BYTES:  # 3: the most UTF-8 bytes a Han takes
+        raise SourceError(f"正文过长（超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB），不像是一份方案",
+                          path=name, hint="请确认是否选错了文件，或把文档拆成几份")
+
+
+def utf8_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _check_file(file: Path) -> str:
@@ -79,9 +114,9 @@ def _check_file(file: Path) -> str:
     size = file.stat().st_size
     if size == 0:
         raise SourceError("文件为空", path=name, hint="请确认文件已保存完整")
-    limit = MAX_PDF_BYTES if fmt == "pdf" else MAX_TEXT_BYTES
-    if size > limit:
-        raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB）",
+    limit = MAX_FILE_BYTES[fmt]
+    if size > limit * 1024 * 1024:
+        raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit} MB）",
                           path=name, hint="请确认是否选错了文件")
     return fmt
 
@@ -89,7 +124,12 @@ def _check_file(file: Path) -> str:
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 — in that order."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:  # an odd byte count, a lone surrogate half
+            line, col = _utf16_position(data, error.start)
+            raise SourceError("无法按 UTF-16 解码（文件不完整或已损坏）", path=name, line=line, col=col,
+                              hint="请用原软件重新保存，或另存为 UTF-8 编码") from None
     if b"\x00" in data[:8192]:
         raise SourceError("这是二进制文件，不是文本", path=name, hint="请提供 .txt、.docx、.html 或 .pdf 文件")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -113,62 +153,12 @@ def _bad_position(data: bytes) -> tuple[int, int]:
     return 1, 1
 
 
+def _utf16_position(data: bytes, bad: int) -> tuple[int, int]:
+    """Line and column of byte `bad` of a UTF-16 text (with BOM), read up to it."""
+    before = data[:bad - bad % 2].decode("utf-16", "replace")
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def _lines(text: str) -> list[SourceLine]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [SourceLine(t.rstrip(), n) for n, t in enumerate(text.split("\n"), 1) if t.strip()]
-
-
-def open_zip(file: Path) -> zipfile.ZipFile:
-    """A zip whose uncompressed size is bounded (zip bombs are refused before reading)."""
-    try:
-        archive = zipfile.ZipFile(file)
-    except zipfile.BadZipFile:
-        raise SourceError("不是有效的 .docx 文件（不是 zip 格式）", path=str(file),
-                          hint="请在 Word/WPS 中另存为 .docx") from None
-    except OSError as error:  # no permission, a name too long…: not a damaged document
-        from planner.errors import os_reason
-
-        raise SourceError(f"无法读取（{os_reason(error)}）", path=str(file), hint="请检查文件和目录的权限") from None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
-        archive.close()
-        raise SourceError("解压后过大（超过 200 MB），疑似压缩炸弹", path=str(file),
-                          hint="请确认文件来源")
-    if "word/document.xml" not in archive.namelist():
-        archive.close()
-        raise SourceError("不是有效的 .docx 文件（缺少 word/document.xml）", path=str(file),
-                          hint="请在 Word/WPS 中另存为 .docx")
-    return archive
-
-
-def _read_pdf(file: Path) -> Source:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    # pypdf logs its repairs ("EOF marker not found") to stderr; planner reports one line itself.
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    with open(file, "rb") as handle:
-        if b"%PDF-" not in handle.read(1024):  # pypdf would read the whole file looking for one
-            raise SourceError("不是 PDF 文件（开头没有 %PDF 标记）", path=str(file),
-                              hint="请确认文件类型，或用原软件重新导出 PDF")
-    try:
-        reader = PdfReader(file)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError, RecursionError) as error:
-        raise SourceError(f"无法读取 PDF（{type(error).__name__}）", path=str(file),
-                          hint="请确认文件完整，或另存为 PDF 后重试") from None
-    lines, dropped, number = [], [], 0
-    for page in pages:
-        for text in page.replace("\r", "\n").split("\n"):
-            number += 1
-            if not text.strip():
-                continue
-            if PAGE_NUMBER_RE.match(text):
-                dropped.append(DroppedLine(text, number, "页码"))
-            else:
-                lines.append(SourceLine(text.rstrip(), number))
-    if not lines:
-        raise SourceError("PDF 中没有文字层，可能是扫描件", path=str(file),
-                          hint="请先做文字识别（OCR）")
-    return Source(str(file), "pdf", lines, None, dropped)

@@ -46,6 +46,8 @@ class JinjaWording(Wording):
                                 line=error.lineno, hint="请对照 planner 自带的同名模板修改") from None
         except jinja2.TemplateNotFound:
             raise TemplateError("找不到模板", path=name, hint="请检查 --templates 目录") from None
+        except UnicodeDecodeError:
+            raise TemplateError("模板不是 UTF-8 编码", path=name, hint="请将模板另存为 UTF-8") from None
 
     def render(self, name: str, **values: Any) -> str:
         import jinja2
@@ -57,6 +59,14 @@ class JinjaWording(Wording):
                                 line=_template_line(name), hint="可用的变量见模板开头的说明") from None
         except jinja2.TemplateError as error:
             raise TemplateError(f"模板出错（{error}）", path=name, line=_template_line(name)) from None
+        except RecursionError:
+            raise TemplateError("模板包含或继承了自身（无限递归）", path=name, line=_template_line(name),
+                                hint="请检查 include 和 extends") from None
+        except ZeroDivisionError:
+            raise TemplateError("模板中除以零", path=name, line=_template_line(name)) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, UnicodeError) as error:
+            raise TemplateError(f"模板中的运算无法进行（{type(error).__name__}: {error}）", path=name,
+                                line=_template_line(name)) from None
 
     def note(self, responsibility: Responsibility) -> str:
         key = (responsibility.raw, tuple(u.name for u in responsibility.lead),
@@ -111,7 +121,6 @@ def _cached_environment(user_dir: Optional[str]):
     """One environment per template directory: templates compile once per process, and
     their bytecode is kept in the user cache (Jinja checks each template's source against it)."""
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from planner.resources import cache_dir, templates_dir
 
@@ -121,12 +130,68 @@ def _cached_environment(user_dir: Optional[str]):
     folder = cache_dir() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+        bytecode = _bytecode_cache(str(folder))
     except OSError:
         bytecode = None  # a read-only home: templates compile each time
-    return ImmutableSandboxedEnvironment(
+    return _bounded_sandbox()(
         loader=jinja2.FileSystemLoader(search, encoding="utf-8"), undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=False, auto_reload=False, bytecode_cache=bytecode)
+
+
+def _bytecode_cache(folder: str):
+    """Jinja's file cache of compiled templates, where a damaged or unreadable file is compiled
+    again (Jinja lets a truncated file's UnpicklingError out) and a cache that cannot be
+    written is only not written. The code Jinja compiles depends on the environment (the
+    bounded `*` and `**` below), which its cache key leaves out: the names say which one."""
+    import pickle
+
+    import jinja2
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError, pickle.UnpicklingError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    return Cache(folder, "bounded-%s.cache")
+
+
+def _bounded_sandbox() -> type:
+    """Jinja's immutable sandbox, with `*` and `**` refused when they would make a string, a
+    list or a number too large to write (`"x" * 10 ** 11` would take 100 GB)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
+                raise SecurityError(f"指数过大（{right}）")
+            if operator == "*" and _repeats(left, right) * _size(left, right) > MAX_PRODUCT:
+                raise SecurityError("重复的结果过长")
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
+
+
+MAX_EXPONENT = 1000
+MAX_PRODUCT = 1_000_000  # characters or items a repetition may make
+
+
+def _repeats(left: Any, right: Any) -> int:
+    counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
+    return abs(counts[0]) if counts and len(counts) == 1 else 0
+
+
+def _size(left: Any, right: Any) -> int:
+    return max((len(v) for v in (left, right) if isinstance(v, (str, list, tuple))), default=0)
 
 
 def _template_line(name: str) -> Optional[int]:

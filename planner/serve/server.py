@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import quote
 
-from planner.errors import UserError
+from planner.errors import UserError, os_reason
 
 EXTRA = ("starlette", "uvicorn", "multipart")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -66,7 +66,7 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as error:
         sock.close()
-        raise ServeError(f"无法在 {host}:{port} 上启动（{error.strerror}）",
+        raise ServeError(f"无法在 {host}:{port} 上启动（{os_reason(error)}）",
                          hint="端口可能已被占用，请用 --port 指定其他端口") from None
     sock.listen(64)
     return sock

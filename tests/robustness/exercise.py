@@ -44,3 +44,23 @@ def through_plan(plan: Plan, open_docx: bool = True) -> bytes:
     except PlannerError:
         pass
     return data
+
+
+class ShapeChanged(Exception):
+    """lint --fix changed what a draft is (planner.lint.guard.shape): a finding of the run."""
+
+
+def through_fix(text: str) -> None:
+    """`lint --fix` on a draft: the fixed draft must parse to the draft's shape."""
+    from planner.lint.config import default_config
+    from planner.lint.engine import fix_draft
+    from planner.lint.guard import shape
+    from planner.lint.readers import text_draft
+
+    try:
+        draft = text_draft(text, "草稿.txt")
+    except PlannerError:
+        return
+    fixed, _ = fix_draft(draft, default_config())
+    if shape(fixed.plan) != shape(draft.plan):
+        raise ShapeChanged("lint --fix 改变了文档结构")

@@ -92,3 +92,32 @@ def nasty_plan(rng: random.Random) -> dict:
                           "date": "2024-05-31", "public": text(), "cc": [text()], "printer": text(),
                           "print_date": "2024-06-01"}
     return data
+
+
+# Punctuation and its half-width or straight stand-in: what a punctuation-only mutation swaps.
+WIDE_TO_NARROW = {"，": ",", "。": ".", "；": ";", "：": ":", "（": "(", "）": ")", "“": '"', "”": '"', "、": ",",
+                  "！": "!", "？": "?", "‘": "'", "’": "'"}
+NARROW_TO_WIDE: dict[str, list[str]] = {}
+for _wide, _narrow in WIDE_TO_NARROW.items():
+    NARROW_TO_WIDE.setdefault(_narrow, []).append(_wide)
+PUNCTUATION = list(WIDE_TO_NARROW) + list(NARROW_TO_WIDE)
+
+
+def punctuation_mutation(rng: random.Random, lines: int = 40) -> str:
+    """A window of a seed with its punctuation damaged: a mark swapped for its half-width or
+    straight form (or back), a mark inserted, a mark deleted — 1 to 6 times. Nothing else."""
+    seed = rng.choice(SEEDS).splitlines()
+    start = rng.randrange(max(1, len(seed) - lines))
+    chars = list("\n".join(seed[start:start + lines]))
+    for _ in range(rng.randint(1, 6)):
+        spots = [i for i, ch in enumerate(chars) if ch in WIDE_TO_NARROW or ch in NARROW_TO_WIDE]
+        op = rng.randrange(3)
+        if op == 0 and spots:
+            at = rng.choice(spots)
+            ch = chars[at]
+            chars[at] = WIDE_TO_NARROW[ch] if ch in WIDE_TO_NARROW else rng.choice(NARROW_TO_WIDE[ch])
+        elif op == 1 and chars:
+            chars.insert(rng.randrange(len(chars)), rng.choice(PUNCTUATION))
+        elif op == 2 and spots:
+            del chars[rng.choice(spots)]
+    return "".join(chars)

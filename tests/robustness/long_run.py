@@ -1,9 +1,14 @@
-"""The long fuzzing run: `python -m tests.robustness.long_run --inputs 100000`.
+"""The long fuzzing run: `python -m tests.robustness.long_run --inputs 100000 [--kinds text|files|all]`.
 
-Each input is built from its number (so any finding is replayed with `--only N`): a mutated seed
-text, random text, a plan of hostile strings, or a run of nasty strings. Every input goes through
-ingest, render (the DOCX must open with python-docx), export, and for every fifth input lint.
-Anything but planner's own error is a crash; an input that takes longer than --timeout is a hang.
+Each input is built from its number (so any finding is replayed with `--only N`). Text kinds
+(`--kinds text`): a mutated seed text, random text, a plan of hostile strings, or a run of nasty
+strings; each goes through ingest, render (the DOCX must open with python-docx), export, and for
+every fifth input lint. File kinds (`--kinds files`, tests/robustness/mutations.py): a file's
+bytes for each reader (txt in any encoding, HTML, PDF, DOCX zip bytes), real DOCX with their XML
+mutated or their attributes odd (through ingest and check-format), plan files with hostile YAML
+scalars or JSON (through lint and render), and punctuation-only mutations of the seeds through
+`lint --fix`, whose fixed draft must keep its shape. Anything but planner's own error is a crash
+(so is a shape that --fix changed); an input that takes longer than --timeout is a hang.
 
 Every DOCX opens with python-docx as it is made. Every --sample-every'th input's DOCX, of all
 four kinds, is kept and at the end opened in LibreOffice in batches (converted to text:
@@ -27,7 +32,9 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-KINDS = ("mutated", "random", "plan", "nasty")
+KINDS = ("mutated", "random", "plan", "nasty")  # the text kinds
+FILE_KINDS = ("txt", "html", "pdf", "docx", "docx-xml", "check-attr", "yaml", "json", "fix")
+KIND_SETS = {"text": KINDS, "files": FILE_KINDS, "all": KINDS + FILE_KINDS}
 
 
 class Hang(Exception):
@@ -39,13 +46,13 @@ def _alarm(signum, frame):
 
 
 def one(number: int, timeout: int, sample_dir: str | None = None,
-        sample_every: int = 0) -> tuple[int, str, str]:
+        sample_every: int = 0, kinds: tuple[str, ...] = KINDS) -> tuple[int, str, str]:
     """(number, outcome, detail): outcome is ok, crash or hang."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(timeout)
-    kind = KINDS[number % len(KINDS)]
+    kind = kinds[number % len(kinds)]
     try:
-        data = _exercise(number, kind)
+        data = _exercise(number, kind) if kind in KINDS else _exercise_file(number, kind)
         if data and sample_dir and sample_every and number % sample_every == 0:
             Path(sample_dir, f"{number}.docx").write_bytes(data)
         return number, "ok", ""
@@ -75,6 +82,22 @@ def _exercise(number: int, kind: str) -> bytes | None:
         return through_plan(Plan.model_validate(nasty_plan(rng)))
     text = "".join(rng.choice(NASTY) for _ in range(rng.randint(0, 40))) + nasty_text(rng)
     return through_plan(Plan.model_validate({"title": text or "方案", "preamble": [{"clauses": [{"text": text}]}]}))
+
+
+def _exercise_file(number: int, kind: str) -> None:
+    """Input `number` of a file kind through what reads it (tests/robustness/mutations.py)."""
+    import tempfile
+
+    from tests.robustness.exercise import through_fix
+    from tests.robustness.inputs import punctuation_mutation
+    from tests.robustness.mutations import make, through_file
+
+    rng = random.Random(number)
+    if kind == "fix":
+        through_fix(punctuation_mutation(rng))
+        return
+    with tempfile.TemporaryDirectory(prefix="planner-fuzz-") as folder:
+        through_file(kind, make(kind, rng), Path(folder))
 
 
 def _text_without_lint(text: str) -> bytes | None:
@@ -176,6 +199,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=max(1, multiprocessing.cpu_count()))
     parser.add_argument("--timeout", type=int, default=30, help="seconds allowed per input")
     parser.add_argument("--only", type=int, help="replay one input by its number")
+    parser.add_argument("--kinds", choices=sorted(KIND_SETS), default="text",
+                        help="text: texts and plans through every stage; files: each reader's bytes, "
+                             "DOCX XML, odd attributes, YAML, JSON and lint --fix; all: both")
     parser.add_argument("--sample-every", type=int, default=49,
                         help="keep every N'th input's DOCX and open it in LibreOffice at the end "
                              "(N prime to 4, so the four kinds take turns)")
@@ -188,8 +214,9 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true",
                         help="with --open-only: count DOCX whose text an interrupted run wrote as opened")
     args = parser.parse_args()
+    kinds = KIND_SETS[args.kinds]
     if args.only is not None:
-        print(one(args.only, args.timeout))
+        print(one(args.only, args.timeout, kinds=kinds))
         return
     samples = Path(args.out).parent / "fuzz-samples"
     if args.open_only:
@@ -199,21 +226,23 @@ def main() -> None:
     samples.mkdir(parents=True, exist_ok=True)
     started = time.time()
     counts = {"ok": 0, "crash": 0, "hang": 0}
+    by_kind = {kind: 0 for kind in kinds}
     findings = []
     for old in samples.glob("*.docx"):  # a sample is this run's alone
         old.unlink()
-    jobs = ((n, args.timeout, str(samples), args.sample_every)
+    jobs = ((n, args.timeout, str(samples), args.sample_every, kinds)
             for n in range(args.start, args.start + args.inputs))
     with multiprocessing.Pool(args.workers, maxtasksperchild=2000) as pool:
         for done, (number, outcome, detail) in enumerate(pool.imap_unordered(_work, jobs, chunksize=20), 1):
             counts[outcome] += 1
+            by_kind[kinds[number % len(kinds)]] += 1
             if outcome != "ok":
                 findings.append({"input": number, "outcome": outcome, "detail": detail})
                 print(f"input {number}: {outcome} ({detail.splitlines()[0]}); "
                       f"replay: python -m tests.robustness.long_run --only {number}", flush=True)
             if done % 5000 == 0:
                 print(f"{done} inputs, {counts}, {time.time() - started:.0f} s", flush=True)
-    _report(args.out, {"inputs": args.inputs, "start": args.start, **counts,
+    _report(args.out, {"inputs": args.inputs, "start": args.start, "kinds": args.kinds, "per_kind": by_kind, **counts,
                        "seconds": round(time.time() - started), "findings": findings[:50],
                        "sample_every": args.sample_every, "pdf_every": args.pdf_every,
                        **open_in_libreoffice(samples, args.pdf_every, args.workers)})
