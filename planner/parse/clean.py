@@ -45,6 +45,9 @@ TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅�
 # A news byline appended to the last paragraph. 例：…协调机制。(青岛日报/观海新闻记者 余博)
 BYLINE_TAIL_RE = re.compile(r"(?<=[。！？!?”])\s*[(（][^()（）]{0,30}(记者|通讯员|编辑)[^()（）]{0,20}[)）]\s*$")
 BYLINE_WORDS = ("记者", "通讯员", "编辑")
+# A literature database's mark that the body text follows (CNKI's abstract pages print it before a
+# gazette's text). 例：<正>宁政发[2020]58号各区人民政府,…
+BODY_MARK_RE = re.compile(r"^\s*[<＜〈]正[>＞〉]\s*")
 # 例：东营市人民政府办公室关于印发…的通知(东政办字〔2022〕36号) is NOT chrome: kept for the notice.
 
 
@@ -63,6 +66,12 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         if reason:
             dropped.append(Dropped(line.text, line.line, reason))
             continue
+        mark = BODY_MARK_RE.match(line.text)
+        if mark:
+            dropped.append(Dropped(mark.group().strip(), line.line, "文献库正文标记"))
+            line = Line(line.text[mark.end():], line.line)
+            if not line.text.strip():
+                continue
         body, tail = _split_byline(line.text)
         if tail:
             dropped.append(Dropped(tail, line.line, "新闻署名"))

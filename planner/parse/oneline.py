@@ -23,9 +23,12 @@ MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])\s*|(?<=[。；;:：
 MARKER_AFTER_NOTE_RE = re.compile(r"(?<=[)）])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # A 一、 heading whose title runs into the first （一）. 例：一、主要任务（一）推进一网通办。
 HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HAN}]{{2,20}}?(?=[(（][一二三四五六七八九十]{{1,3}}[)）])")
+# A 文号 as a one-line text writes it. 例：某政发〔2020〕5号 / 鄂政办发[2020] 64号
+NUMBER = rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
-NOTICE_HEAD_RE = re.compile(r"(?P<title>[^。:：；;，,]{4,200}?的通\s*知)\s*"
-                            rf"(?P<num>[(（]?[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号[)）]?)?")
+NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:
+NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
@@ -75,12 +78,15 @@ def _notice_cuts(text: str) -> list[int]:
         bracketed = title["num"] is not None and title["num"][0] in "(（"
         cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
         start = title.end()
+    elif number := NUMBER_HEAD_RE.match(keys):
+        start = number.end()
+        cuts.append(start)
     head = RECIPIENTS_HEAD_RE.match(keys, start)
     if head and recipient_groups(re.sub(r"\s+", "", head["head"])):
         start = head.end()
         cuts.append(start)
-    elif title:
-        return []  # a title line alone is no one-line notice
+    elif cuts:
+        return []  # a title or 文号 alone is no one-line notice
     issuing = ISSUING_RE.search(keys, start)
     if issuing is None:
         return cuts
