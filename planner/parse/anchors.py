@@ -77,6 +77,8 @@ def tag(text: str) -> Tagged:
     k = key.text
     if len(text) > KEY_MAX:
         return Tagged(ISSUING if is_issuing(k) else PROSE if SENTENCE_RE.search(k) else OTHER, key)
+    if fields(text) is not None:  # before a 文号: `文  号 某政发〔2023〕6号` is the portal's field
+        return Tagged(META, key)
     found = _number(key) or _dated(key) or _notice_parts(key)
     if found is not None:
         return found
@@ -137,8 +139,6 @@ def _dated(key: Key) -> Optional[Tagged]:
 
 def _notice_parts(key: Key) -> Optional[Tagged]:
     k = key.text
-    if fields(key.source) is not None:
-        return Tagged(META, key)
     title = find_notice_title(k)
     if title is not None:
         return Tagged(NOTICE_TITLE, key, title=title, number=title.number)
