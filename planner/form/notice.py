@@ -17,8 +17,9 @@ from planner.form.organs import ORGAN_ENDS
 NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
 NOT_TITLE_RE = re.compile(r"[。；;：:！!？]|给你们")
-# A portal's tag before a title. 例：“党政混合信息公开” / 【政策文件】 / [通知]
-TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\])")
+# A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /
+# (电子商务研究中心讯)
+TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）])")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
 # What a portal writes after a title. 例：(有效) / （已失效）
@@ -44,6 +45,9 @@ PUBLIC_RE = re.compile(r"^[(（]此件[^()（）]{1,12}[)）]?$")
 SEAL_RE = re.compile(r"^[(（][^()（）]{2,40}代章[)）]$")
 # 例：（此页无正文）
 NO_TEXT_RE = re.compile(r"^[(（]此页无正文[)）]$")
+# Whom to ask, noted under the 署名 or the date (GB/T 9704 7.3.6 附注). 例：（联系人：张某，电话：12345678）/
+# (联系电话:市大数据局战略规划与发展处,66607668)
+CONTACT_RE = re.compile(r"^[(（](?:联系人|联系电话|联系方式)[:：][^()（）]{1,80}[)）]$")
 
 
 # A plan a text cites by its name: what a 印发 sentence or a lead paragraph calls the plan.
@@ -124,4 +128,5 @@ def is_public(key: str) -> bool:
 
 
 def is_seal(key: str) -> bool:
-    return SEAL_RE.match(key) is not None or NO_TEXT_RE.match(key) is not None
+    """A note under the 署名 that names no issuer: a 代章, 此页无正文, a contact."""
+    return any(pattern.match(key) for pattern in (SEAL_RE, NO_TEXT_RE, CONTACT_RE))

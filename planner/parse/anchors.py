@@ -54,6 +54,7 @@ class Tagged:
     date: Optional[dt.date] = None
     heading: Optional[str] = None  # marker kind
     public: Optional[str] = None  # 附注 as written
+    line: Optional[int] = None  # its line in the source (set by the caller)
 
     @property
     def text(self) -> str:

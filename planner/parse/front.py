@@ -32,6 +32,7 @@ class Head:
             return None
         if at not in self.tags:
             self.tags[at] = tag(self.lines[at].text)
+            self.tags[at].line = self.lines[at].line
         return self.tags[at]
 
     def kind(self, at: int) -> Optional[str]:

@@ -4,6 +4,7 @@
 notice itself (通知本身, 实施意见) keeps its body as the plan's."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from planner.form.keys import key_of
@@ -18,6 +19,8 @@ WINDOW = 14  # lines from the 主送 to the 成文日期
 TITLE_LINES = 4  # a notice's title on up to four lines
 TITLE_LINE_MAX = 120
 FRAGMENT_MAX = 6
+# A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
+BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
@@ -86,9 +89,27 @@ def _title_before(head: Lines, end: int):
         texts.insert(0, line.text.strip())
         key = key_of("".join(texts))
         span = find_notice_title(key.text)
-        if span is not None:
-            return count, (key, span)
+        if span is None:
+            continue
+        if span.start == 0 and BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count):
+            key = key_of(head(end - count - 1).text.strip() + "".join(texts))
+            return count + 1, (key, find_notice_title(key.text))
+        return count, (key, span)
     return None
+
+
+def _issuer_line(head: Lines, first: int) -> bool:
+    """Whether the line above a title's first line is the title's own first line: a title names
+    its issuer first (GB/T 9704 7.3.1), and one laid out on two lines breaks after it (冠县人民政府办公室
+    / 关于印发…的通知). A 发文机关标志 is not: it is letter-spaced (`市 人 民 政 府`), stacked with another
+    organ line (joint issuers), or apart from the title by a blank line."""
+    above, title = head(first - 1), head(first)
+    if above is None or above.kind != ORGANS or _kind(head, first - 2) == ORGANS:
+        return False
+    tokens = above.text.split()
+    if len(tokens) > 2 and all(len(token) == 1 for token in tokens):
+        return False
+    return above.line is None or title.line is None or title.line - above.line <= 1
 
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
