@@ -43,6 +43,8 @@ ISSUING_SPAN = 400  # the sentence stands at the head of the body
 PUBLIC_RE = re.compile(r"^[(（]此件[^()（）]{1,12}[)）]?$")
 # A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
 SEAL_RE = re.compile(r"^[(（][^()（）]{2,40}代章[)）]$")
+# …or after the name on its line. 例：领导小组办公室(代章)
+SEAL_AFTER_RE = re.compile(r"[(（][^()（）]{0,40}代章[)）]$")
 # 例：（此页无正文）
 NO_TEXT_RE = re.compile(r"^[(（]此页无正文[)）]$")
 # Whom to ask, noted under the 署名 or the date (GB/T 9704 7.3.6 附注). 例：（联系人：张某，电话：12345678）/
@@ -125,6 +127,12 @@ def cited_plan(texts: Iterable[str]) -> Optional[str]:
 
 def is_public(key: str) -> bool:
     return PUBLIC_RE.match(key) is not None
+
+
+def seal_start(key: str) -> int:
+    """Where a 代章 note after a 署名 on its line starts (len(key) when there is none)."""
+    seal = SEAL_AFTER_RE.search(key)
+    return seal.start() if seal and seal.start() > 0 else len(key)
 
 
 def is_seal(key: str) -> bool:

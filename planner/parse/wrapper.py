@@ -8,7 +8,8 @@ import re
 from typing import Callable, Optional
 
 from planner.form.keys import key_of
-from planner.form.notice import find_notice_title, recipient_groups
+from planner.form.notice import find_notice_title, recipient_groups, seal_start
+from planner.form.organs import split_organs
 from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
@@ -22,6 +23,7 @@ FRAGMENT_MAX = 6
 # A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
 BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
+SIGNATURE_LINES = 2  # a long 署名 (a 领导小组办公室) wraps onto a second line
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
 
@@ -175,12 +177,34 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         line = head(at)
         if line is None:
             return None
+        if line.kind in (DATE, SIGNED) and (wrapped := _wrapped_signature(head, at, start)):
+            return at - wrapped[0]
         if line.kind in CLOSING or (line.kind == PIECE and title_of(line.text) is not None):
             return at
     return None
 
 
+def _wrapped_signature(head: Lines, date: int, start: int) -> Optional[tuple[int, list[str]]]:
+    """(lines, names) of a 署名 just above the date that a tagged line does not show: wrapped onto
+    two lines, or with its 代章 note after it (包头市优化营商环境工作 / 领导小组办公室(代章))."""
+    for count in range(SIGNATURE_LINES, 0, -1):  # the longest name: a wrapped one, not its second line
+        lines = [head(at) for at in range(date - count, date)]
+        if date - count < start or any(line is None or line.kind != PIECE for line in lines):
+            continue
+        key = key_of("".join(line.text.strip() for line in lines))
+        names = split_organs(key.cut(0, seal_start(key.text)))
+        if names:
+            return count, names
+    return None
+
+
 def _signature(head: Lines, at: int, evidence: Evidence) -> int:
+    for count in range(1, SIGNATURE_LINES + 1):
+        wrapped = _kind(head, at + count) in (DATE, SIGNED) and _wrapped_signature(head, at + count, at)
+        if wrapped and wrapped[0] == count:
+            evidence.issuer.extend(wrapped[1])
+            at += count
+            break
     while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
         _take(head(at), evidence)
         at += 1
