@@ -114,9 +114,9 @@ def _number(key: Key) -> Optional[Tagged]:
     if match:
         return Tagged(NUMBER, key, number=match.span("num"))
     red = RED_HEADER_RE.match(k)
-    if red and split_organs(key.cut(*red.span("org"))):
-        number = red.span("num") if red["num"] else None
-        return Tagged(RED, key, number=number, organs=split_organs(key.cut(*red.span("org"))))
+    organs = split_organs(key.cut(*red.span("org"))) if red and red["org"] else []
+    if red and (organs or not red["org"]):  # 文件 alone: a red header whose name is the line above
+        return Tagged(RED, key, number=red.span("num") if red["num"] else None, organs=organs)
     return None
 
 

@@ -95,8 +95,8 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
         kind = head.kind(at)
         if kind in (PROSE, ISSUING):
             break
-        if kind in (NOTICE_TITLE, NUMBER, RED) or _titled_plan(head(at)):
-            return at
+        if kind in (NOTICE_TITLE, NUMBER) or _titled_plan(head(at)) or (kind == RED and head(at).organs):
+            return at  # (`文件` alone is a red header only under its organ's name)
     return None
 
 
