@@ -12,6 +12,7 @@ from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
 from planner.form.script import HAN
 from planner.parse.source import SourceLine as Line
+from planner.parse.titles import KINDS, title_of
 
 # A line this long may hold several paragraphs.
 LONG_LINE = 120
@@ -37,6 +38,9 @@ SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
+# A one-line text with no notice may open with the plan's title, a space where its line ended.
+# 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
+TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 6
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
@@ -44,12 +48,15 @@ NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 
 def split_long_lines(lines: list[Line]) -> list[Line]:
     """Lines with the breaks a one-line text lost put back (other lines as they are): heading
-    markers in long lines, the notice's parts in the first lines."""
+    markers in long lines, the notice's parts in the first lines (or the plan's title that opens
+    a text with no notice)."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
-        if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN:
-            cuts.update(_notice_cuts(line.text))
+        head = _notice_cuts(line.text) if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN else []
+        if index == 0 and not head and len(line.text) >= LONG_LINE:
+            head = _title_cut(line.text)  # no notice: the text may open with the plan's title
+        cuts.update(head)
         out.extend(_cut(line, sorted(cuts)) if cuts else [line])
     return out
 
@@ -107,6 +114,12 @@ def _notice_cuts(text: str) -> list[int]:
     if name and keys.startswith(name, after):
         cuts.append(after + len(name))
     return cuts
+
+
+def _title_cut(text: str) -> list[int]:
+    """After the plan's title a one-line text opens with (none when it opens otherwise)."""
+    head = TITLE_HEAD_RE.match(text)
+    return [head.end("title")] if head and title_of(head["title"]) is not None else []
 
 
 def _quoted_name(sentence: str) -> Optional[str]:

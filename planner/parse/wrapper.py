@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
 from planner.form.organs import split_organs
@@ -39,6 +40,8 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
         line = head(at - 1)
         if line.kind in (NUMBER, RED):
             evidence.add_number(line)
+        elif line.kind == PIECE and (bare := BARE_BROKEN_NUMBER_RE.match(line.key.text)):
+            evidence.add_number(Tagged(NUMBER, line.key, number=bare.span("num")))
         elif (title := _title_before(head, at)) is not None:
             if evidence.title is not None:
                 break
