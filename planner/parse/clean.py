@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from planner.form.hanzi import simplify
 from planner.parse.source import DroppedLine as Dropped
 from planner.parse.source import SourceLine as Line
 
@@ -36,6 +37,11 @@ CHROME_LINE_RES = [
 # first alternative that matches is the first pattern that would). 8 searches → 1 match per line.
 CHROME_RE = re.compile("|".join(f"(?P<c{index}>{pattern.pattern})"
                                 for index, (pattern, _) in enumerate(CHROME_LINE_RES)))
+# The same bar after the page's title on its line. 例：…的实施意见 来源:市政府办公室 访问次数:134 发布日期:…
+INFO_BAR_TAIL_RE = re.compile(r"(?<=\S)\s+(?:来源|信息来源|发布机构|发布日期|发布时间)\s*[:：].*"
+                              r"(?:访问次数|浏览次数|发布时间|发布日期|打印|字号|点击|分享)")
+# A list bullet a page puts before a line. 例：• 煙臺信用制度詳情
+BULLET_RE = re.compile(r"^\s*[•●▪]\s*")
 # A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
 FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
@@ -66,18 +72,33 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         if reason:
             dropped.append(Dropped(line.text, line.line, reason))
             continue
-        mark = BODY_MARK_RE.match(line.text)
-        if mark:
-            dropped.append(Dropped(mark.group().strip(), line.line, "文献库正文标记"))
-            line = Line(line.text[mark.end():], line.line)
-            if not line.text.strip():
-                continue
-        body, tail = _split_byline(line.text)
-        if tail:
-            dropped.append(Dropped(tail, line.line, "新闻署名"))
-            line = Line(body, line.line)
-        kept.append(line)
+        line = _trimmed(line, dropped)
+        if line.text.strip():
+            kept.append(line)
     return kept, dropped
+
+
+def _trimmed(line: Line, dropped: list[Dropped]) -> Line:
+    """The line without what a page adds at its ends: a list bullet or a database's body mark
+    before it, the page's info bar or a news byline after it."""
+    text = BULLET_RE.sub("", line.text, count=1)
+    mark = BODY_MARK_RE.match(text)
+    if mark:
+        dropped.append(Dropped(mark.group().strip(), line.line, "文献库正文标记"))
+        text = text[mark.end():]
+    for split, reason in ((_split_info_bar, "网页信息栏"), (_split_byline, "新闻署名")):
+        text, tail = split(text)
+        if tail:
+            dropped.append(Dropped(tail, line.line, reason))
+    return line if text == line.text else Line(text, line.line)
+
+
+def _split_info_bar(text: str) -> tuple[str, str]:
+    """`…的实施意见(某政办发〔2019〕7号) 来源:市政府办公室 访问次数:134 发布日期:2019-07-01`: the
+    page's info bar after its title on the title's line (read on the simplified text)."""
+    if len(text) > MAX_CHROME_LINE or (bar := INFO_BAR_TAIL_RE.search(simplify(text))) is None:
+        return text, ""
+    return text[:bar.start()].rstrip(), text[bar.start():].strip()
 
 
 def _trailer_start(lines: list[Line]) -> int:

@@ -24,7 +24,7 @@ OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "�
                 "责任部门", "政策级别", "政策主题", "信息来源", "来源", "颁布时间", "中文名", "主题词", "关键词",
                 "归档时间", "浏览量", "浏览次数", "访问次数", "访问量", "阅读量", "阅读次数", "点击量", "点击", "字号",
                 "字体", "作者", "时间", "日期", "时效", "信息索引号", "公开日期", "效力状况", "内容概述",
-                "附件下载", "统一编号", "统一登记号", "资料来源")
+                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源")
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
@@ -65,6 +65,12 @@ def fields(text: str) -> Optional[list[tuple[str, str]]]:
         value = _value(key, match.end(), end)
         pairs.append((match.group().rstrip(":："), value))
     return pairs
+
+
+def label_alone(text: str) -> Optional[str]:
+    """The field a line names with no value (`• 文号:`, its value on the next line), or None."""
+    named = fields(text)
+    return named[0][0] if named is not None and len(named) == 1 and not named[0][1] else None
 
 
 def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:

@@ -14,6 +14,7 @@ from planner.form.organs import split_organs
 from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
+from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
 from planner.parse.titles import title_of
 
 Lines = Callable[[int], Optional[Tagged]]
@@ -24,6 +25,8 @@ FRAGMENT_MAX = 6
 # A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
 BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
+# What a metadata field's value below its name reads as, by the kind of its line.
+VALUE_LABELS = {NUMBER: DOC_NUMBER_LABELS, ORGANS: ISSUER_LABELS, DATE: DATE_LABELS}
 SIGNATURE_LINES = 2  # a long 署名 (a 领导小组办公室) wraps onto a second line
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
@@ -38,6 +41,11 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
     skipped = False  # a line was skipped: what is above is the page's, not the notice's own title
     while at > 0:
         line = head(at - 1)
+        if _field_value(head, at - 1):  # `文号:` / `某政办发〔2025〕10号`: the portal's, not the notice's
+            evidence.loose_numbers += [line] if line.kind == NUMBER else []
+            skipped = True
+            at -= 1
+            continue
         if line.kind in (NUMBER, RED):
             evidence.add_number(line)
         elif line.kind == PIECE and (bare := BARE_BROKEN_NUMBER_RE.match(line.key.text)):
@@ -66,6 +74,14 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.add(at - 1)
         at -= 1
     return at, used
+
+
+def _field_value(head: Lines, at: int) -> bool:
+    """The line is the value of a metadata field named alone on the line above: a 文号 under
+    `文号:`, an organ under `发布机构:`, a date under `成文日期:`."""
+    above, line = head(at - 1), head(at)
+    label = label_alone(above.text) if above is not None and above.kind == META else None
+    return label is not None and label in VALUE_LABELS.get(line.kind, ())
 
 
 def _skippable(line: Tagged) -> bool:
