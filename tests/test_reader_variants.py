@@ -139,6 +139,18 @@ def test_note_forms():
     assert clause.text == "制定管理办法。建立考核机制。"
 
 
+def test_a_note_cut_after_its_lead_unit_is_truncated_through_pinyin_glosses():
+    plan = parse("""
+某市優化營商環境2025年工作要點
+一、主要任務
+（一）推進信用承諾。編制承諾事項清單。（市場監(jiān)管局牽頭，市政務服務辦(bàn)、市公安局
+""").plan
+    items = plan.tasks[0].items or [i for p in plan.tasks[0].parts for i in p.items]
+    (note,) = [c.responsibility for c in items[0].clauses() if c.responsibility]
+    assert note.truncated and note.lead == [] and note.support == []
+    assert note.raw == "（市場監(jiān)管局牽頭，市政務服務辦(bàn)、市公安局"
+
+
 def test_notice_starting_at_recipients_with_xianjiang_and_joint_issuers():
     plan = parse("""
 各区人民政府，市政府各部门：

@@ -38,8 +38,12 @@ NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?
 NUMBER_IN_LINE_RE = re.compile(rf"(?<![{HAN}《〈])(?P<num>{NUMBER_KEY})")
 # A 文号 a web page broke: 〕 and 号 lost. 例：政办〔202122 / 六政〔201760
 BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}\d{{0,5}})$")
-# A red header (发文机关标志) with the 文号 on its line. 例：某市人民政府办公室文件某政办发〔2024〕5号
-RED_HEADER_RE = re.compile(rf"^(?P<org>[{HAN}]{{2,40}}?)文件(?P<num>{NUMBER_KEY})?$")
+# …and one that lost its brackets too: read only where a 文号 stands (next to the notice's title),
+# since elsewhere it reads as any name with a number. 例：中县政务公开202210
+BARE_BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{2,12}}{YEAR}\d{{1,4}})$")
+# A red header (发文机关标志) with the 文号 on its line. 例：某市人民政府办公室文件某政办发〔2024〕5号 /
+# 文件 (the organ's name on the line above)
+RED_HEADER_RE = re.compile(rf"^(?P<org>[{HAN}]{{2,40}}?)?文件(?P<num>{NUMBER_KEY})?$")
 
 
 def normalize_doc_number(text: str) -> Optional[str]:

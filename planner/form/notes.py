@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
+from planner.form.keys import PINYIN_GLOSS_RE
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
 from planner.form.script import HAN
 from planner.form.spots import Spot
@@ -36,12 +37,17 @@ SUPPORT_ROLES = ("配合", "参与", "配合落实")
 DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
 # The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
 LEAD_MARKS = "☆★"
+# A note's fields that name no unit: its time limit. Spaces a PDF left inside are read through.
+# 例：;完成时限:6月底 / ;完 成时限:12 月底 / ;完成時間:2022年6月
+OTHER_FIELDS = ("完成时限", "完成时间", "时间节点", "完成期限", "时限要求", "时间要求")
+OTHER_FIELD_RE = re.compile("(?:" + "|".join(r"\s*".join(label) for label in OTHER_FIELDS) + r")\s*[:：]")
 # A note cut off inside its label. 例：(责任单 / （牵头
 CUT_LABELS_RE = re.compile("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(2, len(label)))
                            + r")\s*$")
 # The start of a note cut off by the end of an excerpt: a unit and a list separator.
 # 例：(市政府办公室、市
-CUT_NOTE_RE = re.compile(rf"^[{HAN}()（）]{{2,40}}?[、,，]")
+# 例：(市政府办公室、市 / (市市场监管委牵头,市政务服务办、
+CUT_NOTE_RE = re.compile(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:牵头|负责)?[、,，]")
 # A separator between two names that should be a 顿号. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
 SEPARATOR_RE = re.compile(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
 # The comma after a division of labour stays. 例：A牵头,B配合 / A负责，B参与
@@ -101,8 +107,8 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     if truncated:
         if CUT_LABELS_RE.match(inner):
             return True  # cut inside its label: (责任单
-        cut = CUT_NOTE_RE.match(inner)
-        return cut is not None and ORGAN_END_RE.search(cut.group()[:-1]) is not None
+        cut = CUT_NOTE_RE.match(PINYIN_GLOSS_RE.sub("", inner) if "(" in inner else inner)
+        return cut is not None and ORGAN_END_RE.search(cut["unit"]) is not None
     return bool(ROLE_END_RE.search(_own(inner))) and _mentions_unit(inner)
 
 
@@ -143,6 +149,7 @@ def read_note(raw: str) -> Optional[Reading]:
     rule = "" if stop is None else inner[stop + 1:].strip().rstrip("。")
     if stop is not None:
         inner, keys = inner[:stop], keys[:stop]
+    inner, keys = _without_other_fields(inner, keys)
     if LABEL_RE.match(keys):
         lead, support = _labelled(inner, keys)
     else:
@@ -160,8 +167,23 @@ def note_rule(raw: str) -> Optional[str]:
     return reading.rule if reading and reading.rule else None
 
 
+def _without_other_fields(inner: str, keys: str) -> tuple[str, str]:
+    """The note without its fields that name no unit (`;完成时限:6月底`): each runs to the next
+    `;` or the next unit label."""
+    while (field := OTHER_FIELD_RE.search(keys)) is not None:
+        start = field.start()
+        while start > 0 and keys[start - 1] in " ;；,，":
+            start -= 1
+        after = [at for at in (keys.find(";", field.end()), keys.find("；", field.end())) if at >= 0]
+        label = LABELLED_PART_RE.search(keys, field.end())
+        end = min(after + ([label.start()] if label else []) + [len(keys)])
+        inner, keys = inner[:start] + inner[end:], keys[:start] + keys[end:]
+    return inner, keys
+
+
 def _labelled(inner: str, keys: str) -> tuple[str, str]:
-    """A 责任单位 list is the support when a 牵头单位 list is given too."""
+    """A 责任单位 list is the support when a 牵头单位 list is given too; one that says who leads
+    and who supports (`责任单位:A、B牵头,C配合`) is read by its role words."""
     marks = list(LABELLED_PART_RE.finditer(keys))
     has_lead = any(mark.group(1) in LEAD_LABELS for mark in marks)
     lead, support = [], []
@@ -169,14 +191,20 @@ def _labelled(inner: str, keys: str) -> tuple[str, str]:
         end = marks[index + 1].start() if index + 1 < len(marks) else len(inner)
         body = inner[mark.end():end].strip(" ;；,，")
         label = mark.group(1)
+        if not has_lead and label not in SUPPORT_LABELS and ROLE_SPLIT_RE.search(keys, mark.end(), end):
+            led, supported = _role_words(body, keys[mark.end():end].strip(" ;；,，"), rest=True)
+            lead.append(led)
+            support.append(supported)
+            continue
         second = has_lead and label not in LEAD_LABELS
         (support if label in SUPPORT_LABELS or second else lead).append(body)
-    return "、".join(lead), "、".join(support)
+    return "、".join(b for b in lead if b), "、".join(b for b in support if b)
 
 
-def _role_words(inner: str, keys: str) -> tuple[str, str]:
+def _role_words(inner: str, keys: str, rest: bool = False) -> tuple[str, str]:
     """Groups by what they do: 牵头 leads; 配合, 参与 support; 负责 leads, unless a group
-    before it leads (`A牵头,B按职责分工负责` makes B support)."""
+    before it leads (`A牵头,B按职责分工负责` makes B support). With `rest`, the names after the
+    last role word are a group too (a labelled list: `A牵头,B`), led or not."""
     lead, support, start, led = [], [], 0, False
     for match in ROLE_SPLIT_RE.finditer(keys):
         body = _drop_duty(inner[start:match.start()].strip(" ;；,，"))
@@ -185,6 +213,8 @@ def _role_words(inner: str, keys: str) -> tuple[str, str]:
         (support if supports else lead).append(body)
         led = led or "牵头" in role
         start = match.end()
+    if rest and inner[start:].strip(" ;；,，"):
+        (support if led else lead).append(inner[start:].strip(" ;；,，"))
     return "、".join(b for b in lead if b), "、".join(b for b in support if b)
 
 

@@ -17,8 +17,9 @@ from planner.form.organs import ORGAN_ENDS
 NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
 NOT_TITLE_RE = re.compile(r"[。；;：:！!？]|给你们")
-# A portal's tag before a title. 例：“党政混合信息公开” / 【政策文件】 / [通知]
-TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\])")
+# A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /
+# (电子商务研究中心讯)
+TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）])")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
 # What a portal writes after a title. 例：(有效) / （已失效）
@@ -27,8 +28,9 @@ STATUS_RE = re.compile(r"[(（](?:有效|已失效|失效|已废止|废止|现�
 SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
 # line ends in a colon. 例：各县区人民政府,市政府各部门、单位: / 区政府各部门、各街道办事处、有关单位:
+# A bank is addressed as 行 after the offices and companies. 例：区各办局(公司)行
 RECIPIENT_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|院校|学校|高校|"
-                              r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|镇|乡|片区)$")
+                              r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|镇|乡|片区|(?<=[局办)）])行)$")
 RECIPIENT_HINT_RE = re.compile(r"各|有关|相关|直属|所属|成员|部门|单位")
 RECIPIENT_SPLIT_RE = re.compile(r"[,，]")
 TRAILING_BRACKET_RE = re.compile(r"[(（][^()（）]*[)）]$")
@@ -42,8 +44,13 @@ ISSUING_SPAN = 400  # the sentence stands at the head of the body
 PUBLIC_RE = re.compile(r"^[(（]此件[^()（）]{1,12}[)）]?$")
 # A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
 SEAL_RE = re.compile(r"^[(（][^()（）]{2,40}代章[)）]$")
+# …or after the name on its line. 例：领导小组办公室(代章)
+SEAL_AFTER_RE = re.compile(r"[(（][^()（）]{0,40}代章[)）]$")
 # 例：（此页无正文）
 NO_TEXT_RE = re.compile(r"^[(（]此页无正文[)）]$")
+# Whom to ask, noted under the 署名 or the date (GB/T 9704 7.3.6 附注). 例：（联系人：张某，电话：12345678）/
+# (联系电话:市大数据局战略规划与发展处,66607668)
+CONTACT_RE = re.compile(r"^[(（](?:联系人|联系电话|联系方式)[:：][^()（）]{1,80}[)）]$")
 
 
 # A plan a text cites by its name: what a 印发 sentence or a lead paragraph calls the plan.
@@ -123,5 +130,12 @@ def is_public(key: str) -> bool:
     return PUBLIC_RE.match(key) is not None
 
 
+def seal_start(key: str) -> int:
+    """Where a 代章 note after a 署名 on its line starts (len(key) when there is none)."""
+    seal = SEAL_AFTER_RE.search(key)
+    return seal.start() if seal and seal.start() > 0 else len(key)
+
+
 def is_seal(key: str) -> bool:
-    return SEAL_RE.match(key) is not None or NO_TEXT_RE.match(key) is not None
+    """A note under the 署名 that names no issuer: a 代章, 此页无正文, a contact."""
+    return any(pattern.match(key) for pattern in (SEAL_RE, NO_TEXT_RE, CONTACT_RE))

@@ -19,8 +19,9 @@ ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办�
 ORGAN_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
 ORGAN_WORD_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
-# A name: Han characters, with a bracketed part. 例：各县(市、区)政府
-NAME_RE = re.compile(rf"^[{HAN}()（）、]+$")
+# A name: Han characters, with a bracketed or a quoted part. 例：各县(市、区)政府 /
+# 湛江市“数字政府”改革建设工作领导小组办公室
+NAME_RE = re.compile(rf"^[{HAN}()（）、“”]+$")
 # Words no organisation's name holds, though the line ends in an organ word. 例：关于印发…的通知
 # 的办法 / 由市政府同意 / 市大数据局牵头
 NOT_NAME_RE = re.compile(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$")
@@ -35,7 +36,8 @@ def is_organ(key: str, longest: int = NAME_MAX) -> bool:
     together)."""
     return (NAME_MIN <= len(key) <= longest and NAME_RE.match(key) is not None
             and ORGAN_END_RE.search(key) is not None and NOT_NAME_RE.search(key) is None
-            and key.count("(") == key.count(")") and key.count("（") == key.count("）"))
+            and key.count("(") == key.count(")") and key.count("（") == key.count("）")
+            and key.count("“") == key.count("”"))
 
 
 def is_organ_line(text: str) -> bool:

@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from planner.form.hanzi import simplify
 
-# Brackets a note opens with and nests. 例：(…) / （…） / 〔…〕 / 市大数据局<市政务服务中心>
-OPEN, CLOSE = "(（〔<＜", ")）〕>＞"
-BRACKET_RE = re.compile(r"[()（）〔〕<>＜＞]")
+# Brackets a note opens with and nests. 例：(…) / （…） / 〔…〕 / […] / 市大数据局<市政务服务中心>
+OPEN, CLOSE = "(（〔<＜[［", ")）〕>＞]］"
+BRACKET_RE = re.compile(r"[()（）〔〕<>＜＞\[\]［］]")
 # 例：市财政局、市税务局 / 市财政局,市税务局 / 市财政局/市税务局
 UNIT_SEP_RE = re.compile(r"[、,，;；/]")
 # 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split)
 AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署])[和及与]"
-                    r"(?=各|有关|市|区|县|省|镇|街道)")
+                    r"(?=各|有关|市|区|县|省|州|盟|旗|镇|乡|街道)")
 # 例：市医保局等市直有关部门单位 — 等 is a separator when the run of Han characters after it holds
 # 有关/相关/各 and, later, 部门/单位/机构/政府; that is the lookahead
 # 等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府)), which rescans the run at
@@ -37,6 +37,9 @@ COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单�
 COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
 # A group word standing alone after a collective name: the same group. 例：市直有关部门、单位
 BARE_GROUP_RE = re.compile(r"^\s*(单位|部门|机构)\s*$")
+# A time limit written among the units is no unit (a name never opens with a date).
+# 例：州司法局、州委编办及州直相关单位,6月底完成
+TIME_GROUP_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年末|上半年|下半年)")
 # Unit lists are a few dozen characters; a longer one is read but not kept in the cache.
 CACHED_LIST_MAX = 200
 
@@ -69,7 +72,7 @@ def _split_names(text: str) -> list[str]:
             ends.append(match[0])
         start = match[1]
     names = [STRAY_RE.sub("", text[a:b]) for a, b in zip(starts, ends)]
-    return [name for name in names if name]
+    return [name for name in names if name and not TIME_GROUP_RE.match(name)]
 
 
 def _separators(keys: str) -> list[tuple[int, int]]:

@@ -54,6 +54,7 @@ class Tagged:
     date: Optional[dt.date] = None
     heading: Optional[str] = None  # marker kind
     public: Optional[str] = None  # 附注 as written
+    line: Optional[int] = None  # its line in the source (set by the caller)
 
     @property
     def text(self) -> str:
@@ -77,6 +78,8 @@ def tag(text: str) -> Tagged:
     k = key.text
     if len(text) > KEY_MAX:
         return Tagged(ISSUING if is_issuing(k) else PROSE if SENTENCE_RE.search(k) else OTHER, key)
+    if fields(text) is not None:  # before a 文号: `文  号 某政发〔2023〕6号` is the portal's field
+        return Tagged(META, key)
     found = _number(key) or _dated(key) or _notice_parts(key)
     if found is not None:
         return found
@@ -111,9 +114,9 @@ def _number(key: Key) -> Optional[Tagged]:
     if match:
         return Tagged(NUMBER, key, number=match.span("num"))
     red = RED_HEADER_RE.match(k)
-    if red and split_organs(key.cut(*red.span("org"))):
-        number = red.span("num") if red["num"] else None
-        return Tagged(RED, key, number=number, organs=split_organs(key.cut(*red.span("org"))))
+    organs = split_organs(key.cut(*red.span("org"))) if red and red["org"] else []
+    if red and (organs or not red["org"]):  # 文件 alone: a red header whose name is the line above
+        return Tagged(RED, key, number=red.span("num") if red["num"] else None, organs=organs)
     return None
 
 
@@ -137,8 +140,6 @@ def _dated(key: Key) -> Optional[Tagged]:
 
 def _notice_parts(key: Key) -> Optional[Tagged]:
     k = key.text
-    if fields(key.source) is not None:
-        return Tagged(META, key)
     title = find_notice_title(k)
     if title is not None:
         return Tagged(NOTICE_TITLE, key, title=title, number=title.number)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from planner.form.hanzi import simplify
 from planner.parse.source import DroppedLine as Dropped
 from planner.parse.source import SourceLine as Line
 
@@ -24,8 +25,8 @@ CHROME_LINE_RES = [
     # 例：【打印本页】【关闭窗口】 / 分享到：
     (re.compile(r"^\s*(【?(打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?\s*)+$"), "网页按钮"),
     (re.compile(r"^\s*(分享到|扫一扫|字号)\s*[:：]?"), "网页按钮"),
-    # 例：点赞 / 收藏 / 转发
-    (re.compile(r"^\s*(点赞|收藏|转发|分享|评论)\s*\d*\s*$"), "网页按钮"),
+    # 例：点赞 / 收藏 / 转发 / 分享:
+    (re.compile(r"^\s*(点赞|收藏|转发|分享|评论)\s*[:：]?\s*\d*\s*$"), "网页按钮"),
     # 例：【资料图】 / [图片]
     (re.compile(r"^\s*[【\[](资料图|图片|视频|图)[】\]]\s*$"), "新闻图片占位"),
     # 例：责任编辑:王逸群 / (作者:余博) / 编辑：张三
@@ -36,6 +37,11 @@ CHROME_LINE_RES = [
 # first alternative that matches is the first pattern that would). 8 searches → 1 match per line.
 CHROME_RE = re.compile("|".join(f"(?P<c{index}>{pattern.pattern})"
                                 for index, (pattern, _) in enumerate(CHROME_LINE_RES)))
+# The same bar after the page's title on its line. 例：…的实施意见 来源:市政府办公室 访问次数:134 发布日期:…
+INFO_BAR_TAIL_RE = re.compile(r"(?<=\S)\s+(?:来源|信息来源|发布机构|发布日期|发布时间)\s*[:：].*"
+                              r"(?:访问次数|浏览次数|发布时间|发布日期|打印|字号|点击|分享)")
+# A list bullet a page puts before a line. 例：• 煙臺信用制度詳情
+BULLET_RE = re.compile(r"^\s*[•●▪]\s*")
 # A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
 FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
@@ -45,6 +51,9 @@ TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅�
 # A news byline appended to the last paragraph. 例：…协调机制。(青岛日报/观海新闻记者 余博)
 BYLINE_TAIL_RE = re.compile(r"(?<=[。！？!?”])\s*[(（][^()（）]{0,30}(记者|通讯员|编辑)[^()（）]{0,20}[)）]\s*$")
 BYLINE_WORDS = ("记者", "通讯员", "编辑")
+# A literature database's mark that the body text follows (CNKI's abstract pages print it before a
+# gazette's text). 例：<正>宁政发[2020]58号各区人民政府,…
+BODY_MARK_RE = re.compile(r"^\s*[<＜〈]正[>＞〉]\s*")
 # 例：东营市人民政府办公室关于印发…的通知(东政办字〔2022〕36号) is NOT chrome: kept for the notice.
 
 
@@ -63,12 +72,33 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         if reason:
             dropped.append(Dropped(line.text, line.line, reason))
             continue
-        body, tail = _split_byline(line.text)
-        if tail:
-            dropped.append(Dropped(tail, line.line, "新闻署名"))
-            line = Line(body, line.line)
-        kept.append(line)
+        line = _trimmed(line, dropped)
+        if line.text.strip():
+            kept.append(line)
     return kept, dropped
+
+
+def _trimmed(line: Line, dropped: list[Dropped]) -> Line:
+    """The line without what a page adds at its ends: a list bullet or a database's body mark
+    before it, the page's info bar or a news byline after it."""
+    text = BULLET_RE.sub("", line.text, count=1)
+    mark = BODY_MARK_RE.match(text)
+    if mark:
+        dropped.append(Dropped(mark.group().strip(), line.line, "文献库正文标记"))
+        text = text[mark.end():]
+    for split, reason in ((_split_info_bar, "网页信息栏"), (_split_byline, "新闻署名")):
+        text, tail = split(text)
+        if tail:
+            dropped.append(Dropped(tail, line.line, reason))
+    return line if text == line.text else Line(text, line.line)
+
+
+def _split_info_bar(text: str) -> tuple[str, str]:
+    """`…的实施意见(某政办发〔2019〕7号) 来源:市政府办公室 访问次数:134 发布日期:2019-07-01`: the
+    page's info bar after its title on the title's line (read on the simplified text)."""
+    if len(text) > MAX_CHROME_LINE or (bar := INFO_BAR_TAIL_RE.search(simplify(text))) is None:
+        return text, ""
+    return text[:bar.start()].rstrip(), text[bar.start():].strip()
 
 
 def _trailer_start(lines: list[Line]) -> int:

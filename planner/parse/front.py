@@ -32,6 +32,7 @@ class Head:
             return None
         if at not in self.tags:
             self.tags[at] = tag(self.lines[at].text)
+            self.tags[at].line = self.lines[at].line
         return self.tags[at]
 
     def kind(self, at: int) -> Optional[str]:
@@ -67,8 +68,10 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
         first, used = read_wrapper(head, anchor, evidence)
         end = read_issued(head, anchor, evidence)
     before = range(first - 1, -1, -1)
+    if evidence.title is None and evidence.own_title is None and _addressed(head, anchor):
+        _page_title(head, before, evidence)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
-    evidence.loose_numbers = [head(at) for at in before if number_in(head(at))]
+    evidence.loose_numbers += [head(at) for at in before if number_in(head(at))]
     evidence.metadata = [head(at).text for at in range(anchor) if head.kind(at) == META]
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
@@ -94,9 +97,26 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
         kind = head.kind(at)
         if kind in (PROSE, ISSUING):
             break
-        if kind in (NOTICE_TITLE, NUMBER, RED) or _titled_plan(head(at)):
-            return at
+        if kind in (NOTICE_TITLE, NUMBER) or _titled_plan(head(at)) or (kind == RED and head(at).organs):
+            return at  # (`文件` alone is a red header only under its organ's name)
     return None
+
+
+def _addressed(head: Head, anchor: int) -> bool:
+    """The text is itself addressed to its 主送 (a 实施意见, a 通知本身): no 印发 sentence follows."""
+    return head.kind(anchor) in (RECIPIENTS, MAYBE_RECIPIENTS) and head.kind(anchor + 1) != ISSUING
+
+
+def _page_title(head: Head, before: Iterable[int], evidence: Evidence) -> None:
+    """A text addressed to its 主送 with no title line of its own is titled by the page: the
+    nearest title line above it (its 文号 and issuer with it)."""
+    for at in before:
+        line = head(at)
+        title = title_of(line.text) if line.kind == PIECE else None
+        if title is not None:
+            evidence.own_title = title
+            evidence.own_lines += [line] if line.number is not None else []
+            return
 
 
 def _titled_plan(line: Tagged) -> bool:

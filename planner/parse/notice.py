@@ -52,7 +52,7 @@ class Evidence:
 
     def add_number(self, line: Tagged) -> None:
         self.numbers.append(line)
-        if line.kind == RED and self.mark is None:
+        if line.kind == RED and line.organs and self.mark is None:
             self.mark = line.organs
 
 

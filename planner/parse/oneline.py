@@ -12,6 +12,7 @@ from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
 from planner.form.script import HAN
 from planner.parse.source import SourceLine as Line
+from planner.parse.titles import KINDS, title_of
 
 # A line this long may hold several paragraphs.
 LONG_LINE = 120
@@ -23,9 +24,12 @@ MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])\s*|(?<=[。；;:：
 MARKER_AFTER_NOTE_RE = re.compile(r"(?<=[)）])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # A 一、 heading whose title runs into the first （一）. 例：一、主要任务（一）推进一网通办。
 HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HAN}]{{2,20}}?(?=[(（][一二三四五六七八九十]{{1,3}}[)）])")
+# A 文号 as a one-line text writes it. 例：某政发〔2020〕5号 / 鄂政办发[2020] 64号
+NUMBER = rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
-NOTICE_HEAD_RE = re.compile(r"(?P<title>[^。:：；;，,]{4,200}?的通\s*知)\s*"
-                            rf"(?P<num>[(（]?[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号[)）]?)?")
+NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:
+NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
@@ -34,6 +38,9 @@ SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
+# A one-line text with no notice may open with the plan's title, a space where its line ended.
+# 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
+TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 6
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
@@ -41,12 +48,15 @@ NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 
 def split_long_lines(lines: list[Line]) -> list[Line]:
     """Lines with the breaks a one-line text lost put back (other lines as they are): heading
-    markers in long lines, the notice's parts in the first lines."""
+    markers in long lines, the notice's parts in the first lines (or the plan's title that opens
+    a text with no notice)."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
-        if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN:
-            cuts.update(_notice_cuts(line.text))
+        head = _notice_cuts(line.text) if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN else []
+        if index == 0 and not head and len(line.text) >= LONG_LINE:
+            head = _title_cut(line.text)  # no notice: the text may open with the plan's title
+        cuts.update(head)
         out.extend(_cut(line, sorted(cuts)) if cuts else [line])
     return out
 
@@ -75,12 +85,15 @@ def _notice_cuts(text: str) -> list[int]:
         bracketed = title["num"] is not None and title["num"][0] in "(（"
         cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
         start = title.end()
+    elif number := NUMBER_HEAD_RE.match(keys):
+        start = number.end()
+        cuts.append(start)
     head = RECIPIENTS_HEAD_RE.match(keys, start)
     if head and recipient_groups(re.sub(r"\s+", "", head["head"])):
         start = head.end()
         cuts.append(start)
-    elif title:
-        return []  # a title line alone is no one-line notice
+    elif cuts:
+        return []  # a title or 文号 alone is no one-line notice
     issuing = ISSUING_RE.search(keys, start)
     if issuing is None:
         return cuts
@@ -101,6 +114,12 @@ def _notice_cuts(text: str) -> list[int]:
     if name and keys.startswith(name, after):
         cuts.append(after + len(name))
     return cuts
+
+
+def _title_cut(text: str) -> list[int]:
+    """After the plan's title a one-line text opens with (none when it opens otherwise)."""
+    head = TITLE_HEAD_RE.match(text)
+    return [head.end("title")] if head and title_of(head["title"]) is not None else []
 
 
 def _quoted_name(sentence: str) -> Optional[str]:

@@ -9,24 +9,31 @@ from dataclasses import dataclass
 from typing import Optional
 
 from planner.form.dates import read_field_date
+from planner.form.hanzi import simplify
 from planner.form.docnumber import BROKEN_NUMBER_RE, NUMBER_LINE_RE
 from planner.form.keys import Key, key_of
 from planner.form.organs import split_organs
 
 # Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
 DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
-ISSUER_LABELS = ("发文机关", "发布机构", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
+ISSUER_LABELS = ("发文机关", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
 DATE_LABELS = ("成文日期", "印发日期", "发文日期")
 TITLE_LABELS = ("名称", "标题")
 OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "体裁分类", "分类", "生成日期", "发布日期", "发布时间",
                 "更新时间", "公开方式", "公开时限", "公开范围", "有效性", "效力状态", "是否有效", "时效性",
                 "责任部门", "政策级别", "政策主题", "信息来源", "来源", "颁布时间", "中文名", "主题词", "关键词",
                 "归档时间", "浏览量", "浏览次数", "访问次数", "访问量", "阅读量", "阅读次数", "点击量", "点击", "字号",
-                "字体", "作者", "时间", "日期", "时效", "主题词")
+                "字体", "作者", "时间", "日期", "时效", "信息索引号", "公开日期", "效力状况", "内容概述",
+                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源")
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
 LABEL_RE = re.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")(?:[:：]|(?=\\|))")
+# A field's name without a colon, apart from its value by a space, its characters spaced or not
+# (on the line as written: the key has no spaces). 例：文  號 白政辦發〔2019〕9號 /
+# 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25
+SPACED_LABEL_RE = re.compile("(?:(?<=[\\s•·*|-])|^)(?:" + "|".join(r"\s*".join(label) for label in
+                                                         sorted(LABELS, key=len, reverse=True)) + ")(?=\\s)")
 # A bullet or a table rule before the first field. 例：• 中文名: / | 索引号:
 LEAD_RE = re.compile(r"^[•·*\-|]*")
 FIELD_LINE_MAX = 300
@@ -51,13 +58,34 @@ def fields(text: str) -> Optional[list[tuple[str, str]]]:
     lead = LEAD_RE.match(key.text).end()
     found = list(LABEL_RE.finditer(key.text, lead))
     if not found or (found[0].start() != lead and len(found) < 2):
-        return None
+        return _spaced_fields(text)
     pairs = []
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(key.text)
         value = _value(key, match.end(), end)
         pairs.append((match.group().rstrip(":："), value))
     return pairs
+
+
+def label_alone(text: str) -> Optional[str]:
+    """The field a line names with no value (`• 文号:`, its value on the next line), or None."""
+    named = fields(text)
+    return named[0][0] if named is not None and len(named) == 1 and not named[0][1] else None
+
+
+def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:
+    """(label, value) of fields named without a colon, a space before each value; None unless a
+    field opens the line and has a value."""
+    simple = simplify(text)
+    lead = len(simple) - len(simple.lstrip(" \t\u3000•·*-|"))
+    found = list(SPACED_LABEL_RE.finditer(simple, lead))
+    if not found or found[0].start() != lead:
+        return None
+    pairs = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        pairs.append((key_of(match.group()).text, text[match.end():end].strip(" |\u3000")))
+    return pairs if pairs[0][1] else None
 
 
 def _value(key: Key, start: int, end: int) -> str:

@@ -24,6 +24,9 @@ OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
 CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
 RUN_MAX = 4
+# A title that opens with 关于 names its 文种 after 的 (关于…的实施意见); `关于某某行动计划` is a
+# page's name for the document, not its title.
+ABOUT_RE = re.compile(r"^关于(?!.*的)")
 
 
 class Run(NamedTuple):
@@ -38,7 +41,10 @@ def title_of(text: str) -> Optional[str]:
     """The plan title a line (or joined lines) reads as, as written; None when it is none."""
     key = key_of(text)
     span = _cleaned(key.text)
-    if span is None or not PLAN_TITLE_RE.match(key.text[span[0]:span[1]]):
+    if span is None:
+        return None
+    title = key.text[span[0]:span[1]]
+    if not PLAN_TITLE_RE.match(title) or ABOUT_RE.match(title):
         return None
     return key.cut(*span).strip()
 

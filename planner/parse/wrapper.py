@@ -4,13 +4,17 @@
 notice itself (通知本身, 实施意见) keeps its body as the plan's."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
+from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
-from planner.form.notice import find_notice_title, recipient_groups
+from planner.form.notice import find_notice_title, recipient_groups, seal_start
+from planner.form.organs import split_organs
 from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
+from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
 from planner.parse.titles import title_of
 
 Lines = Callable[[int], Optional[Tagged]]
@@ -18,7 +22,12 @@ WINDOW = 14  # lines from the 主送 to the 成文日期
 TITLE_LINES = 4  # a notice's title on up to four lines
 TITLE_LINE_MAX = 120
 FRAGMENT_MAX = 6
+# A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
+BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
+# What a metadata field's value below its name reads as, by the kind of its line.
+VALUE_LABELS = {NUMBER: DOC_NUMBER_LABELS, ORGANS: ISSUER_LABELS, DATE: DATE_LABELS}
+SIGNATURE_LINES = 2  # a long 署名 (a 领导小组办公室) wraps onto a second line
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
 
@@ -32,8 +41,15 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
     skipped = False  # a line was skipped: what is above is the page's, not the notice's own title
     while at > 0:
         line = head(at - 1)
+        if _field_value(head, at - 1):  # `文号:` / `某政办发〔2025〕10号`: the portal's, not the notice's
+            evidence.loose_numbers += [line] if line.kind == NUMBER else []
+            skipped = True
+            at -= 1
+            continue
         if line.kind in (NUMBER, RED):
             evidence.add_number(line)
+        elif line.kind == PIECE and (bare := BARE_BROKEN_NUMBER_RE.match(line.key.text)):
+            evidence.add_number(Tagged(NUMBER, line.key, number=bare.span("num")))
         elif (title := _title_before(head, at)) is not None:
             if evidence.title is not None:
                 break
@@ -58,6 +74,14 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.add(at - 1)
         at -= 1
     return at, used
+
+
+def _field_value(head: Lines, at: int) -> bool:
+    """The line is the value of a metadata field named alone on the line above: a 文号 under
+    `文号:`, an organ under `发布机构:`, a date under `成文日期:`."""
+    above, line = head(at - 1), head(at)
+    label = label_alone(above.text) if above is not None and above.kind == META else None
+    return label is not None and label in VALUE_LABELS.get(line.kind, ())
 
 
 def _skippable(line: Tagged) -> bool:
@@ -86,9 +110,27 @@ def _title_before(head: Lines, end: int):
         texts.insert(0, line.text.strip())
         key = key_of("".join(texts))
         span = find_notice_title(key.text)
-        if span is not None:
-            return count, (key, span)
+        if span is None:
+            continue
+        if span.start == 0 and BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count):
+            key = key_of(head(end - count - 1).text.strip() + "".join(texts))
+            return count + 1, (key, find_notice_title(key.text))
+        return count, (key, span)
     return None
+
+
+def _issuer_line(head: Lines, first: int) -> bool:
+    """Whether the line above a title's first line is the title's own first line: a title names
+    its issuer first (GB/T 9704 7.3.1), and one laid out on two lines breaks after it (冠县人民政府办公室
+    / 关于印发…的通知). A 发文机关标志 is not: it is letter-spaced (`市 人 民 政 府`), stacked with another
+    organ line (joint issuers), or apart from the title by a blank line."""
+    above, title = head(first - 1), head(first)
+    if above is None or above.kind != ORGANS or _kind(head, first - 2) == ORGANS:
+        return False
+    tokens = above.text.split()
+    if len(tokens) > 2 and all(len(token) == 1 for token in tokens):
+        return False
+    return above.line is None or title.line is None or title.line - above.line <= 1
 
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
@@ -154,12 +196,34 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         line = head(at)
         if line is None:
             return None
+        if line.kind in (DATE, SIGNED) and (wrapped := _wrapped_signature(head, at, start)):
+            return at - wrapped[0]
         if line.kind in CLOSING or (line.kind == PIECE and title_of(line.text) is not None):
             return at
     return None
 
 
+def _wrapped_signature(head: Lines, date: int, start: int) -> Optional[tuple[int, list[str]]]:
+    """(lines, names) of a 署名 just above the date that a tagged line does not show: wrapped onto
+    two lines, or with its 代章 note after it (包头市优化营商环境工作 / 领导小组办公室(代章))."""
+    for count in range(SIGNATURE_LINES, 0, -1):  # the longest name: a wrapped one, not its second line
+        lines = [head(at) for at in range(date - count, date)]
+        if date - count < start or any(line is None or line.kind != PIECE for line in lines):
+            continue
+        key = key_of("".join(line.text.strip() for line in lines))
+        names = split_organs(key.cut(0, seal_start(key.text)))
+        if names:
+            return count, names
+    return None
+
+
 def _signature(head: Lines, at: int, evidence: Evidence) -> int:
+    for count in range(1, SIGNATURE_LINES + 1):
+        wrapped = _kind(head, at + count) in (DATE, SIGNED) and _wrapped_signature(head, at + count, at)
+        if wrapped and wrapped[0] == count:
+            evidence.issuer.extend(wrapped[1])
+            at += count
+            break
     while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
         _take(head(at), evidence)
         at += 1
