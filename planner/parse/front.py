@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from planner.form.notice import cited_names
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
                                    NUMBER, ORGANS, PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
@@ -76,7 +77,8 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
     dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")
-    front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX))
+    cited = cited_names(evidence.body)
+    front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX), cited)
     if front.title is None and evidence.own_title:  # 实施意见 to its 主送: its title is above
         front.title = evidence.own_title
     return front
@@ -130,9 +132,10 @@ def _near_notice(head: Head, at: int) -> bool:
     return bool(after & {DATE, SIGNED, ORGANS, PUBLIC} or before & {NOTICE_TITLE, NUMBER, RED})
 
 
-def _with_title(head: Head, front: Front, start: int, stop: int) -> Front:
-    """The plan's title: the last title run between `start` and the body."""
-    run = find_title(head, start, stop)
+def _with_title(head: Head, front: Front, start: int, stop: int, cited: frozenset[str] = frozenset()) -> Front:
+    """The plan's title: the last title run between `start` and the body (`cited`: the names
+    the notice's 印发 sentence gives the plan)."""
+    run = find_title(head, start, stop, cited)
     if run is None:
         return front
     front.title, front.title_at = run.text, run.start
