@@ -15,7 +15,7 @@ from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, N
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
 from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
-from planner.parse.titles import title_of
+from planner.parse.titles import OPENER_RE, title_of
 
 Lines = Callable[[int], Optional[Tagged]]
 WINDOW = 14  # lines from the 主送 to the 成文日期
@@ -135,22 +135,26 @@ def _issuer_line(head: Lines, first: int) -> bool:
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
     """(lines, title) of a plan's own title just before `end` (a 实施意见 sent to its 主送
-    has its title where a 印发通知 has the notice's). A title opening with 关于 is written
-    in full with the issuer on the line above (济宁市人民政府 / 关于…的实施意见)."""
+    has its title where a 印发通知 has the notice's): the longest run of lines that reads as a
+    title and opens like one (广东省人民政府关于进一步深化… / 改革建设的实施意见). A title opening with
+    关于 is written in full with the issuer on the line above (济宁市人民政府 / 关于…的实施意见)."""
     texts: list[str] = []
+    found: Optional[tuple[int, str]] = None
     for count in range(1, TITLE_LINES + 1):
         line = head(end - count)
         if line is None or line.kind != PIECE:
-            return None
+            break
         texts.insert(0, line.text.strip())
         title = title_of("".join(texts))
-        if title is None:
-            continue
-        above = head(end - count - 1)
-        if key_of(title).text.startswith("关于") and above is not None and above.kind == ORGANS:
-            return count + 1, above.text.strip() + title
-        return count, title
-    return None
+        if title is not None and (found is None or OPENER_RE.match(line.key.text)):
+            found = count, title
+    if found is None:
+        return None
+    count, title = found
+    above = head(end - count - 1)
+    if key_of(title).text.startswith("关于") and above is not None and above.kind == ORGANS:
+        return count + 1, above.text.strip() + title
+    return count, title
 
 
 def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
