@@ -19,6 +19,7 @@ from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
 NEAR = 4  # lines between the 印发 sentence and its 署名 or its title
+SIGNATURE_MAX = 8  # organ lines of a joint 署名
 
 
 class Head:
@@ -101,7 +102,19 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
             break
         if kind in (NOTICE_TITLE, NUMBER) or _titled_plan(head(at)) or (kind == RED and head(at).organs):
             return at  # (`文件` alone is a red header only under its organ's name)
+        if _signature_block(head, at):
+            return at  # an excerpt that opens at the notice's 署名
     return None
+
+
+def _signature_block(head: Head, at: int) -> bool:
+    """A 署名 and its 成文日期 start at `at`: organ lines, then the date (or both on one line)."""
+    if head.kind(at) == SIGNED:
+        return True
+    end = at
+    while head.kind(end) == ORGANS and end - at < SIGNATURE_MAX:
+        end += 1
+    return end > at and head.kind(end) == DATE
 
 
 def _addressed(head: Head, anchor: int) -> bool:
