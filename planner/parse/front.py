@@ -74,7 +74,7 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
         _page_title(head, before, evidence)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
     evidence.loose_numbers += [head(at) for at in before if number_in(head(at))]
-    evidence.metadata = [head(at).text for at in range(anchor) if head.kind(at) == META]
+    evidence.metadata = [head(at).text for at in _metadata_lines(head, anchor, end)]
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
     dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")
@@ -115,6 +115,17 @@ def _signature_block(head: Head, at: int) -> bool:
     while head.kind(end) == ORGANS and end - at < SIGNATURE_MAX:
         end += 1
     return end > at and head.kind(end) == DATE
+
+
+def _metadata_lines(head: Head, anchor: int, end: int) -> list[int]:
+    """A portal's metadata lines: before the anchor, and between the notice and the body (a
+    policy library's fields under the document's name and 文号)."""
+    after = []
+    for at in range(end, len(head.lines)):
+        if head.kind(at) in (PROSE, HEADING, ISSUING, NOTICE_TITLE, None):
+            break
+        after += [at] if head.kind(at) == META else []
+    return [at for at in range(anchor) if head.kind(at) == META] + after
 
 
 def _addressed(head: Head, anchor: int) -> bool:
