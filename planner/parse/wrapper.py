@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
-from planner.form.organs import split_organs
+from planner.form.organs import is_name_tail, split_organs
 from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
@@ -229,7 +229,10 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             at += count
             break
     while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
-        _take(head(at), evidence)
+        if _kind(head, at - 1) == ORGANS and is_name_tail(head(at).key.text):
+            _join_tail(head(at - 1), head(at), evidence)
+        else:
+            _take(head(at), evidence)
         at += 1
     if _kind(head, at) in (DATE, SIGNED):
         line = head(at)
@@ -241,6 +244,14 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             _take(head(at), evidence)
             at += 1
     return at
+
+
+def _join_tail(above: Tagged, line: Tagged, evidence: Evidence) -> None:
+    """A 领导小组 named after the organs on the line above is one issuer, not one more:
+    中共木兰县委木兰县人民政府 / 优化营商环境领导小组."""
+    if evidence.issuer[-len(above.organs):] == above.organs:
+        del evidence.issuer[-len(above.organs):]
+    evidence.issuer.append(above.text.strip() + line.text.strip())
 
 
 def _take(line: Tagged, evidence: Evidence) -> None:
