@@ -14,3 +14,10 @@ def test_an_indent_a_page_turned_into_question_marks_is_layout():
 
 def test_a_question_mark_inside_a_line_stands_for_a_lost_character():
     assert key_of("盘锦市政府?数据资源共建共享管理办法").text == "盘锦市政府?数据资源共建共享管理办法"
+
+
+def test_pinyin_glosses_are_read_through_and_kept_in_what_is_cut():
+    key = key_of("數(shù)字效(xiao)能(neng)(neng)提升")
+    assert key.text == "数字效能提升"
+    assert key.cut(0, len(key)) == "數(shù)字效(xiao)能(neng)(neng)提升"
+    assert key_of("建设信息模型(BIM)").text == "建设信息模型(BIM)"  # an abbreviation is no gloss

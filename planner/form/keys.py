@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from planner.form.hanzi import simplify
 from planner.form.script import HAN
 
-# A pinyin gloss a converter left after a character. 例：發(fā) / 關(guan) / 區(qū)
-PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}\s*\)")
+# A pinyin gloss a converter left after a character, sometimes repeated. 例：發(fā) / 關(guan) / 區(qū) /
+# 能(neng)(neng)
+GLOSS = r"\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*\)"
+PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])(?:{GLOSS})+")
 # Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
 SPACE_RE = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
 # An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?

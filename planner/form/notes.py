@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
-from planner.form.keys import PINYIN_GLOSS_RE
+from planner.form.keys import GLOSS, PINYIN_GLOSS_RE
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
 from planner.form.script import HAN
 from planner.form.spots import Spot
@@ -56,6 +56,13 @@ DIVISION_END_RE = re.compile(rf"({ROLES}|落实|实施|推进|按职责分工|�
 STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
 
 
+# The words a note is read by (labels, role and duty words), each character maybe followed by a
+# pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
+NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
+GLOSSED_WORD_RE = re.compile("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
+                                      for word in sorted(NOTE_WORDS, key=len, reverse=True)))
+
+
 class Reading(NamedTuple):
     """What a note says: the lead and support unit lists as written, whether its closing
     bracket is missing (a cut note names no units), and a rule after its first 。."""
@@ -75,10 +82,29 @@ def find_notes(text: str) -> list[tuple[int, int]]:
         if begin < index:
             continue  # inside the note found last
         stop = end if end is not None else len(text)
-        if _is_note(keys, begin + 1, stop - (end is not None), truncated=end is None):
+        inner = (begin + 1, stop - (end is not None))
+        if _is_note(keys, *inner, truncated=end is None) or _is_glossed_note(text, *inner, end is None):
             spans.append((begin, stop))
             index = stop
     return spans
+
+
+def _read_through(inner: str) -> str:
+    """`inner` without the pinyin glosses inside its note words."""
+    if "(" not in inner or PINYIN_GLOSS_RE.search(inner) is None:
+        return inner
+    parts, cursor = [], 0
+    for match in GLOSSED_WORD_RE.finditer(simplify(inner)):
+        parts += [inner[cursor:match.start()], PINYIN_GLOSS_RE.sub("", inner[match.start():match.end()])]
+        cursor = match.end()
+    return "".join(parts) + inner[cursor:]
+
+
+def _is_glossed_note(text: str, start: int, stop: int, truncated: bool) -> bool:
+    """A note whose label or role words carry pinyin glosses (責(zé)任單位)."""
+    inner = text[start:stop]
+    read = _read_through(inner)
+    return read != inner and _is_note(simplify(read), 0, len(read), truncated)
 
 
 def _brackets(text: str) -> list[tuple[int, Optional[int]]]:
@@ -139,7 +165,7 @@ def read_note(raw: str) -> Optional[Reading]:
     """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no
     note. A cut note names no units; the text after a note's first 。 is its rule."""
     truncated = raw[-1:] not in CLOSE
-    inner = raw[1:] if truncated else raw[1:-1]
+    inner = _read_through(raw[1:] if truncated else raw[1:-1])
     keys = simplify(inner)
     if not _is_note(keys, 0, len(keys), truncated):
         return None
