@@ -59,6 +59,7 @@ STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)
 # The words a note is read by (labels, role and duty words), each character maybe followed by a
 # pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
 NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
+GLOSSED_LABEL_SPAN = 60  # a label with a gloss on each character, and its colon
 GLOSSED_WORD_RE = re.compile("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
                                       for word in sorted(NOTE_WORDS, key=len, reverse=True)))
 
@@ -78,12 +79,14 @@ def find_notes(text: str) -> list[tuple[int, int]]:
     if not any(mark in text for mark in OPEN):
         return []  # most paragraphs of a 规划's text: no bracket, so no note
     spans, keys, index = [], simplify(text), 0
+    glossed = "(" in text and PINYIN_GLOSS_RE.search(text) is not None
     for begin, end in _brackets(text):
         if begin < index:
             continue  # inside the note found last
         stop = end if end is not None else len(text)
         inner = (begin + 1, stop - (end is not None))
-        if _is_note(keys, *inner, truncated=end is None) or _is_glossed_note(text, *inner, end is None):
+        truncated = end is None
+        if _is_note(keys, *inner, truncated) or (glossed and _is_glossed_note(text, *inner, truncated)):
             spans.append((begin, stop))
             index = stop
     return spans
@@ -101,7 +104,14 @@ def _read_through(inner: str) -> str:
 
 
 def _is_glossed_note(text: str, start: int, stop: int, truncated: bool) -> bool:
-    """A note whose label or role words carry pinyin glosses (責(zé)任單位)."""
+    """A note whose label or role words carry pinyin glosses (責(zé)任單位). Only a bounded
+    slice is read at each bracket: its head for a label, a short note whole (a line of brackets
+    stays linear)."""
+    head = _read_through(text[start:min(stop, start + GLOSSED_LABEL_SPAN)])
+    if LABEL_RE.match(simplify(head)):
+        return True
+    if stop - start > NOTE_MAX:
+        return False
     inner = text[start:stop]
     read = _read_through(inner)
     return read != inner and _is_note(simplify(read), 0, len(read), truncated)
