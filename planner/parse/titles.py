@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
-from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE
+from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE, cited_names
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
@@ -24,6 +24,9 @@ OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
 CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
 RUN_MAX = 4
+# How far into the head a page's summary sentence may stand before the title it cites by name.
+# 例：2023年,福建省人民政府办公厅印发《2023年数字福建工作要点》。 / 全文内容 / 2023年数字福建工作要点
+SUMMARY_SPAN = 4
 # A title that opens with 关于 names its 文种 after 的 (关于…的实施意见); `关于某某行动计划` is a
 # page's name for the document, not its title — unless the 印发 sentence calls the plan so
 # (现将《关于深化…工作方案》印发给你们).
@@ -80,14 +83,20 @@ def _cleaned(k: str) -> Optional[tuple[int, int]]:
 def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
                cited: frozenset[str] = frozenset()) -> Optional[Run]:
     """The last title run from `start` before the body (prose or a heading) or `stop`
-    (`cited`: as title_of)."""
-    last, at = None, start
+    (`cited`: as title_of). Prose that cites a plan by name, before any title, is a page's
+    summary: the title after it is read when it is the name cited."""
+    last, at, summary = None, start, frozenset()
     while at < stop:
         line = tagged(at)
+        if line is not None and line.kind == PROSE and last is None and at - start <= SUMMARY_SPAN:
+            summary |= cited_names([line.text])  # a page's summary before the title it cites
+            if summary:
+                at += 1
+                continue
         if line is None or line.kind in (PROSE, HEADING, ISSUING):
             break
-        run = _run_at(tagged, at, stop, cited)
-        if run is None:
+        run = _run_at(tagged, at, stop, cited | summary)
+        if run is None or (summary and key_of(run.text).text not in summary):
             at += 1
             continue
         last, at = run, run.end
