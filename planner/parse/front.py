@@ -14,7 +14,7 @@ from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, MET
                                    tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
-from planner.parse.titles import find_title, title_of
+from planner.parse.titles import find_title, title_above, title_of
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
@@ -135,13 +135,13 @@ def _addressed(head: Head, anchor: int) -> bool:
 
 def _page_title(head: Head, before: Iterable[int], evidence: Evidence) -> None:
     """A text addressed to its 主送 with no title line of its own is titled by the page: the
-    nearest title line above it (its 文号 and issuer with it)."""
+    nearest title above it, on one line or opening on the lines before (its 文号 and issuer
+    with it)."""
     for at in before:
-        line = head(at)
-        title = title_of(line.text) if line.kind == PIECE else None
-        if title is not None:
-            evidence.own_title = title
-            evidence.own_lines += [line] if line.number is not None else []
+        run = title_above(head, at)
+        if run is not None:
+            evidence.own_title = run.text
+            evidence.own_lines += [head(at)] if head(at).number is not None else []
             return
 
 

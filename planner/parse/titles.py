@@ -20,8 +20,9 @@ KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工�
 # (2021-2023 : the page lost the closing bracket.
 PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])*"
                            r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
-# How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年…
-OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州))")
+# How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年… /
+# 省人民政府关于 (an issuer and 关于, the rest of the title on the next line)
+OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州)|[{HAN}]{{2,40}}关于$)")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
 CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
 RUN_MAX = 4
@@ -133,3 +134,20 @@ def _continued(tagged: Callable[[int], Optional[Tagged]], run: Run, pieces: list
         pieces.append(line.text.strip())
         run = Run(run.start, run.end + 1, title)
     return run
+
+
+def title_above(tagged: Callable[[int], Optional[Tagged]], at: int) -> Optional[Run]:
+    """The title run that ends on line `at` (a title line, with the lines above it that open the
+    same title: `省人民政府关于` / `进一步优化营商环境的若干意见`), None when `at` is no title."""
+    line = tagged(at)
+    if line is None or line.kind != PIECE or title_of(line.text) is None:
+        return None
+    best = Run(at, at + 1, title_of(line.text))
+    for first in range(at - 1, max(-1, at - RUN_MAX), -1):
+        lines = [tagged(index) for index in range(first, at + 1)]
+        if any(piece is None or piece.kind != PIECE for piece in lines):
+            break
+        title = title_of("".join(piece.text.strip() for piece in lines))
+        if title is not None and OPENER_RE.match(lines[0].key.text):
+            best = Run(first, at + 1, title)
+    return best
