@@ -51,3 +51,12 @@ def test_a_run_of_bare_places_sharing_one_organ_word_is_one_unit(text, units):
 ])
 def test_places_that_share_no_organ_word_stay_apart(text, units):
     assert names(text) == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("福州及相關設區(qū)市", ["福州", "相關設區(qū)市"]),  # final2/010: 及 joins two units
+    ("市大数据中心和各区市政府", ["市大数据中心", "各区市政府"]),
+    ("区发展和改革局", ["区发展和改革局"]),  # 和 inside a name
+])
+def test_ji_and_he_join_two_units_but_not_inside_a_name(text, units):
+    assert names(text) == units
