@@ -45,7 +45,7 @@ QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
 TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
-HEAD_LINES = 6
+HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 
 
