@@ -19,12 +19,16 @@ NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
 NOT_TITLE_RE = re.compile(r"[。；;：:！!？]|给你们")
 # A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /
-# (电子商务研究中心讯)
-TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）])")
+# (电子商务研究中心讯) / (失效) (a library's status before the title)
+TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）]|"
+                    r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效)[)）】\]])")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
 CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
 # What a portal writes after a title. 例：(有效) / （已失效）
-STATUS_RE = re.compile(r"[(（](?:有效|已失效|失效|已废止|废止|现行有效)[)）]$")
+STATUS = r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效|部分失效)[)）】\]]"
+STATUS_RE = re.compile(rf"{STATUS}$")
+# …or before it. 例：(失效)西政办发〔2017〕13号 …的通知
+LEAD_STATUS_RE = re.compile(rf"^{STATUS}")
 # The site a page title names after the document's. 例：…的通知_宜兴市人民政府 / …方案-某市门户网站
 SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the

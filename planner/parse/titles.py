@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
-from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE, cited_names
+from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, cited_names
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
@@ -33,6 +33,11 @@ SUMMARY_SPAN = 4
 # page's name for the document, not its title — unless the 印发 sentence calls the plan so
 # (现将《关于深化…工作方案》印发给你们).
 ABOUT_RE = re.compile(r"^关于(?!.*的)")
+# A page's sentence about the plan, not its title: it names who 印发 it (a title says 关于印发).
+# 例：河南省人民政府于2020年12月11日印发河南省数字政府建设总体规划
+SUMMARY_RE = re.compile(r"(?<!关于)印发")
+# A portal's field after the title on its line. 例：…行动计划(2021年-2023年) 發布時間:2022-08-30 17:45
+TRAILING_FIELD_RE = re.compile(r"(?:发布时间|发布日期|来源|时间|日期|浏览次数|点击数)[:：].{0,40}$")
 
 
 class Run(NamedTuple):
@@ -53,12 +58,20 @@ def title_of(text: str, cited: frozenset[str] = frozenset()) -> Optional[str]:
     title = key.text[span[0]:span[1]]
     if not PLAN_TITLE_RE.match(title) or (ABOUT_RE.match(title) and title not in cited):
         return None
+    if SUMMARY_RE.search(title):
+        return None
     return key.cut(*span).strip()
 
 
 def _cleaned(k: str) -> Optional[tuple[int, int]]:
     start, end = 0, len(k)
-    site = SITE_SUFFIX_RE.search(k)
+    lead = LEAD_STATUS_RE.match(k)
+    if lead:
+        start = lead.end()
+    trailing = TRAILING_FIELD_RE.search(k)
+    if trailing:
+        end = trailing.start()
+    site = SITE_SUFFIX_RE.search(k, start, end)
     if site:
         end = site.start()
     while end > start and k[end - 1] == "|":
