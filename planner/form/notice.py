@@ -29,6 +29,8 @@ STATUS = r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效|�
 STATUS_RE = re.compile(rf"{STATUS}$")
 # …or before it. 例：(失效)西政办发〔2017〕13号 …的通知
 LEAD_STATUS_RE = re.compile(rf"^{STATUS}")
+# A portal's field after a title on its line (on the key). 例：…行动计划(2021年-2023年)发布时间:2022-08-3017:45
+TRAILING_FIELD_RE = re.compile(r"(?:发布时间|发布日期|来源|浏览次数|点击数)[:：].{0,40}$")
 # The site a page title names after the document's. 例：…的通知_宜兴市人民政府 / …方案-某市门户网站
 SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the

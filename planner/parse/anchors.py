@@ -12,8 +12,8 @@ from planner.form.dates import TRAILING_DATE_RE, read_issue_date
 from planner.form.docnumber import (BROKEN_NUMBER_RE, NUMBER_AFTER_RE, NUMBER_BEFORE_RE, NUMBER_IN_LINE_RE,
                                     NUMBER_LINE_RE, RED_HEADER_RE)
 from planner.form.keys import Key, key_of
-from planner.form.notice import (TitleSpan, find_notice_title, is_issuing, is_public, is_seal,
-                                 recipient_groups)
+from planner.form.notice import (TRAILING_FIELD_RE, TitleSpan, find_notice_title, is_issuing, is_public,
+                                 is_seal, recipient_groups)
 from planner.form.organs import split_organs
 from planner.parse.headings import parse_heading
 from planner.parse.portal import fields
@@ -93,7 +93,8 @@ def tag(text: str) -> Tagged:
         return Tagged(ORGANS, key, organs=organs)
     if len(k) >= PROSE_MIN and SENTENCE_RE.search(k):
         return Tagged(PROSE, key)
-    if not PIECE_RE.match(k):
+    tail = TRAILING_FIELD_RE.search(k)
+    if not PIECE_RE.match(k[:tail.start()] if tail and tail.start() else k):
         return Tagged(OTHER, key)
     titled = _titled(k)
     return Tagged(PIECE, key, number=titled.number if titled else None, title=titled)

@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
-from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, cited_names
+from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, TRAILING_FIELD_RE, cited_names
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
@@ -36,8 +36,11 @@ ABOUT_RE = re.compile(r"^关于(?!.*的)")
 # A page's sentence about the plan, not its title: it names who 印发 it (a title says 关于印发).
 # 例：河南省人民政府于2020年12月11日印发河南省数字政府建设总体规划
 SUMMARY_RE = re.compile(r"(?<!关于)印发")
-# A portal's field after the title on its line. 例：…行动计划(2021年-2023年) 發布時間:2022-08-30 17:45
-TRAILING_FIELD_RE = re.compile(r"(?:发布时间|发布日期|来源|时间|日期|浏览次数|点击数)[:：].{0,40}$")
+
+
+# A table of contents between the notice and the plan: its entries are headings, the title
+# stands after them. 例：目  录 / 目??錄 (a page's spaces turned into ?)
+CONTENTS_RE = re.compile(r"^目[?？]{0,4}录$")
 
 
 class Run(NamedTuple):
@@ -108,6 +111,9 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
             if summary:
                 at += 1
                 continue
+        if line is not None and CONTENTS_RE.match(line.key.text):
+            at = _after_contents(tagged, at + 1, stop)
+            continue
         if line is None or line.kind in (PROSE, HEADING, ISSUING):
             break
         run = _run_at(tagged, at, stop, cited | summary)
@@ -116,6 +122,16 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
             continue
         last, at = run, run.end
     return last
+
+
+def _after_contents(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int) -> int:
+    """The first line after a table of contents' entries (a title or prose ends them)."""
+    while at < stop:
+        line = tagged(at)
+        if line is None or line.kind == PROSE or (line.kind == PIECE and title_of(line.text)):
+            return at
+        at += 1
+    return at
 
 
 def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int,
