@@ -14,12 +14,14 @@ from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, MET
                                    tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
+from planner.parse.portal import fields, read_metadata
 from planner.parse.titles import find_title, title_above, title_of
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
 NEAR = 4  # lines between the 印发 sentence and its 署名 or its title
 SIGNATURE_MAX = 8  # organ lines of a joint 署名
+INFO_BOX_MIN = 4  # fields of a policy library's info box (索引号, 发布机构, 成文日期, 名称 …)
 
 
 class Head:
@@ -61,7 +63,7 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     stop = next((at for at in range(limit) if head.kind(at) == HEADING), limit)
     anchor = _anchor(head, stop)
     if anchor is None:
-        return _with_title(head, Front(None, None, 0), 0, limit)
+        return _with_title(head, Front(_metadata_notice(head, stop, file), None, 0), 0, limit)
     evidence = Evidence()
     if _titled_plan(head(anchor)):
         evidence.own_lines = [head(anchor)]
@@ -107,6 +109,26 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
         if _signature_block(head, at):
             return at  # an excerpt that opens at the notice's 署名
     return None
+
+
+def _metadata_notice(head: Head, stop: int, file: Optional[str]) -> Optional[Notice]:
+    """A page with no notice text but an info box (a policy library's, an encyclopedia's) that
+    states the 文号, or the 成文日期 in a table of INFO_BOX_MIN fields: its notice is that
+    metadata. An issuing organ alone is not one (a library files every text under a 发文部门),
+    nor a portal's one line of 发布机构 and 成文日期 above a plan (constructs c02)."""
+    found = []
+    for at in range(stop):
+        if head.kind(at) in (PROSE, ISSUING):
+            break
+        found += [at] if head.kind(at) == META else []
+    if not found:
+        return None
+    meta = read_metadata([head(at).text for at in found])
+    boxed = sum(len(fields(head(at).text) or ()) for at in found) >= INFO_BOX_MIN
+    if meta.doc_number is None and (meta.date is None or not boxed):
+        return None
+    evidence = Evidence(metadata=[head(at).text for at in found])
+    return build_notice(evidence, head.lines[found[0]].line, file)
 
 
 def _signature_block(head: Head, at: int) -> bool:
