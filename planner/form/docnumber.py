@@ -37,8 +37,9 @@ NUMBER_BEFORE_RE = re.compile(rf"(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于
 NUMBER_AFTER_RE = re.compile(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?P<bare>{NUMBER_KEY})$")
 # A 文号 among other fields of a line (unlabelled metadata). 例：某区人民政府办公室 2023-05-06 某政办发〔2023〕12号
 NUMBER_IN_LINE_RE = re.compile(rf"(?<![{HAN}《〈])(?P<num>{NUMBER_KEY})")
-# A 文号 a web page broke: 〕 and 号 lost. 例：政办〔202122 / 六政〔201760
-BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}\d{{0,5}})$")
+# A 文号 a web page broke: 〕 and 号 lost, or 号 alone. 例：政办〔202122 / 六政〔201760 / 咸安政发〔2019〕1
+BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}"
+                              rf"(?:[{re.escape(CLOSE)}]\d{{1,5}}|\d{{0,5}}))$")
 # …and one that lost its brackets too: read only where a 文号 stands (next to the notice's title),
 # since elsewhere it reads as any name with a number. 例：中县政务公开202210
 BARE_BROKEN_NUMBER_RE = re.compile(rf"^(?P<num>[{HAN}]{{2,12}}{YEAR}\d{{1,4}})$")
