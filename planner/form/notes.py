@@ -57,6 +57,15 @@ DIVISION_END_RE = re.compile(rf"({ROLES}|落实|实施|推进|按职责分工|�
 STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
 
 
+# A note on a line of its own, unbracketed, under its task (a table turned into lines; the next
+# line may be `时限要求:…`). 例：责任单位:市发改委、市财政局
+LINE_NOTE_RE = re.compile(rf"^\s*(?:{LABELS})\s*[:：]")
+LINE_NOTE_MAX = 200
+# A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
+# （排在首位的为牵头单位，以下不再一一列出）
+RULE_ASIDE_RE = re.compile(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
+
+
 # The words a note is read by (labels, role and duty words), each character maybe followed by a
 # pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
 NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
@@ -76,7 +85,11 @@ class Reading(NamedTuple):
 
 
 def find_notes(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of responsibility notes in `text`, parentheses included."""
+    """(start, end) spans of responsibility notes in `text`, parentheses included (a note on
+    its own line has none)."""
+    line = _line_note(text)
+    if line is not None:
+        return [line]
     if not any(mark in text for mark in OPEN):
         return []  # most paragraphs of a 规划's text: no bracket, so no note
     spans, keys, index = [], simplify(text), 0
@@ -91,6 +104,31 @@ def find_notes(text: str) -> list[tuple[int, int]]:
             spans.append((begin, stop))
             index = stop
     return spans
+
+
+def _line_note(text: str) -> Optional[tuple[int, int]]:
+    """The span of a note that is its line, up to a bracketed rule after it; None otherwise."""
+    if len(text) > LINE_NOTE_MAX:
+        return None
+    head = simplify(_read_through(text[:GLOSSED_LABEL_SPAN]))
+    label = LINE_NOTE_RE.match(head)
+    if label is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    aside = RULE_ASIDE_RE.search(text)
+    end = aside.start() if aside else len(text.rstrip())
+    return (start, end) if end > start + label.end() - label.start() else None
+
+
+def is_line_note(text: str) -> bool:
+    """The line is a note of its own (`责任单位:市发改委、市财政局`)."""
+    return _line_note(text) is not None
+
+
+def line_rule(text: str) -> Optional[str]:
+    """The rule a bracket after a line's note states for all notes (`第一责任单位为牵头单位,下同`)."""
+    aside = RULE_ASIDE_RE.match(text.strip())
+    return aside["rule"].strip() if aside else None
 
 
 def _read_through(inner: str) -> str:
@@ -175,8 +213,11 @@ def _rule_start(inner: str) -> Optional[int]:
 def read_note(raw: str) -> Optional[Reading]:
     """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no
     note. A cut note names no units; the text after a note's first 。 is its rule."""
-    truncated = raw[-1:] not in CLOSE
-    inner = _read_through(raw[1:] if truncated else raw[1:-1])
+    if raw[:1] not in OPEN:  # a note on its own line (LINE_NOTE_RE)
+        truncated, inner = False, _read_through(raw)
+    else:
+        truncated = raw[-1:] not in CLOSE
+        inner = _read_through(raw[1:] if truncated else raw[1:-1])
     keys = simplify(inner)
     if not _is_note(keys, 0, len(keys), truncated):
         return None

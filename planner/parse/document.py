@@ -18,7 +18,7 @@ from planner.parse.oneline import split_long_lines
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
-from planner.form.notes import note_rule
+from planner.form.notes import line_rule, note_rule
 from planner.form.notice import cited_plan
 from planner.form.script import has_cjk
 
@@ -105,10 +105,14 @@ def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Lin
 
 def _blanket_rule(plan: Plan) -> Optional[str]:
     """The first rule a note states for all tasks (kept on the plan, not read as units)."""
+    noted = False
     for clause in plan.clauses():
         rule = note_rule(clause.responsibility.raw) if clause.responsibility else None
+        if rule is None and noted and not clause.responsibility:
+            rule = line_rule(clause.text)  # (第一责任单位为牵头单位,下同) after a line's note
         if rule:
             return rule
+        noted = clause.responsibility is not None
     return None
 
 

@@ -9,6 +9,7 @@ from planner.model import Item, Loc, Role
 from planner.parse.clean import Dropped, Line
 from planner.parse.headings import (HEADING_END_RE, HeadingLine, first_sentence_end,
                                     parse_heading)
+from planner.form.notes import is_line_note
 from planner.parse.responsibility import clause_data
 from planner.form.hanzi import simplify
 from planner.form.script import has_cjk
@@ -220,6 +221,8 @@ COLON_LEAD_MAX = 8
 def split_lead(text: str) -> tuple[Optional[str], str, str]:
     """`建设数字科技创新平台体系。立足…` → (`建设数字科技创新平台体系`, `。`, `立足…`)."""
     cut = first_sentence_end(text)
+    if is_line_note(text):
+        return None, "", text  # `责任单位:A、B` is a note, not a lead and its text
     if cut is None or cut + 1 >= len(text.rstrip()):
         return None, "", text
     head, mark = text[:cut], text[cut]
