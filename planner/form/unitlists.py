@@ -14,8 +14,8 @@ BRACKET_RE = re.compile(r"[()（）〔〕<>＜＞\[\]［］]")
 # 例：市财政局、市税务局 / 市财政局,市税务局 / 市财政局/市税务局
 UNIT_SEP_RE = re.compile(r"[、,，;；/]")
 # 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split) / 福州及相关设区市
-# (及 before a group joins two units after any name, a place's short one too)
-AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署])[和及与]"
+# (及 before a group joins two units after any name, a place's short one too) / 省市场监管局等部门(单位)和各市(州)人民政府
+AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署)）>])[和及与]"
                     r"(?=各|有关|相关|市|区|县|省|州|盟|旗|镇|乡|街道)|[及与](?=各|有关|相关)")
 # 例：市医保局等市直有关部门单位 — 等 is a separator when the run of Han characters after it holds
 # 有关/相关/各 and, later, 部门/单位/机构/政府; that is the lookahead
