@@ -19,6 +19,9 @@ SPACE_RE = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
 # An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?
 # stands for a lost character and stays). 例：? ? ? ? ?某市数据局 / ??2025年12月31日
 LOST_INDENT_RE = re.compile(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
+# A full-width open bracket a page mis-decoded as `?。`, where it opens a line or a bracket closes
+# after it: the key reads it as `(`. 例：?。?025—2027年) / ?。ù思_發(fā)布) / 方案?。?025—2027年)
+LOST_OPEN_RE = re.compile(r"(?:^[\s\u3000\xa0]*|(?<=\S))\?。(?=[^\s()（）。]{1,24}[)）]|(?<=^\?。)\S)")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,11 @@ def key_of(text: str) -> Key:
     """The reading key of `text` (one pass; `text` is a line, not a document)."""
     simple = simplify(text)
     skip = [match.span() for match in SPACE_RE.finditer(text)]
-    indent = LOST_INDENT_RE.match(text) if text[:1] in "? \u3000\xa0" else None
+    lost = [match.end() for match in LOST_OPEN_RE.finditer(text)] if "?。" in text else []
+    for end in lost:
+        simple = simple[:end - 2] + "(" + simple[end - 1:]
+        skip.append((end - 1, end))
+    indent = None if lost else LOST_INDENT_RE.match(text) if text[:1] in "? \u3000\xa0" else None
     if indent:
         skip = [(0, indent.end())] + [span for span in skip if span[0] >= indent.end()]
     glosses = [match.span() for match in PINYIN_GLOSS_RE.finditer(text)] if "(" in text else []
