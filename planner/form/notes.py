@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
-from planner.form.keys import GLOSS, PINYIN_GLOSS_RE
+from planner.form.keys import GLOSS, PINYIN_GLOSS_RE, plain
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
 from planner.form.script import HAN
 from planner.form.spots import Spot
@@ -23,6 +23,8 @@ ROLES = "牵头|负责|配合|参与"
 # / (牵头责任单位:A;相关责任单位:B)
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
 LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
+# …with a letter-spaced label (a line's note in a spaced-out table). 例：责 任 单 位 ：
+SPACED_LABEL_RE = re.compile(r"\s*(" + "|".join(r" ?".join(label) for label in LABELS.split("|")) + r") ?[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
 ROLE_END_RE = re.compile(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
 # What a group of units does, after its names (a duty word before it, 按职责分工 or 分别, is
@@ -110,7 +112,7 @@ def _line_note(text: str) -> Optional[tuple[int, int]]:
     """The span of a note that is its line, up to a bracketed rule after it; None otherwise."""
     if len(text) > LINE_NOTE_MAX:
         return None
-    head = simplify(_read_through(text[:GLOSSED_LABEL_SPAN]))
+    head = plain(text[:GLOSSED_LABEL_SPAN])
     label = LINE_NOTE_RE.match(head)
     if label is None:
         return None
@@ -174,7 +176,7 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     """Whether keys[start:stop], the inside of a parenthesis, is a responsibility note.
     Positions rather than a slice: slicing at every `（` of a long line is quadratic. A cut
     note (no closing bracket) has its label, or opens with a unit and a list separator."""
-    if LABEL_RE.match(keys, start, stop):
+    if LABEL_RE.match(keys, start, stop) or SPACED_LABEL_RE.match(keys, start, stop):
         return True
     if stop - start > NOTE_MAX:
         return False
@@ -228,6 +230,10 @@ def read_note(raw: str) -> Optional[Reading]:
     if stop is not None:
         inner, keys = inner[:stop], keys[:stop]
     inner, keys = _without_other_fields(inner, keys)
+    spaced = SPACED_LABEL_RE.match(keys) if not LABEL_RE.match(keys) else None
+    if spaced:  # 责 任 单 位 ：A、B
+        label = spaced[1].replace(" ", "") + "："
+        inner, keys = label + inner[spaced.end():], label + keys[spaced.end():]
     if LABEL_RE.match(keys):
         lead, support = _labelled(inner, keys)
     else:

@@ -23,12 +23,20 @@ MARKER_AFTER_END_RE = re.compile(r"(?:(?<=[。；;！!？?])\s*|(?<=[。；;:：
                                  r"[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
 # A 一、 or （一） after a note's closing bracket. 例：…（责任单位：市大数据局）（二）建设城市大脑。
 MARKER_AFTER_NOTE_RE = re.compile(r"(?<=[)）])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+# A note on a line of its own, run into the text: it starts after a sentence end and ends before the
+# next heading marker. 例：…全面梳理政务服务事项。 责任单位：区行政审批局、区司法局 （二）优化…
+NOTE_LABELS = r"(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]"
+LINE_NOTE_START_RE = re.compile(rf"(?<=。)\s*(?={NOTE_LABELS})")
+LINE_NOTE_RE = re.compile(rf"{NOTE_LABELS}[^。；;:：()（）]{{1,120}}?(?=\s+(?:[一二三四五六七八九十]{{1,3}}、|"
+                          r"[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)))")
 # A 一、 heading whose title runs into the first （一）. 例：一、主要任务（一）推进一网通办。
 HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HAN}]{{2,20}}?(?=[(（][一二三四五六七八九十]{{1,3}}[)）])")
 # A 文号 as a one-line text writes it. 例：某政发〔2020〕5号 / 鄂政办发[2020] 64号
 NUMBER = rf"[{HAN}]{{1,12}}[{re.escape(OPEN)}]\s*\d{{4}}\s*[{re.escape(CLOSE)}]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
 NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# …or a 实施意见 written to its 主送 with its title and 文号. 例：某区人民政府关于…的实施意见 某政发〔2024〕3号
+OWN_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的(?:实施)?意\s*见)\s*(?P<num>[(（]?{NUMBER}[)）]?)")
 # A page's font-size buttons between the title and the 主送. 例：字号大中小 / 字号:[大][中][小]
 FONT_SIZE_RE = re.compile(r"\s*字号\s*[:：]?(?:\s*[【\[]?\s*[大中小]\s*[】\]]?){3}")
 # …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:
@@ -36,8 +44,10 @@ NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
+# A date in Chinese numerals too. 例：临江市人民政府办公室 二〇二五年三月十八日
 SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}?)\s*)?"
-                       r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?![前后起止以内])"
+                       r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)(?![前后起止以内])"
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
@@ -69,6 +79,9 @@ def _marker_cuts(text: str) -> list[int]:
     一、 heading's title on the same line (`一、主要任务（一）推进一网通办。`)."""
     cuts = [match.end() for match in MARKER_AFTER_END_RE.finditer(text)]
     cuts += [match.end() for match in MARKER_AFTER_NOTE_RE.finditer(text)]
+    simple = simplify(text)
+    cuts += [match.end() for match in LINE_NOTE_START_RE.finditer(simple)]
+    cuts += [match.end() for match in LINE_NOTE_RE.finditer(simple)]
     for at in [0] + cuts:
         run = HEADING_RUN_RE.match(text, at)
         if run:
@@ -82,7 +95,7 @@ def _notice_cuts(text: str) -> list[int]:
     keys = simplify(text[:HEAD_SPAN])
     cuts: list[int] = []
     start = 0
-    title = NOTICE_HEAD_RE.match(keys)
+    title = NOTICE_HEAD_RE.match(keys) or OWN_HEAD_RE.match(keys)
     if title:
         # A 文号 in brackets stays on its title's line, as written: (东政办字〔2022〕36号)
         bracketed = title["num"] is not None and title["num"][0] in "(（"
