@@ -114,8 +114,8 @@ def _plain_heading(lines: list[Line], index: int) -> Optional[HeadingLine]:
     """An unnumbered heading: a short line with no end mark, followed by body text."""
     text = lines[index].text.strip()
     if (len(text) > PLAIN_HEADING_MAX or not has_cjk(text) or HEADING_END_RE.search(text)
-            or text.startswith(("—", "《", "“", "(", "（")) or index + 1 >= len(lines)):
-        return None
+            or text.startswith(("—", "《", "“", "(", "（")) or index + 1 >= len(lines) or is_line_note(text)):
+        return None  # (`责任单位:市建设局` over `时限要求:…` is a note, not a heading)
     following = lines[index + 1].text.strip()
     if len(following) <= len(text) or parse_heading(following):
         return None
