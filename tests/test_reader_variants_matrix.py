@@ -78,8 +78,67 @@ OPINION_FIELDS = {
     "notes": [("区行政审批局、区司法局", ""), ("区政务服务中心", "")],
 }
 
+# 云溪区 on a portal: the library's status and the 文号 before the notice title on its line, the
+# page's date field, a joint 署名 on two lines, a zero-padded date, a 规划 with its period.
+PORTAL = """首页 > 政务公开 > 政策文件
+(有效)云政发〔2023〕15号 云溪区人民政府 云溪区数据资源局关于印发云溪区智慧城市建设规划（2023—2025年）的通知
+发布时间：2023-04-12
+各街道办事处，区政府各部门：
+现将《云溪区智慧城市建设规划（2023—2025年）》印发给你们，请认真组织实施。
+云溪区人民政府
+云溪区数据资源局
+2023年04月06日
+云溪区智慧城市建设规划（2023—2025年）
+为推进新型智慧城市建设，编制本规划。
+一、发展基础
+"""
+PORTAL_FIELDS = {
+    "notice": True, "notice_title": "云溪区人民政府云溪区数据资源局关于印发云溪区智慧城市建设规划（2023—2025年）的通知",
+    "doc_number": "云政发〔2023〕15号", "issuer": ["云溪区人民政府", "云溪区数据资源局"], "date": dt.date(2023, 4, 6),
+    "title": "云溪区智慧城市建设规划（2023—2025年）", "recipients": ["各街道办事处", "区政府各部门"], "notes": [],
+}
+
+# 青岚县 on an aggregator: `文号《…的通知》` on one line, 印发你们, the 署名 and date on one line,
+# 附注, a 工作要点 with role-word notes.
+AGGREGATOR = """青政办字〔2022〕8号《青岚县人民政府办公室关于印发青岚县2022年数字政府工作要点的通知》
+各乡镇人民政府，县直各部门：
+现将《青岚县2022年数字政府工作要点》印发你们，请结合实际认真抓好落实。
+青岚县人民政府办公室 2022年6月1日
+（此件主动公开）
+青岚县2022年数字政府工作要点
+一、夯实数字基础
+（一）建设县级政务云平台。推进部门系统迁移上云。（县大数据中心牵头，县直各部门按职责分工负责）
+（二）完善电子政务外网。实现乡镇全覆盖。（县大数据中心负责）
+"""
+AGGREGATOR_FIELDS = {
+    "notice": True, "notice_title": "青岚县人民政府办公室关于印发青岚县2022年数字政府工作要点的通知",
+    "doc_number": "青政办字〔2022〕8号", "issuer": ["青岚县人民政府办公室"], "date": dt.date(2022, 6, 1),
+    "title": "青岚县2022年数字政府工作要点", "recipients": ["各乡镇人民政府", "县直各部门"],
+    "notes": [("县大数据中心", "县直各部门"), ("县大数据中心", "")],
+}
+
+# 临江市: a red header, the 文号 under it, a notice title on two lines, a 实施方案.
+RED_HEADER = """临江市人民政府办公室文件
+临政办发〔2024〕21号
+临江市人民政府办公室关于印发临江市
+公共数据开放实施方案的通知
+各区人民政府，市政府各部门：
+《临江市公共数据开放实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。
+临江市人民政府办公室
+2024年9月3日
+临江市公共数据开放实施方案
+为规范公共数据开放，制定本方案。
+一、工作目标
+"""
+RED_HEADER_FIELDS = {
+    "notice": True, "notice_title": "临江市人民政府办公室关于印发临江市公共数据开放实施方案的通知",
+    "doc_number": "临政办发〔2024〕21号", "issuer": ["临江市人民政府办公室"], "date": dt.date(2024, 9, 3),
+    "title": "临江市公共数据开放实施方案", "recipients": ["各区人民政府", "市政府各部门"], "notes": [],
+}
+
 BASES = {"notice": (NOTICE, NOTICE_FIELDS), "info_box": (INFO_BOX, INFO_BOX_FIELDS),
-         "opinion": (OPINION, OPINION_FIELDS)}
+         "opinion": (OPINION, OPINION_FIELDS), "portal": (PORTAL, PORTAL_FIELDS),
+         "aggregator": (AGGREGATOR, AGGREGATOR_FIELDS), "red_header": (RED_HEADER, RED_HEADER_FIELDS)}
 
 # Traditional forms hanzi's table lacks, and the ones it maps several ways (written by hand).
 EXTRA_TRADITIONAL = {"于": "於", "发": "發", "台": "臺", "里": "裡", "复": "複", "面": "面", "范": "範",

@@ -68,6 +68,11 @@ LINE_NOTE_MAX = 200
 RULE_ASIDE_RE = re.compile(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
 
 
+# A note written letter-spaced (a spaced-out line): read with the spaces out. 例：（ 县 大 数 据 中 心 负 责 ）
+LETTER_SPACED_RE = re.compile(rf"(?:[{HAN}] ){{3}}[{HAN}]")
+SPACES_RE = re.compile(r"\s+")
+
+
 # The words a note is read by (labels, role and duty words), each character maybe followed by a
 # pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
 NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
@@ -181,6 +186,8 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     if stop - start > NOTE_MAX:
         return False
     inner = keys[start:stop]
+    if LETTER_SPACED_RE.search(inner):
+        inner = SPACES_RE.sub("", inner)
     if truncated:
         if CUT_LABELS_RE.match(inner):
             return True  # cut inside its label: (责任单
@@ -220,6 +227,8 @@ def read_note(raw: str) -> Optional[Reading]:
     else:
         truncated = raw[-1:] not in CLOSE
         inner = _read_through(raw[1:] if truncated else raw[1:-1])
+    if LETTER_SPACED_RE.search(inner):
+        inner = SPACES_RE.sub("", inner)
     keys = simplify(inner)
     if not _is_note(keys, 0, len(keys), truncated):
         return None

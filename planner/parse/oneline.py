@@ -34,7 +34,14 @@ HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HA
 # A 文号 as a one-line text writes it. 例：某政发〔2020〕5号 / 鄂政办发[2020] 64号
 NUMBER = rf"[{HAN}]{{1,12}}[{re.escape(OPEN)}]\s*\d{{4}}\s*[{re.escape(CLOSE)}]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
-NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# An aggregator writes the 文号 first and the title in 《》. 例：某政办字〔2022〕8号《…的通知》
+NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知》?)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# What a page puts before a one-line notice: its breadcrumb, a red header and its 文号.
+# 例：首页 > 政务公开 > 政策文件 / 临江市人民政府办公室文件 临政办发〔2024〕21号
+BREADCRUMB_RE = re.compile(r"\s*(?:[^\s>]{1,12}\s*>\s*){1,6}[^\s>]{1,12}\s+")
+RED_HEAD_RE = re.compile(rf"\s*[{HAN}]{{2,40}}?文\s*件\s*(?={NUMBER})")
+# …and after its title: the page's date field. 例：发布时间：2023-04-12
+PAGE_DATE_RE = re.compile(r"\s*(?:发布时间|发布日期|时间|日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # …or a 实施意见 written to its 主送 with its title and 文号. 例：某区人民政府关于…的实施意见 某政发〔2024〕3号
 OWN_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的(?:实施)?意\s*见)\s*(?P<num>[(（]?{NUMBER}[)）]?)")
 # A page's font-size buttons between the title and the 主送. 例：字号大中小 / 字号:[大][中][小]
@@ -95,17 +102,23 @@ def _notice_cuts(text: str) -> list[int]:
     keys = simplify(text[:HEAD_SPAN])
     cuts: list[int] = []
     start = 0
-    title = NOTICE_HEAD_RE.match(keys) or OWN_HEAD_RE.match(keys)
+    for chrome in (BREADCRUMB_RE, RED_HEAD_RE, NUMBER_HEAD_RE):
+        found = chrome.match(keys, start)
+        if found and (chrome is RED_HEAD_RE or NOTICE_HEAD_RE.match(keys, found.end())):
+            start = found.end()
+            cuts.append(start)
+    title = NOTICE_HEAD_RE.match(keys, start) or OWN_HEAD_RE.match(keys, start)
     if title:
         # A 文号 in brackets stays on its title's line, as written: (东政办字〔2022〕36号)
         bracketed = title["num"] is not None and title["num"][0] in "(（"
         cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
         start = title.end()
-        buttons = FONT_SIZE_RE.match(keys, start)
-        if buttons:
-            start = buttons.end()
-            cuts.append(start)
-    elif number := NUMBER_HEAD_RE.match(keys):
+        for chrome in (FONT_SIZE_RE, PAGE_DATE_RE):
+            found = chrome.match(keys, start)
+            if found:
+                start = found.end()
+                cuts.append(start)
+    elif number := NUMBER_HEAD_RE.match(keys, start):
         start = number.end()
         cuts.append(start)
     head = RECIPIENTS_HEAD_RE.match(keys, start)
@@ -129,7 +142,7 @@ def _notice_cuts(text: str) -> list[int]:
     after = signed.end()
     if signed["public"]:
         cuts.append(after)
-    name = _quoted_name(keys[:end])
+    name = _quoted_name(keys[start:end])  # the 印发 sentence's, not a title in 《》 before it
     after += len(keys[after:]) - len(keys[after:].lstrip())
     if name and keys.startswith(name, after):
         cuts.append(after + len(name))
