@@ -136,7 +136,24 @@ RED_HEADER_FIELDS = {
     "title": "临江市公共数据开放实施方案", "recipients": ["各区人民政府", "市政府各部门"], "notes": [],
 }
 
-BASES = {"notice": (NOTICE, NOTICE_FIELDS), "info_box": (INFO_BOX, INFO_BOX_FIELDS),
+# 嵐山縣, written in traditional script by hand (characters hanzi's table once lacked: 嵐, 簽, 轄,
+# 訴): a library's info box with 簽發日期 (GB/T 9704 7.3.5.4: the 成文日期 is the day the head signs).
+HAND_TRADITIONAL = """嵐山縣投訴舉報處置工作規範
+索引號：LS-2024-0012
+發文機關：嵐山縣人民政府辦公室
+文號：嵐政辦發〔2024〕2號
+簽發日期：2024年1月15日
+有效性：有效
+嵐山縣投訴舉報處置工作規範
+為規範全縣轄區內投訴舉報處置工作，制定本規範。
+一、受理範圍
+"""
+HAND_TRADITIONAL_FIELDS = {
+    "notice": True, "notice_title": None, "doc_number": "嵐政辦發〔2024〕2號", "issuer": ["嵐山縣人民政府辦公室"],
+    "date": dt.date(2024, 1, 15), "title": "嵐山縣投訴舉報處置工作規範", "recipients": [], "notes": [],
+}
+
+BASES = {"notice": (NOTICE, NOTICE_FIELDS), "hand_traditional": (HAND_TRADITIONAL, HAND_TRADITIONAL_FIELDS), "info_box": (INFO_BOX, INFO_BOX_FIELDS),
          "opinion": (OPINION, OPINION_FIELDS), "portal": (PORTAL, PORTAL_FIELDS),
          "aggregator": (AGGREGATOR, AGGREGATOR_FIELDS), "red_header": (RED_HEADER, RED_HEADER_FIELDS)}
 

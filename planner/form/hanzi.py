@@ -45,6 +45,10 @@ PAIRS = (
     "荊荆 嶽岳 婁娄 銅铜 烏乌 瀋沈 巖岩 潯浔 饒饶 鷹鹰 儘尽 週周 佔占 鬆松 聞闻 綏绥 紓纾 鏡镜 檯台 歡欢 湧涌 廬庐 "
     "韌韧 觸触 閣阁 閘闸 闡阐 驟骤 軸轴 鈔钞 賽赛 賈贾 墾垦 獸兽 倆俩 彥彦 戔戋 淺浅 踴踊 詢询 譽誉 諮咨 儕侪 裏里 "
     "靚靓 搖摇 釘钉 紛纷 緩缓 貸贷 賃赁 "
+    # Found missing by auditing the reader's patterns and place/unit tables against a converter's
+    # table, and words of 政务服务 and 营商环境 texts (投訴, 簽發, 懲戒, 繳費, 兌現, 管轄, 測繪).
+    "簽签 産产 奬奖 勛勋 顔颜 棟栋 鈕钮 閑闲 誌志 嶗崂 嵐岚 棲栖 滄沧 綴缀 膠胶 蓮莲 轄辖 錶表 貳贰 盞盏 寜宁 "
+    "訴诉 診诊 駕驾 駛驶 懲惩 賠赔 澇涝 纜缆 攝摄 篩筛 矯矫 禦御 訟讼 繳缴 兌兑 壟垄 糾纠 僱雇 繪绘 "
 )
 TRAD_TO_SIMP = str.maketrans({pair[0]: pair[1] for pair in PAIRS.split()})
 # str.translate looks every character up in a dict (~80 ns each); most text has no traditional

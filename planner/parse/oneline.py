@@ -151,7 +151,7 @@ def _notice_cuts(text: str) -> list[int]:
 
 def _title_cut(text: str) -> list[int]:
     """After the plan's title a one-line text opens with (none when it opens otherwise)."""
-    head = TITLE_HEAD_RE.match(text)
+    head = TITLE_HEAD_RE.match(simplify(text[:HEAD_SPAN]))  # 規劃 is a 规划 too
     return [head.end("title")] if head and title_of(head["title"]) is not None else []
 
 
