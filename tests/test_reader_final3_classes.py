@@ -128,3 +128,9 @@ def test_an_open_bracket_misdecoded_as_question_mark_and_full_stop():
 為深入貫徹落實黨中央決策部署,加快構建數字化政府運行新形態,制定本方案。
 """)
     assert plan.title == "臨江省數字政府建設實施方案?。?025—2027年)"
+
+
+def test_a_plan_with_its_task_schedule_and_a_code_of_practice_are_titles():
+    from planner.parse.titles import title_of
+    assert title_of("青岚县加快推进“互联网+政务服务”工作方案及工作任务进度表")
+    assert title_of("青岚县投诉举报处置工作规范")

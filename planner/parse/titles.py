@@ -12,7 +12,7 @@ from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, TRAIL
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
-KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|规划|纲要|要点|方案|计划|意见|"
+KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|进度表|规划|纲要|要点|方案|计划|意见|"
          "办法|规定|细则|指引|规范|"
          "措施|指南|任务|清单")
 # 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
