@@ -165,7 +165,10 @@ TO_TRADITIONAL = {**{pair[1]: pair[0] for pair in reversed(PAIRS.split())}, **EX
 PINYIN = {"发": "fā", "关": "guān", "区": "qū", "务": "wù", "数": "shù", "据": "jù", "现": "xiàn", "经": "jīng",
           "统": "tǒng", "责": "zé", "县": "xiàn", "规": "guī", "办": "bàn", "实": "shí", "施": "shī"}
 WIDTH = str.maketrans({"（": "(", "）": ")", "(": "（", ")": "）", "：": ":", ":": "：", "〔": "[", "〕": "]"})
-FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "[": "〔", "]": "〕", "［": "〔", "］": "〕"})
+# The 文号's year brackets as other pages write them. 例：﹝2025﹞ / （2025）
+SMALL_BRACKETS = str.maketrans({"〔": "﹝", "〕": "﹞"})
+ROUND_BRACKETS = re.compile(r"〔(\d{4})〕")
+FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕"})
 SPACED_LINE_MAX = 30  # short lines (titles, organs, dates, 文号) get letter spacing
 
 
@@ -201,11 +204,18 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "as_written": lambda text: text, "traditional": traditional, "pinyin": glossed, "one_line": one_line,
     "spaced": spaced, "widths": widths, "traditional_pinyin": lambda text: glossed(traditional(text)),
     "traditional_widths": lambda text: widths(traditional(text)), "spaced_widths": lambda text: spaced(widths(text)),
+    "small_brackets": lambda text: text.translate(SMALL_BRACKETS),
+    "round_brackets": lambda text: ROUND_BRACKETS.sub(r"（\1）", text),
 }
 
 
+# A 文号 written with round year brackets, folded to 〔〕 to compare. 例：临政办发(2025)12号
+ROUND_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\((\d{4})\)(?=第?\d{1,5}号)")
+
+
 def norm(value: Optional[str]) -> Optional[str]:
-    return None if value is None else plain(value).translate(FOLD)
+    return None if value is None else ROUND_NUMBER.sub(r"〔\1〕", plain(value).translate(FOLD))
+
 
 
 def read(text: str) -> dict:
