@@ -96,6 +96,8 @@ def _title(titles, meta: Metadata) -> tuple[Optional[str], Optional[Origin]]:
 def _doc_number(evidence: Evidence, titles, meta: Metadata) -> tuple[Optional[str], Optional[Origin]]:
     """Nearest the body first; a whole 文号 before one a page broke (`政办〔202122`)."""
     found = [(line.key.cut(*line.number), Origin.WRAPPER) for line in evidence.numbers if line.number]
+    found += [(key.cut(*span.number), Origin.TITLE_LINE) for key, span, origin in titles[:1]
+              if span.number and origin == Origin.WRAPPER]  # the notice's own title line, nearest the body
     if meta.doc_number:
         found.append((meta.doc_number, Origin.METADATA))
     found += [(line.key.cut(*span), Origin.METADATA) for line in evidence.loose_numbers
