@@ -259,3 +259,23 @@ def test_variants_really_differ_from_the_base() -> None:
         if name != "as_written":
             assert make(NOTICE) != NOTICE, name
     assert "辦公室" in traditional(NOTICE) and "发(fā)" in glossed(NOTICE) and "\n" not in one_line(NOTICE)
+
+
+# The info box's fields in the layouts pages use (one a line with a colon is INFO_BOX itself).
+BOX_LAYOUTS = {
+    "one_line": "发文机关：青岚县人民政府 文号：青政发〔2021〕7号 成文日期：2021年9月6日 发布日期：2021年9月10日",
+    "glued": "发文机关青岚县人民政府文号青政发〔2021〕7号成文日期2021-09-06",
+    "table": "| 发文机关 | 青岚县人民政府 |\n| 文号 | 青政发〔2021〕7号 |\n| 成文日期 | 2021-09-06 |",
+    "bullets": "  • 发文机关:青岚县人民政府\n  • 文号:青政发〔2021〕7号\n  • 成文日期:2021年9月6日",
+    "bracketed": "[ 发文机关 ] 青岚县人民政府\n[ 文号 ] 青政发〔2021〕7号\n[ 成文日期 ] 2021-09-06",
+    "spaced_names": "发文机关 青岚县人民政府\n文  号 青政发〔2021〕7号\n成文日期 2021-09-06",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(BOX_LAYOUTS))
+def test_every_info_box_layout_reads_the_same_fields(layout: str) -> None:
+    title = "青岚县数字经济发展规划（2021—2025年）"
+    text = f"{title}\n{BOX_LAYOUTS[layout]}\n{title}\n为推动数字经济高质量发展，编制本规划。\n一、发展基础\n"
+    got = read(text)
+    assert (got["notice"], got["doc_number"], got["issuer"], got["date"], got["title"]) == (
+        True, "青政发〔2021〕7号", ["青岚县人民政府"], dt.date(2021, 9, 6), norm(title))

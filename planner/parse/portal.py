@@ -31,7 +31,9 @@ LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
 # A table may bracket the name. 例：[ 成文日期 ] | 2021-06-02 |
-LABEL_RE = re.compile("[\\[【]?(?P<name>" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")[\\]】]?(?:[:：]|(?=\\|))")
+# …or end its brackets, the value after them. 例：[ 成文日期 ] 2021-09-06
+LABEL_RE = re.compile("(?P<open>[\\[【])?(?P<name>" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")"
+                      "(?(open)[\\]】](?:[:：]|(?=\\|))?|[\\]】]?(?:[:：]|(?=\\|)))")
 # A field's name without a colon, apart from its value by a space, its characters spaced or not
 # (on the line as written: the key has no spaces). 例：文  號 白政辦發〔2019〕9號 /
 # 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25 / the later fields with a colon:
@@ -40,7 +42,9 @@ SPACED_LABEL_RE = re.compile("(?:(?<=[\\s•·*|-])|^)(?:" + "|".join(r"\s*".joi
                                                          sorted(LABELS, key=len, reverse=True)) + ")(?=\\s|[:：])")
 # A field's name glued to its value (no colon, no space): only names of three characters or more,
 # on a line with no sentence mark. 例：發文機構市政府辦公廳發文字號武政辦〔2018〕103號 / 成文日期2018年08月22日
-GLUED_LABEL_RE = re.compile("|".join(sorted((label for label in LABELS if len(label) >= 3), key=len, reverse=True)))
+# 文号 is glued only before what reads as one. 例：发文机关某县人民政府文号某政发〔2021〕7号
+GLUED_LABEL_RE = re.compile("|".join(sorted((label for label in LABELS if len(label) >= 3), key=len, reverse=True))
+                            + r"|文号(?=[\u4e00-\u9fff]{1,12}[〔\[［【（(﹝]\d{4})")
 SENTENCE_MARKS_RE = re.compile("[。，,；;]")
 # A bullet or a table rule before the first field. 例：• 中文名: / | 索引号:
 LEAD_RE = re.compile(r"^[•·*\-|]*")
