@@ -134,3 +134,18 @@ def test_a_plan_with_its_task_schedule_and_a_code_of_practice_are_titles():
     from planner.parse.titles import title_of
     assert title_of("青岚县加快推进“互联网+政务服务”工作方案及工作任务进度表")
     assert title_of("青岚县投诉举报处置工作规范")
+
+
+PERIODS = ("(2021—2025年)", "（2021-2023年）", "(2021年-2023年)", "（2021—2025）", "〔2024—2026年〕", "【2024-2026年】",
+           "(2024～2026年)", "(2024至2026年)")
+KIND_TITLES = ("青岚县数字政府建设行动计划", "青岚县数字经济发展规划", "青岚县智慧城市建设实施方案", "青岚县支持数字经济发展若干政策",
+               "青岚县2024年政务公开重点任务分工", "青岚县政务服务中心工作规则", "青岚县优化营商环境若干措施")
+
+
+def test_a_title_of_each_kind_with_a_period_in_any_brackets_is_a_title_in_either_script():
+    from planner.parse.titles import title_of
+    from test_reader_variants_matrix import traditional
+    for base in KIND_TITLES:
+        for period in ("",) + PERIODS:
+            for text in (base + period, traditional(base + period)):
+                assert title_of(text) == text, text

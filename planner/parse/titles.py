@@ -14,17 +14,19 @@ from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
 KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|进度表|规划|纲要|要点|方案|计划|意见|"
          "办法|规定|细则|指引|规范|"
-         "措施|指南|任务|清单")
+         "措施|指南|任务分工|任务|清单|若干政策|规则")
 # 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
 # “数字佛山”建设总体规划——佛山市智慧城市和数字政府建设(2021—2025年)
 # (2021-2023 : the page lost the closing bracket.
-PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])*"
+# The period may be in 〔〕 or 【】 too. 例：…行动计划〔2024—2026年〕
+PERIOD_IN = r"[(（〔【\[][^()（）〔〕【】\[\]]{1,24}[)）〕】\]]"
+PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:{PERIOD_IN})*"
                            r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
 # How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年… /
 # 省人民政府关于 (an issuer and 关于, the rest of the title on the next line)
 OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州)|[{HAN}]{{2,40}}关于$)")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
-CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
+CONTINUATION_RE = re.compile(rf"^(?:{PERIOD_IN}|——)")
 RUN_MAX = 4
 # How far into the head a page's summary sentence may stand before the title it cites by name.
 # 例：2023年,福建省人民政府办公厅印发《2023年数字福建工作要点》。 / 全文内容 / 2023年数字福建工作要点
