@@ -49,6 +49,10 @@ PAIRS = (
     # table, and words of 政务服务 and 营商环境 texts (投訴, 簽發, 懲戒, 繳費, 兌現, 管轄, 測繪).
     "簽签 産产 奬奖 勛勋 顔颜 棟栋 鈕钮 閑闲 誌志 嶗崂 嵐岚 棲栖 滄沧 綴缀 膠胶 蓮莲 轄辖 錶表 貳贰 盞盏 寜宁 "
     "訴诉 診诊 駕驾 駛驶 懲惩 賠赔 澇涝 纜缆 攝摄 篩筛 矯矫 禦御 訟讼 繳缴 兌兑 壟垄 糾纠 僱雇 繪绘 "
+    # …and in the real excerpts' traditional texts, with place names of the provinces (鄖 潁 閔 灃 滎 鄲).
+    "橫横 譚谭 愷恺 瀘泸 貢贡 諧谐 諾诺 藍蓝 邏逻 錨锚 夠够 輿舆 繕缮 漸渐 虛虚 輝辉 幟帜 語语 滾滚 涇泾 脫脱 "
+    "銳锐 囑嘱 龔龚 攬揽 頸颈 鮮鲜 夥伙 鳳凤 鄖郧 潁颍 閔闵 蕭萧 鶴鹤 鴨鸭 隴陇 灃沣 賀贺 欽钦 瀾澜 峽峡 滎荥 "
+    "鄲郸 穎颖 跡迹 敵敌 虧亏 飾饰 "
 )
 TRAD_TO_SIMP = str.maketrans({pair[0]: pair[1] for pair in PAIRS.split()})
 # str.translate looks every character up in a dict (~80 ns each); most text has no traditional
