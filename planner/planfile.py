@@ -1,6 +1,7 @@
 """Plan files (YAML/JSON): load with file:line:col errors, dump in a stable form."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -14,7 +15,9 @@ from planner import yamlevents
 from planner.errors import PlanFileError
 from planner.gcpause import without_gc_pauses
 from planner.model import Plan
+from planner.plandata import plan_data, plan_pieces  # plan_data is also imported from here
 from planner.validation import message
+from planner.yamlstream import SAFE_DUMPER, write_json, write_yaml  # SAFE_DUMPER: also from here
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 # 例：\ud800 (a UTF-16 half on its own, which only a JSON escape can put in a str)
@@ -25,7 +28,6 @@ LONE_SURROGATE = "JSON 中有孤立的代理项（\\ud800 至 \\udfff 单独出�
 MAX_PLAN_BYTES = 32 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python loader that refuses anchors/aliases (alias bombs), duplicate keys, nesting
     deeper than yamlevents.MAX_DEPTH and values their tags cannot hold, as yamlevents does."""
@@ -229,34 +231,18 @@ def _child(node, key):
     return None
 
 
-def plan_data(plan: Plan) -> dict:
-    """The plan as plain data: defaults left out, the responsibility keys always present,
-    a division's `role` first."""
-    return _tidy(plan.model_dump(mode="json", exclude_defaults=True))
-
-
-def _tidy(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_tidy(value) for value in node]
-    if not isinstance(node, dict):
-        return node
-    data = {key: _tidy(value) for key, value in node.items()}
-    resp = data.get("responsibility")
-    if isinstance(resp, dict):
-        data["responsibility"] = {"lead": resp.get("lead", []), "support": resp.get("support", []),
-                                  **resp}
-    if "role" in data:
-        data = {"role": data.pop("role"), **data}
-    return data
-
-
 def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
-    data = plan_data(plan)
+    """The plan file's text: what `yaml.dump` (or `json.dumps` with indent 2) of `plan_data`
+    writes, made piece by piece (yamlstream), in a small multiple of the text's memory."""
+    out = io.StringIO()
     if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        write_json(plan_pieces(plan), out.write)
+        out.write("\n")
     else:
-        head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-        text = head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)
+        if schema_ref:
+            out.write(f"# yaml-language-server: $schema={schema_ref}\n")
+        write_yaml(plan_pieces(plan), out.write)
+    text = out.getvalue()
     check_readable_size(text)
     return text
 
