@@ -59,12 +59,13 @@ class JinjaWording(Wording):
             raise TemplateError(f"模板出错（{error}）", path=name, line=_template_line(name)) from None
 
     def note(self, responsibility: Responsibility) -> str:
-        key = (responsibility.raw, tuple(u.name for u in responsibility.lead),
-               tuple(u.name for u in responsibility.support))
-        if key not in self._notes:
-            self._notes[key] = self.render("note.j2", raw=key[0], lead=list(key[1]),
-                                           support=list(key[2]), style=self.style)
-        return self._notes[key]
+        key = (responsibility.raw, tuple([u.name for u in responsibility.lead]),
+               tuple([u.name for u in responsibility.support]))
+        note = self._notes.get(key)
+        if note is None:  # rendered once per distinct note: a plan repeats a few many times
+            note = self._notes[key] = self.render("note.j2", raw=key[0], lead=list(key[1]),
+                                                  support=list(key[2]), style=self.style)
+        return note
 
     def marker(self, marker: str) -> str:
         if marker not in self._markers:
