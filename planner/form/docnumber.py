@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.years import YEAR
+from planner.form.patterns import lazy
 
 OPEN, CLOSE = "〔[［【（(", "〕]］】）)"
 # The 机关代字 where its start is known (a whole field, or after 根据). 例：数字强市办发
@@ -19,14 +20,14 @@ ORG_IN_TEXT = rf"[{HAN}]{{1,3}}(?:发|字|函|办|令|电)"
 NUMBER_PART = (rf"\s*(?P<open>[{re.escape(OPEN)}])\s*(?P<year>{YEAR})\s*(?P<close>[{re.escape(CLOSE)}])"
                r"\s*(?P<di>第?)\s*0*(?P<seq>\d{1,5})\s*号")
 # 例：某政发[2024]05号 / 鲁政办字（2022）第28号 / 东政办字〔2022〕36号 (right)
-DOC_NUMBER_RE = re.compile(rf"(?P<org>{ORG_IN_TEXT}){NUMBER_PART}")
-WHOLE_RE = re.compile(rf"(?P<org>{ORG}){NUMBER_PART}")
+DOC_NUMBER_RE = lazy(rf"(?P<org>{ORG_IN_TEXT}){NUMBER_PART}")
+WHOLE_RE = lazy(rf"(?P<org>{ORG}){NUMBER_PART}")
 # A 文号 cited bare. 例：根据国办发〔2024〕3号文件 / 按照鲁政发〔2023〕5号要求
-BARE_CITATION_RE = re.compile(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{ORG}{NUMBER_PART})")
+BARE_CITATION_RE = lazy(rf"(?:根据|按照|依据|落实|贯彻)(?P<num>{ORG}{NUMBER_PART})")
 # A 文号 before the title it belongs to. 例：（国办发〔2024〕3号）《关于…》
-NUMBER_FIRST_RE = re.compile(rf"[（(]?(?P<num>{ORG_IN_TEXT}{NUMBER_PART})[）)]?\s*《")
+NUMBER_FIRST_RE = lazy(rf"[（(]?(?P<num>{ORG_IN_TEXT}{NUMBER_PART})[）)]?\s*《")
 # Where a 文号 may stand: a bracket before a year. 例：〔2024 / [2024 / （2024
-SCREEN = re.compile(rf"[{re.escape(OPEN)}]\s*{YEAR}")
+SCREEN = lazy(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 
 
 def normalize_doc_number(text: str) -> Optional[str]:

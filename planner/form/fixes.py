@@ -26,9 +26,10 @@ from planner.form.notes import find_notes
 from planner.form.script import has_cjk
 from planner.form.spots import apply
 from planner.form.units import UnitRegistry, fix_note
+from planner.form.patterns import lazy
 
 # Any character normalise may change; a text without one is already in 公文 form.
-NORMALISED_RE = re.compile(r'[,:;?!()"\-－~～–―]')
+NORMALISED_RE = lazy(r'[,:;?!()"\-－~～–―]')
 
 
 @dataclass(frozen=True)
@@ -80,17 +81,17 @@ FULLWIDTH = "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *r
 SPACES = Step("stray-space", " \u3000\t", punctuation.SPACE_SCREEN, _spots(punctuation.find_spaces))
 TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, _spots(terms.find_term_case))
 STEPS = [
-    Step("issue-date-form", "日", re.compile(r"[〇○零一二三四五六七八九Ｏ]{4}\s*年"), _issue_date),
+    Step("issue-date-form", "日", lazy(r"[〇○零一二三四五六七八九Ｏ]{4}\s*年"), _issue_date),
     Step("straight-quotes", '"「」『』', quotes.QUOTE_SCREEN, _spots(quotes.find_quotes)),
     Step("halfwidth-punct", ",;:?!().", punctuation.WIDTH_SCREEN, _spots(punctuation.find_halfwidth)),
     TERMS,  # as written (5g１ is 5G1), and again once full-width letters are half-width (ｉｐｖ６)
     Step("fullwidth-alnum", FULLWIDTH, numbers.FULLWIDTH_ALNUM_RE, _halfwidth_then_terms),
     SPACES,  # as the marks around them stand, before dates, years and 文号 change them
     Step("ellipsis", ".…⋯", punctuation.ELLIPSIS_SCREEN, _spots(punctuation.find_ellipses),
-         re.compile("。。")),
-    Step("date-format", "./-", dates.DATE_FORM_SCREEN, _dates, re.compile("[年月]0")),
+         lazy("。。")),
+    Step("date-format", "./-", dates.DATE_FORM_SCREEN, _dates, lazy("[年月]0")),
     Step("year-abbrev", ranges.DASHES + "至到", years.SHORT_YEAR_SCREEN, _spots(years.find_short_years),
-         re.compile(r"年(?<=[0-4]\d年)\d")),
+         lazy(r"年(?<=[0-4]\d年)\d")),
     Step("time-range-dash", ranges.DASHES, years.TIME_RANGE_SCREEN, _spots(years.find_time_ranges)),
     Step("arabic-with-qian-bai", "千百", numerals.QIAN_BAI_SCREEN, _spots(numerals.find_qian_bai)),
     Step("range-unit-omitted", ranges.DASHES + "至到", ranges.RANGE_UNIT_SCREEN, _spots(ranges.find_range_units)),
@@ -101,13 +102,13 @@ STEPS = [
     Step("repeated-punct", "", punctuation.REPEAT_SCREEN, _spots(punctuation.find_repeats),
          punctuation.REPEAT_SCREEN),
     Step("dunhao-marked-items", "》”", punctuation.MARKED_SCREEN, _spots(punctuation.find_marked_items)),
-    Step("attachment-note", "附", re.compile("附件"), _attachment),
+    Step("attachment-note", "附", lazy("附件"), _attachment),
 ]
 # Notes: O006 unit-stray-mark, O004 unit-separator, O002 unit-obsolete, O003 unit-abbrev.
 NOTE_STEPS = ("unit-stray-mark", "unit-separator", "unit-obsolete", "unit-abbrev")
 NOTE_OPENERS = "(（"
 # Every step's characters (and a note's brackets), found in one scan of a text.
-TRIGGER_RE = re.compile("[" + re.escape("".join(sorted({ch for one in STEPS for ch in one.chars}
+TRIGGER_RE = lazy("[" + re.escape("".join(sorted({ch for one in STEPS for ch in one.chars}
                                                       | set(NOTE_OPENERS)))) + "]")
 STEPS_BY_CHAR = {ch: frozenset(i for i, one in enumerate(STEPS) if ch in one.chars)
                  for ch in {ch for one in STEPS for ch in one.chars}}

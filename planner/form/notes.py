@@ -11,6 +11,7 @@ from planner.form.hanzi import simplify
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_units
+from planner.form.patterns import lazy
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
@@ -18,24 +19,24 @@ LABELS = "责任单位|责任部门|牵头单位|牵头部门|主责单位|配�
 ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…）
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
-LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
+LABEL_RE = lazy(rf"\s*({LABELS})\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (各有关部门按职责分工负责)
-ROLE_END_RE = re.compile(rf"({ROLES})\s*[)）]?\s*$")
-ROLE_SPLIT_RE = re.compile(rf"({ROLES})\s*(?:[,，;；]|$)")
+ROLE_END_RE = lazy(rf"({ROLES})\s*[)）]?\s*$")
+ROLE_SPLIT_RE = lazy(rf"({ROLES})\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
-LABELLED_PART_RE = re.compile(rf"({LABELS})\s*[:：]")
+LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
 SUPPORT_ROLES = ("配合", "参与")
 # 例：(区大数据局牵头) names a unit; (按计划推进) does not
-UNIT_WORD_RE = re.compile(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)")
+UNIT_WORD_RE = lazy(r"(局|委|办|中心|部|厅|政府|管委|公司|集团|单位|部门|院|署|镇|街)")
 # 例：各有关部门按职责分工 → 各有关部门
-DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同)$")
+DUTY_RE = lazy(r"(按照?职责分工|按职能分工|按职责|分别|共同)$")
 # A separator between two names that should be a 顿号. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
-SEPARATOR_RE = re.compile(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
+SEPARATOR_RE = lazy(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
 # The comma after a division of labour stays. 例：A牵头,B配合 / A负责，B参与
-DIVISION_END_RE = re.compile(rf"({ROLES}|落实|实施|推进|按职责分工|分工负责)$")
+DIVISION_END_RE = lazy(rf"({ROLES}|落实|实施|推进|按职责分工|分工负责)$")
 # A mark after a label or separator and before a name. 例：责任单位:?区大数据局 / 、？市财政局
-STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
+STRAY_MARK_RE = lazy(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
 
 
 class Reading(NamedTuple):

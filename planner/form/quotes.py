@@ -1,17 +1,17 @@
 """Quotation marks in Chinese text (GB/T 15834): curly “” and ‘’, paired in order of writing."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from planner.form.script import has_cjk
 from planner.form.spots import Spot
+from planner.form.patterns import lazy
 
 # Corner quotes (Taiwan, Japan) → the mainland's curly ones. 例：「一网通办」
 CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 # 例："一网通办" / 「一网通办」
-QUOTE_RE = re.compile("[\"「」『』]")
-STRAIGHT_RE = re.compile('"')
+QUOTE_RE = lazy("[\"「」『』]")
+STRAIGHT_RE = lazy('"')
 QUOTE_SCREEN = QUOTE_RE
 
 

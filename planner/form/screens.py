@@ -9,21 +9,22 @@ import re
 from bisect import bisect_right
 
 from planner.form.terms import SHOUTED_TERMS
+from planner.form.patterns import lazy
 
 # Characters only a text with something to fix (or a bracketed aside) has: half-width marks,
 # straight and corner quotes, ellipses, spaces, full-width letters and digits, small Latin
 # letters (a term in the wrong case has one), dashes, brackets. 例：, / " / ５ / 5g / 〔
-RARE_RE = re.compile(r'[,;:?!()"「」『』…⋯０-９Ａ-Ｚａ-ｚa-z \u3000\t\-－~～–―/〔\[［【（(]')
+RARE_RE = lazy(r'[,;:?!()"「」『』…⋯０-９Ａ-Ｚａ-ｚa-z \u3000\t\-－~～–―/〔\[［【（(]')
 # Doubled marks (P004, P003), 顿号 after a quote (P005), a padded month (T005), 附件 (D003),
 # and the terms a text writes all in capitals (IPV6).
 PARTS = ("。。", "，，", "、、", "；；", "：：", "！！", "？？", "》、", "”、", "年0", "月0", "附件",
          *SHOUTED_TERMS)
 # Patterns that open on one literal character. 例：24年3月 / 3至5万 / 2024—26年 / 5千 / 完成.推进 /
 # 2025.3.1 / 二〇二五年
-LITERAL_RES = (re.compile(r"年(?<=[0-4]\d年)(?<![\d.０-９]\d\d年)\d"),
-               *(re.compile(rf"{word}(?<=\d{word})") for word in "至到—千百"),
-               re.compile(r"\.(?<=[\u4e00-\u9fff\d.]\.)"),
-               re.compile(r"年(?<=[〇○零一二三四五六七八九Ｏ]{4}年)"))
+LITERAL_RES = (lazy(r"年(?<=[0-4]\d年)(?<![\d.０-９]\d\d年)\d"),
+               *(lazy(rf"{word}(?<=\d{word})") for word in "至到—千百"),
+               lazy(r"\.(?<=[\u4e00-\u9fff\d.]\.)"),
+               lazy(r"年(?<=[〇○零一二三四五六七八九Ｏ]{4}年)"))
 
 
 def flagged(texts: list[str]) -> set[int]:

@@ -1,7 +1,6 @@
 """Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML (oxml builders) → package."""
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
@@ -20,6 +19,7 @@ from planner.render.page import LINE_PITCH, section_break
 from planner.render.profile import Profile, load_profile
 from planner.render.title import title_lines
 from planner.render.wording import JinjaWording
+from planner.form.patterns import lazy
 
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,
@@ -30,7 +30,7 @@ UNDER_MASTHEAD = ParagraphFormat(spacing=Spacing(before=2 * LINE_PITCH, before_l
                                                  after=LINE_PITCH, after_lines=100))
 HEAD_PROPS = {level: run_props(RunFormat(style=style)) for level, style in st.HEADING_CHARS.items()}
 # 例：【待填：原为1000个】 (planner draft's placeholders), highlighted so a drafter sees each one.
-PLACEHOLDER_RE = re.compile(r"【待填[^】]*】")
+PLACEHOLDER_RE = lazy(r"【待填[^】]*】")
 PLACEHOLDER_PROPS = run_props(RunFormat(highlight="yellow"))
 
 

@@ -1,18 +1,18 @@
 """Runs and run properties (w:r, w:rPr): text, line breaks, fonts, sizes, the PAGE field."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from planner.render.oxml.markup import attr, clean, escape
+from planner.form.patterns import lazy
 
 # 例：the tab in `印发机关\t2024年5月31日印发`, the line break in a two-line title
-BREAKS_RE = re.compile(r"(\t|\r\n|\n|\r)")
+BREAKS_RE = lazy(r"(\t|\r\n|\n|\r)")
 # Any character run() must do more than copy: a break, one XML forbids, one it escapes.
 # Most text has none, and one scan in C tells. 例：\t / \x0b / & / <
-SPECIAL_RE = re.compile("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
+SPECIAL_RE = lazy("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
 LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
