@@ -194,9 +194,8 @@ def _heading_block(node: Part | Item, head: str, paragraphs: list[Paragraph], de
     paragraph with it (popped)."""
     body = _paragraph(paragraphs.pop(0), wording) if node.run_in and paragraphs else ""
     line = normalise(head + body)  # one pass: quotes pair across the whole line
-    return Block("heading", line, level=heading_level(node, depth),
-                 head=line[:len(head)] if body else "", depth=md_depth, is_item=is_item,
-                 titled=bool(node.title))
+    return Block("heading", line, heading_level(node, depth), line[:len(head)] if body else "", md_depth,
+                 is_item, bool(node.title))
 
 
 def _body(paragraph: Paragraph, wording: Wording) -> Block:
@@ -205,7 +204,7 @@ def _body(paragraph: Paragraph, wording: Wording) -> Block:
 
 def _paragraph(paragraph: Paragraph, wording: Wording) -> str:
     form = wording.form
-    pieces = [form(paragraph.lead or ""), paragraph.lead_end]
+    pieces = [form(paragraph.lead) if paragraph.lead else "", paragraph.lead_end]
     for clause in paragraph.clauses:
         pieces.append(form(clause.text))
         if clause.responsibility:

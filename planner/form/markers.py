@@ -111,6 +111,7 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=1024)
 def marker_level(marker: Optional[str]) -> Optional[int]:
     """The heading level a marker numbers: 1 for `一、`, 2 for `（一）` … 0 for `第一章`."""
     kind = marker_kind(marker)

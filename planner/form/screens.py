@@ -1,8 +1,8 @@
 """Which texts may break a fixable convention: the quick looks that let clean text through
 untouched. A plan's texts are looked at together, joined, with scans that run in C: one for
-the rare characters, then substring searches and patterns that open on one literal character
-(年, 至, 千, .), which the regex engine skips to. tests/test_form_fix.py holds the screen to fix:
-a text it lets through, fix leaves as it is."""
+the rare characters, one for a few short sequences (。。, IPV6), then patterns that open on one
+literal character (年, 至, 千, .), which the regex engine skips to. tests/test_form_fix.py holds
+the screen to fix: a text it lets through, fix leaves as it is."""
 from __future__ import annotations
 
 import re
@@ -19,6 +19,8 @@ RARE_RE = lazy(r'[,;:?!()"「」『』…⋯０-９Ａ-Ｚａ-ｚa-z \u3000\t\-�
 # and the terms a text writes all in capitals (IPV6).
 PARTS = ("。。", "，，", "、、", "；；", "：：", "！！", "？？", "》、", "”、", "年0", "月0", "附件",
          *SHOUTED_TERMS)
+# Any of them, in one scan (21 str.find over the joined texts took twice as long). 例：。。 / IPV6
+PARTS_RE = lazy("|".join(map(re.escape, PARTS)))
 # Patterns that open on one literal character. 例：24年3月 / 3至5万 / 2024—26年 / 5千 / 完成.推进 /
 # 2025.3.1 / 二〇二五年
 LITERAL_RES = (lazy(r"年(?<=[0-4]\d年)(?<![\d.０-９]\d\d年)\d"),
@@ -35,13 +37,8 @@ def flagged(texts: list[str]) -> set[int]:
         starts.append(at)
         at += len(text) + 1
     hits: set[int] = set()
-    for pattern in (RARE_RE, *LITERAL_RES):
+    for pattern in (RARE_RE, PARTS_RE, *LITERAL_RES):
         _scan(pattern, joined, starts, hits)
-    for part in PARTS:
-        found = joined.find(part)
-        while found >= 0:
-            hits.add(bisect_right(starts, found) - 1)
-            found = joined.find(part, found + 1)
     return hits
 
 
@@ -58,5 +55,5 @@ def _scan(pattern: re.Pattern, joined: str, starts: list[int], hits: set[int]) -
 
 def suspect(text: str) -> bool:
     """Whether fix may change `text` (the same looks, on one text)."""
-    return (RARE_RE.search(text) is not None or any(part in text for part in PARTS)
+    return (RARE_RE.search(text) is not None or PARTS_RE.search(text) is not None
             or any(pattern.search(text) for pattern in LITERAL_RES))
