@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from planner.form import (attachments, dates, docnumber, numbers, numerals, punctuation, quotes,
@@ -112,16 +113,20 @@ TRIGGER_RE = lazy("[" + re.escape("".join(sorted({ch for one in STEPS for ch in 
                                                       | set(NOTE_OPENERS)))) + "]")
 STEPS_BY_CHAR = {ch: frozenset(i for i, one in enumerate(STEPS) if ch in one.chars)
                  for ch in {ch for one in STEPS for ch in one.chars}}
-ALSO = [(i, one.also) for i, one in enumerate(STEPS) if one.also is not None]
 
 
-def _wanted(text: str) -> tuple[set[int], bool]:
-    """The steps to try on `text`, and whether it has a bracket (a note may be in it)."""
-    found = set(TRIGGER_RE.findall(text))
-    wanted = {i for i, pattern in ALSO if pattern.search(text)}
+def _triggered(text: str) -> tuple[frozenset[int], bool]:
+    """The steps `text` has a character of, and whether it has a bracket (a note may be in it)."""
+    return _steps_of(frozenset(TRIGGER_RE.findall(text)))
+
+
+@lru_cache(maxsize=1024)
+def _steps_of(found: frozenset[str]) -> tuple[frozenset[int], bool]:
+    """The steps wanted by a set of trigger characters (texts share a few such sets)."""
+    wanted: set[int] = set()
     for ch in found:
         wanted |= STEPS_BY_CHAR.get(ch, frozenset())
-    return wanted, not found.isdisjoint(NOTE_OPENERS)
+    return frozenset(wanted), not found.isdisjoint(NOTE_OPENERS)
 
 
 def fix(text: str, registry: Optional[UnitRegistry] = None) -> str:
@@ -130,13 +135,16 @@ def fix(text: str, registry: Optional[UnitRegistry] = None) -> str:
     (planner's own by default)."""
     if not text:
         return text
-    wanted, bracketed = _wanted(text)
+    wanted, bracketed = _triggered(text)  # again after each change
     for index, one in enumerate(STEPS):
-        if index in wanted and one.screen.search(text) is not None:
+        # a step's `also` is looked for only when its turn comes (on the text as it then is)
+        if index not in wanted and (one.also is None or one.also.search(text) is None):
+            continue
+        if one.screen.search(text) is not None:
             fixed = one.fix(text)
             if fixed != text:
                 text = fixed
-                wanted, bracketed = _wanted(text)
+                wanted, bracketed = _triggered(text)
     return _fix_notes(text, registry) if bracketed else text
 
 
