@@ -12,6 +12,10 @@ from planner.errors import PlannerError
 from planner.form import screens
 from planner.form.fixes import NOTE_STEPS, STEPS, fix, fix_many
 from planner.form.markers import match_marker
+from planner.form.punctuation import find_halfwidth, fix_halfwidth
+from planner.form.quotes import find_quotes, fix_quotes
+from planner.form.spots import apply
+from planner.form.terms import find_term_case, fix_term_case
 from planner.lint.config import build_config
 from planner.lint.engine import fix_draft, lint_draft
 from planner.lint.readers import text_draft
@@ -142,3 +146,13 @@ def test_lint_fix_and_the_writers_agree_on_drafted_text(text):
     expected = lint_fixed(text)
     assume(expected is not None)
     assert fix(text) == expected, text
+
+
+# The writers' one-pass fixes put right exactly the spots lint's finders report.
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.booleans(), st.booleans())
+def test_one_pass_fixes_put_right_what_the_finders_find(text, first, second):
+    assert fix_quotes(text, corners=first) == apply(text, find_quotes(text, corners=first)), text
+    assert (fix_halfwidth(text, stops=first, marks=second)
+            == apply(text, find_halfwidth(text, stops=first, marks=second))), text
+    assert fix_term_case(text) == apply(text, find_term_case(text)), text

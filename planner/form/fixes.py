@@ -70,7 +70,7 @@ def _halfwidth_then_terms(text: str) -> str:
 
 
 def _stops(text: str) -> str:
-    return apply(text, punctuation.find_halfwidth(text, marks=False))
+    return punctuation.fix_halfwidth(text, marks=False)
 
 
 def _doc_numbers(text: str) -> str:
@@ -80,11 +80,11 @@ def _doc_numbers(text: str) -> str:
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 FULLWIDTH = "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
 SPACES = Step("stray-space", " \u3000\t", punctuation.SPACE_SCREEN, _spots(punctuation.find_spaces))
-TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, _spots(terms.find_term_case))
+TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, terms.fix_term_case)
 STEPS = [
     Step("issue-date-form", "日", lazy(r"[〇○零一二三四五六七八九Ｏ]{4}\s*年"), _issue_date),
-    Step("straight-quotes", '"「」『』', quotes.QUOTE_SCREEN, _spots(quotes.find_quotes)),
-    Step("halfwidth-punct", ",;:?!().", punctuation.WIDTH_SCREEN, _spots(punctuation.find_halfwidth)),
+    Step("straight-quotes", '"「」『』', quotes.QUOTE_SCREEN, quotes.fix_quotes),
+    Step("halfwidth-punct", ",;:?!().", punctuation.WIDTH_SCREEN, punctuation.fix_halfwidth),
     TERMS,  # as written (5g１ is 5G1), and again once full-width letters are half-width (ｉｐｖ６)
     Step("fullwidth-alnum", FULLWIDTH, numbers.FULLWIDTH_ALNUM_RE, _halfwidth_then_terms),
     SPACES,  # as the marks around them stand, before dates, years and 文号 change them
@@ -173,6 +173,6 @@ def normalise(text: str) -> str:
     character to one character, so offsets survive."""
     if NORMALISED_RE.search(text) is None or not has_cjk(text):
         return text
-    text = apply(text, punctuation.find_halfwidth(text, stops=False))
-    text = apply(text, quotes.find_quotes(text, corners=False))
+    text = punctuation.fix_halfwidth(text, stops=False)
+    text = quotes.fix_quotes(text, corners=False)
     return apply(text, years.find_time_ranges(text, months=False))

@@ -57,14 +57,31 @@ def find_halfwidth(text: str, stops: bool = True, marks: bool = True) -> Iterato
     when not `marks`)."""
     if not has_cjk(text):
         return
-    pattern = HALF_OR_STOP_RE if marks and stops else HALF_PUNCT_RE if marks else HALF_STOP_RE
-    for match in pattern.finditer(text):
+    for match in _width_pattern(stops, marks).finditer(text):
         i = match.start()
         ch = text[i]
-        if ch == ".":
-            yield Spot(i, i + 1, "。")
-        elif not _stays_half(text, i, ch):
-            yield Spot(i, i + 1, HALF_TO_FULL[ch])
+        new = _full_width(text, i, ch)
+        if new != ch:
+            yield Spot(i, i + 1, new)
+
+
+def fix_halfwidth(text: str, stops: bool = True, marks: bool = True) -> str:
+    """`text` with find_halfwidth's spots put right (what `apply(text, find_halfwidth(text,
+    stops, marks))` gives), in one substitution: the writers' path."""
+    if not has_cjk(text):
+        return text
+    return _width_pattern(stops, marks).sub(lambda match: _full_width(text, match.start(), match.group()), text)
+
+
+def _width_pattern(stops: bool, marks: bool):
+    return HALF_OR_STOP_RE if marks and stops else HALF_PUNCT_RE if marks else HALF_STOP_RE
+
+
+def _full_width(text: str, i: int, ch: str) -> str:
+    """What the half-width mark `ch` at text[i] is written as: full width, or itself."""
+    if ch == ".":
+        return "。"
+    return ch if _stays_half(text, i, ch) else HALF_TO_FULL[ch]
 
 
 def _stays_half(text: str, i: int, ch: str) -> bool:
