@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 # 例：附件:1、任务分工表。 / 附件：任务分工表 / 2、数据目录。 (a continuation line)
 NOTE_RE = lazy(r"^(?P<head>附件\s*(?P<colon>[:：])\s*)?(?P<num>\d{1,2}\s*[、.．,，]\s*)?"

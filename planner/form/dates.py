@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Iterator, Optional
 
 from planner.form.numerals import cn_to_int
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 from planner.form.years import YEAR
-from planner.form.patterns import lazy
 
 # A whole line that is a date. 例：2024年5月31日 / 二〇二四年五月三十一日
 DATE_LINE_RE = lazy(r"^\s*(?P<y>\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from planner.form.dates import last_day
-from planner.form.years import YEAR
 from planner.form.patterns import lazy
+from planner.form.years import YEAR
 
 BEFORE = r"(?:前|之前|以前)"
 # Most specific first. 例：2025年6月30日前 / 2025年6月底前 / 2025年上半年 / 2025年底前 /

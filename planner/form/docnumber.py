@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.years import YEAR
-from planner.form.patterns import lazy
 
 OPEN, CLOSE = "〔[［【（(", "〕]］】）)"
 # The 机关代字 where its start is known (a whole field, or after 根据). 例：数字强市办发

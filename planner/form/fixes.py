@@ -24,10 +24,10 @@ from typing import Callable, Iterable, Optional
 from planner.form import (attachments, dates, docnumber, numbers, numerals, punctuation, quotes,
                           ranges, screens, terms, years)
 from planner.form.notes import find_notes
+from planner.form.patterns import lazy
 from planner.form.script import has_cjk
 from planner.form.spots import apply
 from planner.form.units import UnitRegistry, fix_note
-from planner.form.patterns import lazy
 
 # Any character normalise may change; a text without one is already in 公文 form.
 NORMALISED_RE = lazy(r'[,:;?!()"\-－~～–―]')

@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Optional
 
 from planner.form.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 # Up to 九百九十九 (five characters), as Arabic markers go up to 999.
 CN = f"[{CN_NUMERAL_CHARS}]{{1,5}}"

@@ -8,10 +8,10 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_units
-from planner.form.patterns import lazy
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300

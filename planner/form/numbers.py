@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 # A number as written: digits with an optional decimal part. 例：1000 / 3.35
 NUMBER = r"\d+(?:\.\d+)?"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,

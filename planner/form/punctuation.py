@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from planner.form.patterns import lazy
 from planner.form.script import CJK, FULL_PUNCT, HAN, has_cjk, is_ascii_word
 from planner.form.spots import Spot
-from planner.form.patterns import lazy
 
 # Half-width → full-width punctuation inside Chinese text.
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -70,7 +70,8 @@ def fix_halfwidth(text: str, stops: bool = True, marks: bool = True) -> str:
     stops, marks))` gives), in one substitution: the writers' path."""
     if not has_cjk(text):
         return text
-    return _width_pattern(stops, marks).sub(lambda match: _full_width(text, match.start(), match.group()), text)
+    return _width_pattern(stops, marks).sub(lambda match: _full_width(text, match.start(), match.group()),
+                                            text)
 
 
 def _width_pattern(stops: bool, marks: bool):

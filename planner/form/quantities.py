@@ -7,8 +7,8 @@ import re
 from typing import Optional
 
 from planner.form.numbers import NUMBER
-from planner.form.ranges import RANGE_SEP
 from planner.form.patterns import lazy
+from planner.form.ranges import RANGE_SEP
 
 UNITS = ("平方米|平方公里|公里|千米|亿元|万元|元|亿次|万次|次|亿条|万条|条|万人|人|万户|户|万家|家|万个|个|"
          "座|项|间|处|块|台|所|张|套|艘|辆|亩|吨|倍|名|类|种|批|场|部|栋|片|根|盏|路|站|宗|件|"

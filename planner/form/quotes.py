@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from planner.form.patterns import lazy
 from planner.form.script import has_cjk
 from planner.form.spots import Spot
-from planner.form.patterns import lazy
 
 # Corner quotes (Taiwan, Japan) → the mainland's curly ones. 例：「一网通办」
 CORNER = {"「": "“", "」": "”", "『": "‘", "』": "’"}

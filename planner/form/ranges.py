@@ -6,8 +6,8 @@ import re
 from typing import Iterator
 
 from planner.form.numbers import NUMBER
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 # What a text writes between the two ends of a range, right or wrong. 例：2024-2026 / 3～5 / 10—20
 DASHES = "-－~～—–―"

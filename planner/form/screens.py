@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from planner.form.terms import SHOUTED_TERMS
 from planner.form.patterns import lazy
+from planner.form.terms import SHOUTED_TERMS
 
 # Characters only a text with something to fix (or a bracketed aside) has: half-width marks,
 # straight and corner quotes, ellipses, spaces, full-width letters and digits, small Latin

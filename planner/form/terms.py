@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from planner.form.spots import Spot
 from planner.form.patterns import lazy
+from planner.form.spots import Spot
 
 TERMS = ("5G", "4G", "10G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS", "AI", "API",
          "APP", "VR", "AR", "ICT", "IT", "GDP", "CPU", "GPU", "IDC", "ETC", "OA", "PC", "PON", "SaaS",

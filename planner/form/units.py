@@ -10,8 +10,8 @@ from importlib.resources import files
 from typing import Iterator, Optional
 
 from planner.form.notes import find_separators, find_stray_marks, unit_spans
-from planner.form.spots import Spot, apply
 from planner.form.patterns import lazy
+from planner.form.spots import Spot, apply
 
 REGISTRY_FILE = "units.yaml"
 # Level prefix kept apart from the name: 例：市委网信办 → 市 + 委网信办, 区政府办公室 → 区 + 政府办公室

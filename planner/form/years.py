@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from planner.form.patterns import lazy
 from planner.form.ranges import NOT_TIME_DASH, RANGE_SEP, between_digits
 from planner.form.spots import Spot
-from planner.form.patterns import lazy
 
 # The digits of a year. 例：2024
 YEAR = r"(?:19|20)\d{2}"

@@ -5,6 +5,7 @@ from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
 from planner.form.fixes import normalise
+from planner.form.patterns import lazy
 from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import styles as st
@@ -19,7 +20,6 @@ from planner.render.page import LINE_PITCH, section_break
 from planner.render.profile import Profile, load_profile
 from planner.render.title import title_lines
 from planner.render.wording import JinjaWording
-from planner.form.patterns import lazy
 
 # Kinds laid out by one fixed style.
 STYLE_OF = {"notice_title": st.TITLE, "doc_number": st.DOC_NUMBER, "recipients": st.RECIPIENTS,

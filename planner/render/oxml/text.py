@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from planner.render.oxml.markup import attr, clean, escape
 from planner.form.patterns import lazy
+from planner.render.oxml.markup import attr, clean, escape
 
 # 例：the tab in `印发机关\t2024年5月31日印发`, the line break in a two-line title
 BREAKS_RE = lazy(r"(\t|\r\n|\n|\r)")
