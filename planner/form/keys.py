@@ -3,16 +3,16 @@ no pinyin glosses (`發(fā)`, `關(guan) ` in portal copies) — with the place
 in the line, so what a pattern finds on the key is cut from the line as written."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from planner.form.hanzi import simplify
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 
 # A pinyin gloss a converter left after a character. 例：發(fā) / 關(guan) / 區(qū)
-PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}\s*\)")
+PINYIN_GLOSS_RE = lazy(rf"(?<=[{HAN}])\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}\s*\)")
 # Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
-SPACE_RE = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
+SPACE_RE = lazy(r"[\s\u3000\xa0\ufeff\u200b]+")
 
 
 @dataclass(frozen=True)
