@@ -19,6 +19,8 @@ MARK_RE = lazy('[\"“”「」『』]')
 OPENS = {"“": True, "「": True, "”": False, "」": False}
 # 例：「一网通办」
 CORNER_RE = lazy("[「」『』]")
+# The quotes that open or close a double quote around a straight one. 例：“一网通办" / 「一网通办"
+DOUBLE_RE = lazy("[“”「」]")
 
 
 def find_quotes(text: str, corners: bool = True) -> Iterator[Spot]:
@@ -51,6 +53,10 @@ def fix_quotes(text: str, corners: bool = True) -> str:
     if len(pieces) == 1:
         return text
     out = [pieces[0]]
+    if DOUBLE_RE.search(text) is None:  # straight quotes alone: they pair in turn, “ ” “ ” …
+        for index, piece in enumerate(pieces[1:]):
+            out += ("”" if index % 2 else "“", piece)
+        return "".join(out)
     open_ = _opened(pieces[0], False)
     for piece in pieces[1:]:  # the straight quote before each piece
         out += ("”" if open_ else "“", piece)
