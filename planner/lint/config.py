@@ -19,7 +19,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from planner.errors import UserError, os_reason
+from planner.errors import PlanFileError, UserError, os_reason
 from planner.lint.registry import Rule, all_rules, closest, rules_by_key
 from planner.validation import message
 
@@ -110,7 +110,12 @@ def read_yaml_file(path: Path, what: str) -> Any:
     except OSError as error:
         raise UserError(f"无法读取{what}（{os_reason(error)}）", path=str(path)) from None
     text, _ = decode_text(data, str(path))
-    return load_data(text, str(path))
+    try:
+        return load_data(text, str(path))
+    except PlanFileError as error:  # said as the file it is: 配置文件 YAML 语法错误：…
+        joint = " " if error.message.startswith(("YAML", "JSON")) else "："
+        raise UserError(f"{what}{joint}{error.message}", path=error.path, line=error.line, col=error.col,
+                        hint=error.hint) from None
 
 
 def default_config() -> Config:
