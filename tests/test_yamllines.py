@@ -64,6 +64,8 @@ def test_what_the_dumper_writes_reads_as_libyaml_reads_it(data):
 def test_edited_text_is_declined_or_read_as_libyaml_reads_it(data, draw):
     lines = dumped(data).split("\n")
     for _ in range(draw.draw(st.integers(1, 3))):
+        if not lines:
+            break
         at = draw.draw(st.integers(0, len(lines) - 1))
         edit = draw.draw(st.sampled_from(["insert", "indent", "dedent", "duplicate", "drop"]))
         line = lines[at]
