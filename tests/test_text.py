@@ -34,7 +34,8 @@ def test_dates_parse_and_format_without_zero_padding():
 
 @pytest.mark.parametrize("raw,good", [("东政办字〔2022〕36号", "东政办字〔2022〕36号"),
                                       ("鲁政办字[2022]28号", "鲁政办字〔2022〕28号"),
-                                      ("某政发(2024)第05号", "某政发〔2024〕5号")])
+                                      ("某政发(2024)第05号", "某政发〔2024〕5号"),
+                                      ("武政办发﹝2016﹞35号", "武政办发〔2016〕35号")])
 def test_doc_numbers_get_hexagonal_brackets_and_no_padding(raw, good):
     assert normalize_doc_number(raw) == good
 

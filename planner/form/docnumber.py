@@ -11,7 +11,8 @@ from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.years import YEAR
 
-OPEN, CLOSE = "〔[［【（(", "〕]］】）)"
+# The year's brackets as pages write them, the small form ﹝﹞ too. 例：〔2022〕 / [2022] / ﹝2016﹞
+OPEN, CLOSE = "〔[［【（(﹝", "〕]］】）)﹞"
 # The 机关代字 where its start is known (a whole field, or after 根据). 例：数字强市办发
 ORG = rf"[{HAN}]{{1,12}}?"
 # …in running text, where it ends in 发 字 函 办 令 电. 例：某政发 (of 根据某政发〔2024〕5号)

@@ -97,7 +97,7 @@ STEPS = [
     Step("arabic-with-qian-bai", "千百", numerals.QIAN_BAI_SCREEN, _spots(numerals.find_qian_bai)),
     Step("range-unit-omitted", ranges.DASHES + "至到", ranges.RANGE_UNIT_SCREEN, _spots(ranges.find_range_units)),
     Step("numeric-range-dash", "-－", ranges.NUMERIC_RANGE_SCREEN, _spots(ranges.find_numeric_ranges)),
-    Step("doc-number", "〔[［【（(", docnumber.SCREEN, _doc_numbers),
+    Step("doc-number", docnumber.OPEN, docnumber.SCREEN, _doc_numbers),
     SPACES,  # again, next to what those made (年, 〔, ……)
     Step("halfwidth-stop", ".", punctuation.HALF_STOP_RE, _stops),
     Step("repeated-punct", "", punctuation.REPEAT_SCREEN, _spots(punctuation.find_repeats),

@@ -1,6 +1,7 @@
-"""Reading keys: a line as the 公文 patterns read it — simplified characters, no whitespace and
-no pinyin glosses (`發(fā)`, `關(guan) ` in portal copies) — with the place of each key character
-in the line, so what a pattern finds on the key is cut from the line as written."""
+"""Reading keys: a line as the 公文 patterns read it — simplified characters, no whitespace (nor
+an indent a page turned into ?) and no pinyin glosses (`發(fā)`, `關(guan) ` in portal copies) —
+with the place of each key character in the line, so what a pattern finds on the key is cut
+from the line as written."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,10 +10,15 @@ from planner.form.hanzi import simplify
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 
-# A pinyin gloss a converter left after a character. 例：發(fā) / 關(guan) / 區(qū)
-PINYIN_GLOSS_RE = lazy(rf"(?<=[{HAN}])\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}\s*\)")
+# A pinyin gloss a converter left after a character, sometimes repeated. 例：發(fā) / 關(guan) / 區(qū) /
+# 能(neng)(neng)
+GLOSS = r"\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*\)"
+PINYIN_GLOSS_RE = lazy(rf"(?<=[{HAN}])(?:{GLOSS})+")
 # Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
 SPACE_RE = lazy(r"[\s\u3000\xa0\ufeff\u200b]+")
+# An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?
+# stands for a lost character and stays). 例：? ? ? ? ?某市数据局 / ??2025年12月31日
+LOST_INDENT_RE = lazy(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,9 @@ def key_of(text: str) -> Key:
     """The reading key of `text` (one pass; `text` is a line, not a document)."""
     simple = simplify(text)
     skip = [match.span() for match in SPACE_RE.finditer(text)]
+    indent = LOST_INDENT_RE.match(text) if text[:1] in "? \u3000\xa0" else None
+    if indent:
+        skip = [(0, indent.end())] + [span for span in skip if span[0] >= indent.end()]
     glosses = [match.span() for match in PINYIN_GLOSS_RE.finditer(text)] if "(" in text else []
     chars: list[str] = []
     at: list[int] = []

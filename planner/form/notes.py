@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
-from planner.form.keys import PINYIN_GLOSS_RE
+from planner.form.keys import GLOSS, PINYIN_GLOSS_RE
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
 from planner.form.patterns import lazy
 from planner.form.script import HAN
@@ -18,9 +18,9 @@ from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_un
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LABELS = "责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位"
+LABELS = "责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位"
 ROLES = "牵头|负责|配合|参与"
-# 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…）
+# 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
 LABEL_RE = lazy(rf"\s*({LABELS})\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
@@ -31,7 +31,7 @@ ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推�
 ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
-LEAD_LABELS = ("牵头单位", "牵头部门")
+LEAD_LABELS = ("总牵头单位", "牵头单位", "牵头部门")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
@@ -57,6 +57,14 @@ DIVISION_END_RE = lazy(rf"({ROLES}|落实|实施|推进|按职责分工|分工�
 STRAY_MARK_RE = lazy(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
 
 
+# The words a note is read by (labels, role and duty words), each character maybe followed by a
+# pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
+NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
+GLOSSED_LABEL_SPAN = 60  # a label with a gloss on each character, and its colon
+GLOSSED_WORD_RE = lazy("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
+                                for word in sorted(NOTE_WORDS, key=len, reverse=True)))
+
+
 class Reading(NamedTuple):
     """What a note says: the lead and support unit lists as written, whether its closing
     bracket is missing (a cut note names no units), and a rule after its first 。."""
@@ -72,14 +80,42 @@ def find_notes(text: str) -> list[tuple[int, int]]:
     if not any(mark in text for mark in OPEN):
         return []  # most paragraphs of a 规划's text: no bracket, so no note
     spans, keys, index = [], simplify(text), 0
+    glossed = "(" in text and PINYIN_GLOSS_RE.search(text) is not None
     for begin, end in _brackets(text):
         if begin < index:
             continue  # inside the note found last
         stop = end if end is not None else len(text)
-        if _is_note(keys, begin + 1, stop - (end is not None), truncated=end is None):
+        inner = (begin + 1, stop - (end is not None))
+        truncated = end is None
+        if _is_note(keys, *inner, truncated) or (glossed and _is_glossed_note(text, *inner, truncated)):
             spans.append((begin, stop))
             index = stop
     return spans
+
+
+def _read_through(inner: str) -> str:
+    """`inner` without the pinyin glosses inside its note words."""
+    if "(" not in inner or PINYIN_GLOSS_RE.search(inner) is None:
+        return inner
+    parts, cursor = [], 0
+    for match in GLOSSED_WORD_RE.finditer(simplify(inner)):
+        parts += [inner[cursor:match.start()], PINYIN_GLOSS_RE.sub("", inner[match.start():match.end()])]
+        cursor = match.end()
+    return "".join(parts) + inner[cursor:]
+
+
+def _is_glossed_note(text: str, start: int, stop: int, truncated: bool) -> bool:
+    """A note whose label or role words carry pinyin glosses (責(zé)任單位). Only a bounded
+    slice is read at each bracket: its head for a label, a short note whole (a line of brackets
+    stays linear)."""
+    head = _read_through(text[start:min(stop, start + GLOSSED_LABEL_SPAN)])
+    if LABEL_RE.match(simplify(head)):
+        return True
+    if stop - start > NOTE_MAX:
+        return False
+    inner = text[start:stop]
+    read = _read_through(inner)
+    return read != inner and _is_note(simplify(read), 0, len(read), truncated)
 
 
 def _brackets(text: str) -> list[tuple[int, Optional[int]]]:
@@ -140,7 +176,7 @@ def read_note(raw: str) -> Optional[Reading]:
     """`(牵头单位:A、B;配合单位:C)` → Reading(lead=`A、B`, support=`C`); None when `raw` is no
     note. A cut note names no units; the text after a note's first 。 is its rule."""
     truncated = raw[-1:] not in CLOSE
-    inner = raw[1:] if truncated else raw[1:-1]
+    inner = _read_through(raw[1:] if truncated else raw[1:-1])
     keys = simplify(inner)
     if not _is_note(keys, 0, len(keys), truncated):
         return None

@@ -8,6 +8,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE, NUMBER_BEFORE_RE
 from planner.form.hanzi import simplify
+from planner.form.keys import key_of
 from planner.form.organs import ORGAN_ENDS
 from planner.form.patterns import lazy
 
@@ -124,6 +125,12 @@ def cited_plan(texts: Iterable[str]) -> Optional[str]:
         if match:
             return text[match.start(1):match.end(1)]
     return None
+
+
+def cited_names(texts: Iterable[str]) -> frozenset[str]:
+    """The reading keys of every plan `texts` cite by name (what a 印发 sentence calls the plan
+    it issues: a title line that reads so is that plan's title)."""
+    return frozenset(match.group(1) for text in texts for match in CITED_PLAN_RE.finditer(key_of(text).text))
 
 
 def is_public(key: str) -> bool:

@@ -28,6 +28,10 @@ NAME_RE = lazy(rf"^[{HAN}()（）、“”]+$")
 NOT_NAME_RE = lazy(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$")
 # The place a name opens with. 例：宁波市 / 中共岳阳市 / 安徽省 / 市 (a bare level)
 PLACE_RE = lazy(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
+# A body set up by the organs named before it, its name wrapped onto a line of its own: it opens
+# with no place and no parent of its own. 例：中共某县委某县人民政府 / 优化营商环境领导小组
+TAIL_RE = lazy(r"(?:领导小组|工作小组|指挥部|联席会议)(?:办公室)?$")
+PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
 
@@ -39,6 +43,13 @@ def is_organ(key: str, longest: int = NAME_MAX) -> bool:
             and ORGAN_END_RE.search(key) is not None and NOT_NAME_RE.search(key) is None
             and key.count("(") == key.count(")") and key.count("（") == key.count("）")
             and key.count("“") == key.count("”"))
+
+
+def is_name_tail(key: str) -> bool:
+    """`key` names a 领导小组 (指挥部, 联席会议) without the organs that set it up: the end of a
+    name whose head is on the line above."""
+    return (is_organ(key) and TAIL_RE.search(key) is not None and PLACE_RE.match(key) is None
+            and PARENT_RE.match(key) is None)
 
 
 def is_organ_line(text: str) -> bool:

@@ -14,7 +14,7 @@ from planner.form.terms import SHOUTED_TERMS
 # Characters only a text with something to fix (or a bracketed aside) has: half-width marks,
 # straight and corner quotes, ellipses, spaces, full-width letters and digits, small Latin
 # letters (a term in the wrong case has one), dashes, brackets. 例：, / " / ５ / 5g / 〔
-RARE_RE = lazy(r'[,;:?!()"「」『』…⋯０-９Ａ-Ｚａ-ｚa-z \u3000\t\-－~～–―/〔\[［【（(]')
+RARE_RE = lazy(r'[,;:?!()"「」『』…⋯０-９Ａ-Ｚａ-ｚa-z \u3000\t\-－~～–―/〔\[［【（(﹝]')
 # Doubled marks (P004, P003), 顿号 after a quote (P005), a padded month (T005), 附件 (D003),
 # and the terms a text writes all in capitals (IPV6).
 PARTS = ("。。", "，，", "、、", "；；", "：：", "！！", "？？", "》、", "”、", "年0", "月0", "附件",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from planner.form.notice import cited_names
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
                                    NUMBER, ORGANS, PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
@@ -18,6 +19,7 @@ from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
 NEAR = 4  # lines between the 印发 sentence and its 署名 or its title
+SIGNATURE_MAX = 8  # organ lines of a joint 署名
 
 
 class Head:
@@ -72,11 +74,12 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
         _page_title(head, before, evidence)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
     evidence.loose_numbers += [head(at) for at in before if number_in(head(at))]
-    evidence.metadata = [head(at).text for at in range(anchor) if head.kind(at) == META]
+    evidence.metadata = [head(at).text for at in _metadata_lines(head, anchor, end)]
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
     dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")
-    front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX))
+    cited = cited_names(evidence.body)
+    front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX), cited)
     if front.title is None and evidence.own_title:  # 实施意见 to its 主送: its title is above
         front.title = evidence.own_title
     return front
@@ -99,7 +102,30 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
             break
         if kind in (NOTICE_TITLE, NUMBER) or _titled_plan(head(at)) or (kind == RED and head(at).organs):
             return at  # (`文件` alone is a red header only under its organ's name)
+        if _signature_block(head, at):
+            return at  # an excerpt that opens at the notice's 署名
     return None
+
+
+def _signature_block(head: Head, at: int) -> bool:
+    """A 署名 and its 成文日期 start at `at`: organ lines, then the date (or both on one line)."""
+    if head.kind(at) == SIGNED:
+        return True
+    end = at
+    while head.kind(end) == ORGANS and end - at < SIGNATURE_MAX:
+        end += 1
+    return end > at and head.kind(end) == DATE
+
+
+def _metadata_lines(head: Head, anchor: int, end: int) -> list[int]:
+    """A portal's metadata lines: before the anchor, and between the notice and the body (a
+    policy library's fields under the document's name and 文号)."""
+    after = []
+    for at in range(end, len(head.lines)):
+        if head.kind(at) in (PROSE, HEADING, ISSUING, NOTICE_TITLE, None):
+            break
+        after += [at] if head.kind(at) == META else []
+    return [at for at in range(anchor) if head.kind(at) == META] + after
 
 
 def _addressed(head: Head, anchor: int) -> bool:
@@ -130,9 +156,10 @@ def _near_notice(head: Head, at: int) -> bool:
     return bool(after & {DATE, SIGNED, ORGANS, PUBLIC} or before & {NOTICE_TITLE, NUMBER, RED})
 
 
-def _with_title(head: Head, front: Front, start: int, stop: int) -> Front:
-    """The plan's title: the last title run between `start` and the body."""
-    run = find_title(head, start, stop)
+def _with_title(head: Head, front: Front, start: int, stop: int, cited: frozenset[str] = frozenset()) -> Front:
+    """The plan's title: the last title run between `start` and the body (`cited`: the names
+    the notice's 印发 sentence gives the plan)."""
+    run = find_title(head, start, stop, cited)
     if run is None:
         return front
     front.title, front.title_at = run.text, run.start

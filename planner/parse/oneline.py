@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
 from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
@@ -25,7 +26,7 @@ MARKER_AFTER_NOTE_RE = re.compile(r"(?<=[)）])\s*(?=[一二三四五六七八�
 # A 一、 heading whose title runs into the first （一）. 例：一、主要任务（一）推进一网通办。
 HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HAN}]{{2,20}}?(?=[(（][一二三四五六七八九十]{{1,3}}[)）])")
 # A 文号 as a one-line text writes it. 例：某政发〔2020〕5号 / 鄂政办发[2020] 64号
-NUMBER = rf"[{HAN}]{{1,12}}[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
+NUMBER = rf"[{HAN}]{{1,12}}[{re.escape(OPEN)}]\s*\d{{4}}\s*[{re.escape(CLOSE)}]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
 NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
 # …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:

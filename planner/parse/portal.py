@@ -16,7 +16,7 @@ from planner.form.organs import split_organs
 
 # Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
 DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
-ISSUER_LABELS = ("发文机关", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
+ISSUER_LABELS = ("发文机关", "发文机构", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
 DATE_LABELS = ("成文日期", "印发日期", "发文日期")
 TITLE_LABELS = ("名称", "标题")
 OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "体裁分类", "分类", "生成日期", "发布日期", "发布时间",
@@ -28,12 +28,17 @@ OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "�
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
-LABEL_RE = re.compile("(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")(?:[:：]|(?=\\|))")
+# A table may bracket the name. 例：[ 成文日期 ] | 2021-06-02 |
+LABEL_RE = re.compile("[\\[【]?(?P<name>" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")[\\]】]?(?:[:：]|(?=\\|))")
 # A field's name without a colon, apart from its value by a space, its characters spaced or not
 # (on the line as written: the key has no spaces). 例：文  號 白政辦發〔2019〕9號 /
 # 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25
 SPACED_LABEL_RE = re.compile("(?:(?<=[\\s•·*|-])|^)(?:" + "|".join(r"\s*".join(label) for label in
                                                          sorted(LABELS, key=len, reverse=True)) + ")(?=\\s)")
+# A field's name glued to its value (no colon, no space): only names of three characters or more,
+# on a line with no sentence mark. 例：發文機構市政府辦公廳發文字號武政辦〔2018〕103號 / 成文日期2018年08月22日
+GLUED_LABEL_RE = re.compile("|".join(sorted((label for label in LABELS if len(label) >= 3), key=len, reverse=True)))
+SENTENCE_MARKS_RE = re.compile("[。，,；;]")
 # A bullet or a table rule before the first field. 例：• 中文名: / | 索引号:
 LEAD_RE = re.compile(r"^[•·*\-|]*")
 FIELD_LINE_MAX = 300
@@ -58,12 +63,12 @@ def fields(text: str) -> Optional[list[tuple[str, str]]]:
     lead = LEAD_RE.match(key.text).end()
     found = list(LABEL_RE.finditer(key.text, lead))
     if not found or (found[0].start() != lead and len(found) < 2):
-        return _spaced_fields(text)
+        return _spaced_fields(text) or _glued_fields(key)
     pairs = []
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(key.text)
         value = _value(key, match.end(), end)
-        pairs.append((match.group().rstrip(":："), value))
+        pairs.append((match["name"], value))
     return pairs
 
 
@@ -86,6 +91,27 @@ def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         pairs.append((key_of(match.group()).text, text[match.end():end].strip(" |\u3000")))
     return pairs if pairs[0][1] else None
+
+
+def _glued_fields(key: Key) -> Optional[list[tuple[str, str]]]:
+    """(label, value) of fields whose names are glued to their values; None unless a name opens
+    the line and either two fields stand on it or the one field's value reads as its kind."""
+    if SENTENCE_MARKS_RE.search(key.text):
+        return None
+    found = list(GLUED_LABEL_RE.finditer(key.text))
+    if not found or found[0].start() != 0:
+        return None
+    ends = [match.start() for match in found[1:]] + [len(key.text)]
+    pairs = [(match.group(), key.cut(match.end(), end).strip()) for match, end in zip(found, ends)]
+    if len(pairs) < 2 and not _states(Metadata(), *pairs[0]):
+        return None
+    return pairs
+
+
+def _states(meta: Metadata, label: str, value: str) -> bool:
+    """Whether `value` reads as what its field names (a 文号, organs, a date)."""
+    _take(meta, label, value)
+    return any(read is not None for read in (meta.doc_number, meta.issuer, meta.date))
 
 
 def _value(key: Key, start: int, end: int) -> str:

@@ -12,7 +12,7 @@ from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
-KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|规划|纲要|要点|方案|计划|意见|办法|规定|细则|"
+KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|规划|纲要|要点|方案|计划|意见|办法|规定|细则|指引|"
          "措施|指南|任务|清单")
 # 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
 # “数字佛山”建设总体规划——佛山市智慧城市和数字政府建设(2021—2025年)
@@ -25,7 +25,8 @@ OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?
 CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
 RUN_MAX = 4
 # A title that opens with 关于 names its 文种 after 的 (关于…的实施意见); `关于某某行动计划` is a
-# page's name for the document, not its title.
+# page's name for the document, not its title — unless the 印发 sentence calls the plan so
+# (现将《关于深化…工作方案》印发给你们).
 ABOUT_RE = re.compile(r"^关于(?!.*的)")
 
 
@@ -37,14 +38,15 @@ class Run(NamedTuple):
     text: str
 
 
-def title_of(text: str) -> Optional[str]:
-    """The plan title a line (or joined lines) reads as, as written; None when it is none."""
+def title_of(text: str, cited: frozenset[str] = frozenset()) -> Optional[str]:
+    """The plan title a line (or joined lines) reads as, as written; None when it is none.
+    `cited`: the keys of the names the notice gives the plan it issues."""
     key = key_of(text)
     span = _cleaned(key.text)
     if span is None:
         return None
     title = key.text[span[0]:span[1]]
-    if not PLAN_TITLE_RE.match(title) or ABOUT_RE.match(title):
+    if not PLAN_TITLE_RE.match(title) or (ABOUT_RE.match(title) and title not in cited):
         return None
     return key.cut(*span).strip()
 
@@ -75,14 +77,16 @@ def _cleaned(k: str) -> Optional[tuple[int, int]]:
     return (start, end) if end > start else None
 
 
-def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int) -> Optional[Run]:
-    """The last title run from `start` before the body (prose or a heading) or `stop`."""
+def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
+               cited: frozenset[str] = frozenset()) -> Optional[Run]:
+    """The last title run from `start` before the body (prose or a heading) or `stop`
+    (`cited`: as title_of)."""
     last, at = None, start
     while at < stop:
         line = tagged(at)
         if line is None or line.kind in (PROSE, HEADING, ISSUING):
             break
-        run = _run_at(tagged, at, stop)
+        run = _run_at(tagged, at, stop, cited)
         if run is None:
             at += 1
             continue
@@ -90,7 +94,8 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int)
     return last
 
 
-def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int) -> Optional[Run]:
+def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int,
+            cited: frozenset[str] = frozenset()) -> Optional[Run]:
     pieces: list[str] = []
     for end in range(at, min(stop, at + RUN_MAX)):
         line = tagged(end)
@@ -99,19 +104,20 @@ def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int) -> Op
         if end == at + 1 and not OPENER_RE.match(tagged(at).key.text):
             return None  # a title on several lines opens like one
         pieces.append(line.text.strip())
-        title = title_of("".join(pieces))
+        title = title_of("".join(pieces), cited)
         if title is not None:
-            return _continued(tagged, Run(at, end + 1, title), pieces, stop)
+            return _continued(tagged, Run(at, end + 1, title), pieces, stop, cited)
     return None
 
 
-def _continued(tagged: Callable[[int], Optional[Tagged]], run: Run, pieces: list[str], stop: int) -> Run:
+def _continued(tagged: Callable[[int], Optional[Tagged]], run: Run, pieces: list[str], stop: int,
+               cited: frozenset[str]) -> Run:
     """A run taken on with `(2016—2018年)` or a `——` subtitle on the lines after it."""
     while run.end < stop:
         line = tagged(run.end)
         if line is None or line.kind != PIECE or not CONTINUATION_RE.match(line.key.text):
             return run
-        title = title_of("".join(pieces + [line.text.strip()]))
+        title = title_of("".join(pieces + [line.text.strip()]), cited)
         if title is None:
             return run
         pieces.append(line.text.strip())

@@ -10,12 +10,12 @@ from typing import Callable, Optional
 from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
-from planner.form.organs import split_organs
+from planner.form.organs import is_name_tail, split_organs
 from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
 from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
-from planner.parse.titles import title_of
+from planner.parse.titles import OPENER_RE, title_of
 
 Lines = Callable[[int], Optional[Tagged]]
 WINDOW = 14  # lines from the 主送 to the 成文日期
@@ -135,22 +135,26 @@ def _issuer_line(head: Lines, first: int) -> bool:
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
     """(lines, title) of a plan's own title just before `end` (a 实施意见 sent to its 主送
-    has its title where a 印发通知 has the notice's). A title opening with 关于 is written
-    in full with the issuer on the line above (济宁市人民政府 / 关于…的实施意见)."""
+    has its title where a 印发通知 has the notice's): the longest run of lines that reads as a
+    title and opens like one (广东省人民政府关于进一步深化… / 改革建设的实施意见). A title opening with
+    关于 is written in full with the issuer on the line above (济宁市人民政府 / 关于…的实施意见)."""
     texts: list[str] = []
+    found: Optional[tuple[int, str]] = None
     for count in range(1, TITLE_LINES + 1):
         line = head(end - count)
         if line is None or line.kind != PIECE:
-            return None
+            break
         texts.insert(0, line.text.strip())
         title = title_of("".join(texts))
-        if title is None:
-            continue
-        above = head(end - count - 1)
-        if key_of(title).text.startswith("关于") and above is not None and above.kind == ORGANS:
-            return count + 1, above.text.strip() + title
-        return count, title
-    return None
+        if title is not None and (found is None or OPENER_RE.match(line.key.text)):
+            found = count, title
+    if found is None:
+        return None
+    count, title = found
+    above = head(end - count - 1)
+    if key_of(title).text.startswith("关于") and above is not None and above.kind == ORGANS:
+        return count + 1, above.text.strip() + title
+    return count, title
 
 
 def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
@@ -225,7 +229,10 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             at += count
             break
     while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
-        _take(head(at), evidence)
+        if _kind(head, at - 1) == ORGANS and is_name_tail(head(at).key.text):
+            _join_tail(head(at - 1), head(at), evidence)
+        else:
+            _take(head(at), evidence)
         at += 1
     if _kind(head, at) in (DATE, SIGNED):
         line = head(at)
@@ -237,6 +244,14 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             _take(head(at), evidence)
             at += 1
     return at
+
+
+def _join_tail(above: Tagged, line: Tagged, evidence: Evidence) -> None:
+    """A 领导小组 named after the organs on the line above is one issuer, not one more:
+    中共木兰县委木兰县人民政府 / 优化营商环境领导小组."""
+    if evidence.issuer[-len(above.organs):] == above.organs:
+        del evidence.issuer[-len(above.organs):]
+    evidence.issuer.append(above.text.strip() + line.text.strip())
 
 
 def _take(line: Tagged, evidence: Evidence) -> None:
