@@ -89,6 +89,10 @@ class OutputCheck:
         """Why `output` may not be written (None when it may). `source` is the input it is made
         from; with `replaces_source` (lint --fix --in-place) that input may be the output."""
         output = Path(output)
+        try:  # a link loop, a name too long or a file where a directory should be: before any write
+            _stat(output)
+        except OutputError as error:
+            return error
         whose = f"{source} 的" if source is not None else ""
         for path, named in self.inputs:
             if replaces_source and source is not None and same_file(path, source):

@@ -33,9 +33,10 @@ class Package:
     @classmethod
     def open(cls, path: Path) -> "Package":
         from planner.parse.package import DOCUMENT, open_zip, parse_part, relationships
+        from planner.parse.source import absent_reason
 
         if not path.is_file():
-            raise SourceError("是目录，不是文件" if path.is_dir() else "文件不存在", path=str(path),
+            raise SourceError("是目录，不是文件" if path.is_dir() else absent_reason(path), path=str(path),
                               hint="请检查路径")
         with open_zip(path) as archive:
             names = set(archive.namelist())

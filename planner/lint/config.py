@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -82,7 +83,7 @@ def _matches(code: str, selectors: list[str]) -> bool:
 
 
 def find_config(start: Path) -> Optional[Path]:
-    folder = start.resolve()
+    folder = Path(os.path.realpath(start))  # not Path.resolve: RuntimeError on a link loop (Python < 3.13)
     folder = folder if folder.is_dir() else folder.parent
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:

@@ -41,7 +41,7 @@ def expand_inputs(paths: Sequence[os.PathLike]) -> list[Path]:
     """Files as given; directories → their documents (sorted, recursively)."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if os.path.isdir(path):  # False for a path that cannot be a file (too long): read, reported
             files.extend(sorted(p for p in path.rglob("*")
                                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
         else:
@@ -99,7 +99,7 @@ def _mine_file(conn: sqlite3.Connection, file: Path) -> MineResult:
     from planner.parse.document import ingest_document
 
     result = MineResult(source=str(file))
-    key = str(file.resolve())
+    key = os.path.realpath(file)  # Path.resolve raises RuntimeError on a link loop (Python < 3.13)
     try:
         digest = content_hash(file)
         known = store.document_hash(conn, key)

@@ -1,6 +1,7 @@
 """Input files → lines of text: .txt/.md (UTF-8, BOM, GB18030, UTF-16), .docx, .html, .pdf."""
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass, field
@@ -104,7 +105,7 @@ def utf8_length(text: str) -> int:
 def _check_file(file: Path) -> str:
     name = str(file)
     if not file.exists():
-        raise SourceError("文件不存在", path=name, hint="请检查文件名和路径")
+        raise SourceError(absent_reason(file), path=name, hint="请检查文件名和路径")
     if file.is_dir():
         raise SourceError("这是一个目录，不是文件", path=name, hint="请给出目录中的文件，如 目录/*.txt")
     fmt = SUFFIXES.get(file.suffix.lower())
@@ -119,6 +120,16 @@ def _check_file(file: Path) -> str:
         raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {limit} MB）",
                           path=name, hint="请确认是否选错了文件")
     return fmt
+
+
+def absent_reason(file: Path) -> str:
+    """Why a path names no file: missing, or a link loop (exists() says False for both)."""
+    try:
+        os.stat(file)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "无法读取（符号链接循环）"
+    return "文件不存在"
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:

@@ -3,10 +3,13 @@ saving with change detection (the file on disk is the source of truth)."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from planner.errors import PlannerError, UserError
 
@@ -147,3 +150,19 @@ def create(path: Path, text: str) -> str:
         data = text.encode("utf-8")
         write_atomic(path, data)
         return version_of(data)
+
+
+@contextmanager
+def received(uploads: Path, name: str, data: bytes) -> Iterator[Path]:
+    """An uploaded file's bytes as `name` in a new directory under `uploads` (created for this
+    upload alone, the file created exclusively), removed when the upload is read: two uploads
+    of one name never meet, and no file already there is replaced."""
+    uploads.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=uploads))
+    try:
+        path = folder / name
+        with open(path, "xb") as out:
+            out.write(data)
+        yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,7 @@
 the hosts a request may name, uvicorn, and the browser opened on the first page."""
 from __future__ import annotations
 
+import errno
 import socket
 import tempfile
 import threading
@@ -58,7 +59,8 @@ def allowed_hosts(host: str) -> list[str]:
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening socket (port 0: any free one); ServeError when the port is taken."""
+    """A listening socket (port 0: any free one); ServeError when the port is taken, the
+    address is not this machine's or is no address at all."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -66,10 +68,28 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as error:
         sock.close()
-        raise ServeError(f"无法在 {host}:{port} 上启动（{os_reason(error)}）",
-                         hint="端口可能已被占用，请用 --port 指定其他端口") from None
+        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        raise ServeError(f"无法在 {where} 上启动（{_bind_reason(error)}）", hint=_bind_hint(error)) from None
     sock.listen(64)
     return sock
+
+
+def _bind_reason(error: OSError) -> str:
+    if isinstance(error, socket.gaierror):
+        return "无法识别的地址"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return "本机没有这个地址"
+    if error.errno == errno.EADDRINUSE:
+        return "端口已被占用"
+    return os_reason(error)
+
+
+def _bind_hint(error: OSError) -> str:
+    if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+        return "请用 --host 给出本机的地址，如 127.0.0.1 或 ::1（去掉 --host 即只在本机使用）"
+    if error.errno == errno.EACCES:
+        return "1024 以下的端口需要管理员权限，请用 --port 指定 1024 以上的端口"
+    return "端口可能已被占用，请用 --port 指定其他端口"
 
 
 def first_url(host: str, port: int, root: Path, file: Optional[Path]) -> str:

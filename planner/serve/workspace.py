@@ -139,7 +139,10 @@ class Workspace:
 
     def upload(self, filename: str, data: bytes, year_text: str = "") -> str:
         """A .docx/.txt of last year's plan: ingested (its plan file written beside the
-        outline, for the 对照表), then rolled over. Returns the outline's name."""
+        outline, for the 对照表, under a name no file has), then rolled over. Returns the
+        outline's name. The upload is read from a directory of its own, made for it and removed
+        after: an upload never replaces a file, an earlier upload or another tab's of the same
+        name."""
         from planner.parse.document import ingest_document
 
         suffix = Path(filename).suffix.lower()
@@ -148,10 +151,9 @@ class Workspace:
                             hint="请另存为 Word 文档（.docx）或文本文件（.txt）后再上传")
         year = read_year(year_text)
         stem = "".join(ch for ch in Path(filename.replace("\\", "/")).stem if ch not in '/\\:*?"<>|\x00') or "上传"
-        source = self.folder.uploads / f"{stem}{suffix}"
-        source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_bytes(data)
-        return self._new_outline(ingest_document(source).plan, year, plan_stem=stem)
+        with files.received(self.folder.uploads, f"{stem}{suffix}", data) as source:
+            plan = ingest_document(source).plan
+        return self._new_outline(plan, year, plan_stem=stem)
 
     def _new_outline(self, plan: Plan, year: Optional[int], plan_stem: str = "") -> str:
         """Roll `plan` over (nothing is written when that fails) and write the outline; the

@@ -3,9 +3,11 @@ tests/robustness/mutations.py — damaged texts in any encoding, HTML, PDFs (som
 DOCX zip bytes, real DOCX with their XML mutated or their attributes set to values Word never
 writes, plan files with hostile YAML scalars, JSON — goes through what reads it (ingest,
 check-format, lint, render). Only planner's own errors may come out. The long run is
-`python -m tests.robustness.long_run --kinds files`."""
+`python -m tests.robustness.long_run --kinds files`; these Hypothesis tests run longer with
+PLANNER_FUZZ_EXAMPLES=N (examples per test; CI keeps the default of 25)."""
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -14,8 +16,9 @@ from hypothesis import strategies as st
 
 from tests.robustness.mutations import FILE_KINDS, base_docx, make, mutate_tree, through_file
 
-SHORT = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                        HealthCheck.function_scoped_fixture])
+EXAMPLES = int(os.environ.get("PLANNER_FUZZ_EXAMPLES", "25"))  # CI: 25; a long run: thousands
+SHORT = settings(max_examples=EXAMPLES, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module", autouse=True)
