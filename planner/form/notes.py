@@ -18,9 +18,10 @@ from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_un
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LABELS = "责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位"
+LABELS = ("牵头责任单位|相关责任单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位")
 ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
+# / (牵头责任单位:A;相关责任单位:B)
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
 LABEL_RE = lazy(rf"\s*({LABELS})\s*[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
@@ -31,8 +32,8 @@ ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推�
 ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
-LEAD_LABELS = ("总牵头单位", "牵头单位", "牵头部门")
-SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位")
+LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
+SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位", "相关责任单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
 DUTY_RE = lazy(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")

@@ -40,6 +40,9 @@ RECIPIENTS_MAX = 300
 # 印发你们 / 经市政府同意 / 业经…审议通过
 ISSUING_RE = lazy(r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)|"
                   r"经.{1,40}?同意|审议通过")
+# The 印发 sentence's own words, handing the plan out to its 主送 (not 经…同意, which a preamble may
+# say, nor a wiki's retelling `现印发，请认真组织实施`). 例：《…工作要点》已经省领导同意,现印发给你们
+HANDING_OUT_RE = lazy(r"[印转批]发给你们|印发你们")
 ISSUING_SPAN = 400  # the sentence stands at the head of the body
 # 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket)
 PUBLIC_RE = lazy(r"^[(（]此件[^()（）]{1,12}[)）]?$")
@@ -115,6 +118,11 @@ def recipient_groups(key: str, colon: bool = True) -> Optional[list[tuple[int, i
 def is_issuing(key: str) -> bool:
     """The key holds the 印发 sentence."""
     return ISSUING_RE.search(key, 0, ISSUING_SPAN) is not None
+
+
+def hands_out(key: str) -> bool:
+    """The key holds the 印发 sentence in the words only a notice uses (`现印发给你们`)."""
+    return HANDING_OUT_RE.search(key, 0, ISSUING_SPAN) is not None
 
 
 def cited_plan(texts: Iterable[str]) -> Optional[str]:
