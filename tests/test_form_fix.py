@@ -109,6 +109,7 @@ def test_fix_is_a_fixed_point(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=40))
 @example("万. ")  # a stop before trailing spaces ends the line once a reader strips them
+@example("千,?万")  # lint reads `千，` as a heading: its text opens with the ?, a stray mark there too
 def test_what_a_writer_writes_lints_clean_of_the_fixable_rules(text):
     assume("\n" not in text)
     assert fixable_findings(fix(text)) == [], text

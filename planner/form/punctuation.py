@@ -21,8 +21,8 @@ HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|\s*$)"
 HALF_STOP_RE = lazy(HALF_STOP)
 HALF_OR_STOP_RE = lazy(rf"[,:;?!()]|{HALF_STOP}")
 WIDTH_SCREEN = lazy(rf"[,;:?!()]|(?<=[{HAN}])\.")
-# ? and ! after these are stray marks (a scraped page's lost characters), not sentence ends:
-# unit-stray-mark's to remove. 例：责任单位:?区大数据局
+# ? and ! after these (or opening a text) are stray marks (a scraped page's lost characters),
+# not sentence ends: unit-stray-mark's to remove. 例：责任单位:?区大数据局 / ?区大数据局
 STRAY_AFTER = "：:、，,（("
 # 例：... / ...... / 。。。 / … (a single one) / ……… — a run of them, spaces between, is one
 # ellipsis: ……
@@ -92,7 +92,7 @@ def _stays_half(text: str, i: int, ch: str) -> bool:
         j = i - 1
         while j >= 0 and text[j] == " ":
             j -= 1
-        return j >= 0 and text[j] in STRAY_AFTER
+        return j < 0 or text[j] in STRAY_AFTER  # nothing before it: no sentence ends there
     return False
 
 
