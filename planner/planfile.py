@@ -11,7 +11,7 @@ from typing import Any, Optional, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from planner import yamlevents
+from planner import yamlevents, yamllines
 from planner.errors import PlanFileError
 from planner.gcpause import without_gc_pauses
 from planner.model import Plan
@@ -103,6 +103,10 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
     the places are None for JSON and without libyaml (lint then composes the text)."""
     if path.endswith(".json"):
         return load_json(text, path), None
+    if not marks:
+        data = yamllines.load(text)  # the form planner writes, read line by line
+        if data is not yamllines.DECLINED:
+            return data, None
     try:
         if yamlevents.available():
             return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
@@ -167,8 +171,9 @@ def _lone_surrogate(value: Any) -> bool:
 
 @without_gc_pauses
 def load_plan(path: str | os.PathLike) -> Plan:
-    """A plan file as the model. The fast path builds plain data from libyaml's events and
-    validates it; only an invalid file is composed again to place the error (`locate`)."""
+    """A plan file as the model. The fast path builds plain data (line by line for the form
+    planner writes, else from libyaml's events) and validates it; only an invalid file is
+    composed again to place the error (`locate`)."""
     path = str(path)
     text = read_text(path)
     return validate_plan(load_data(text, path), text, path)

@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from planner.form.notice import cited_names
+from planner.form.notice import cited_names, hands_out
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
                                    NUMBER, ORGANS, PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
                                    tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
-from planner.parse.titles import find_title, title_of
+from planner.parse.titles import find_title, title_above, title_of
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
@@ -87,7 +87,7 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
 
 def _anchor(head: Head, stop: int) -> Optional[int]:
     """The line the notice is read from: its 主送, else its 印发 sentence, else (before any
-    prose) its title or 文号; None when the text has no notice."""
+    prose) its title, 文号 or a 印发 sentence alone; None when the text has no notice."""
     for at in range(stop):
         kind = head.kind(at)
         if kind == RECIPIENTS or (kind == MAYBE_RECIPIENTS and head.kind(at + 1) == ISSUING):
@@ -98,6 +98,8 @@ def _anchor(head: Head, stop: int) -> Optional[int]:
             return at
     for at in range(stop):
         kind = head.kind(at)
+        if kind == ISSUING and hands_out(head(at).key.text):
+            return at  # an excerpt that opens at the 印发 sentence (no title, 主送 or 署名)
         if kind in (PROSE, ISSUING):
             break
         if kind in (NOTICE_TITLE, NUMBER) or _titled_plan(head(at)) or (kind == RED and head(at).organs):
@@ -135,13 +137,13 @@ def _addressed(head: Head, anchor: int) -> bool:
 
 def _page_title(head: Head, before: Iterable[int], evidence: Evidence) -> None:
     """A text addressed to its 主送 with no title line of its own is titled by the page: the
-    nearest title line above it (its 文号 and issuer with it)."""
+    nearest title above it, on one line or opening on the lines before (its 文号 and issuer
+    with it)."""
     for at in before:
-        line = head(at)
-        title = title_of(line.text) if line.kind == PIECE else None
-        if title is not None:
-            evidence.own_title = title
-            evidence.own_lines += [line] if line.number is not None else []
+        run = title_above(head, at)
+        if run is not None:
+            evidence.own_title = run.text
+            evidence.own_lines += [head(at)] if head(at).number is not None else []
             return
 
 

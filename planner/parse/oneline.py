@@ -29,6 +29,8 @@ HEADING_RUN_RE = re.compile(rf"\s*[一二三四五六七八九十]{{1,3}}、[{HA
 NUMBER = rf"[{HAN}]{{1,12}}[{re.escape(OPEN)}]\s*\d{{4}}\s*[{re.escape(CLOSE)}]\s*第?\s*\d{{1,5}}\s*号"
 # A one-line notice may open with its title and 文号. 例：某市人民政府关于印发…的通知 某政发〔2020〕5号
 NOTICE_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的通\s*知)\s*(?P<num>[(（]?{NUMBER}[)）]?)?")
+# A page's font-size buttons between the title and the 主送. 例：字号大中小 / 字号:[大][中][小]
+FONT_SIZE_RE = re.compile(r"\s*字号\s*[:：]?(?:\s*[【\[]?\s*[大中小]\s*[】\]]?){3}")
 # …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:
 NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
@@ -43,7 +45,7 @@ QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
 TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
-HEAD_LINES = 6
+HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 
 
@@ -86,6 +88,10 @@ def _notice_cuts(text: str) -> list[int]:
         bracketed = title["num"] is not None and title["num"][0] in "(（"
         cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
         start = title.end()
+        buttons = FONT_SIZE_RE.match(keys, start)
+        if buttons:
+            start = buttons.end()
+            cuts.append(start)
     elif number := NUMBER_HEAD_RE.match(keys):
         start = number.end()
         cuts.append(start)

@@ -32,9 +32,10 @@ LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_
 LABEL_RE = re.compile("[\\[【]?(?P<name>" + "|".join(sorted(LABELS, key=len, reverse=True)) + ")[\\]】]?(?:[:：]|(?=\\|))")
 # A field's name without a colon, apart from its value by a space, its characters spaced or not
 # (on the line as written: the key has no spaces). 例：文  號 白政辦發〔2019〕9號 /
-# 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25
+# 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25 / the later fields with a colon:
+# 文号 石政办函〔2021〕12号 成文日期: 2021年04月23日
 SPACED_LABEL_RE = re.compile("(?:(?<=[\\s•·*|-])|^)(?:" + "|".join(r"\s*".join(label) for label in
-                                                         sorted(LABELS, key=len, reverse=True)) + ")(?=\\s)")
+                                                         sorted(LABELS, key=len, reverse=True)) + ")(?=\\s|[:：])")
 # A field's name glued to its value (no colon, no space): only names of three characters or more,
 # on a line with no sentence mark. 例：發文機構市政府辦公廳發文字號武政辦〔2018〕103號 / 成文日期2018年08月22日
 GLUED_LABEL_RE = re.compile("|".join(sorted((label for label in LABELS if len(label) >= 3), key=len, reverse=True)))
@@ -89,7 +90,7 @@ def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:
     pairs = []
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        pairs.append((key_of(match.group()).text, text[match.end():end].strip(" |\u3000")))
+        pairs.append((key_of(match.group()).text, text[match.end():end].lstrip(":：").strip(" |\u3000")))
     return pairs if pairs[0][1] else None
 
 

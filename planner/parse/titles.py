@@ -8,22 +8,27 @@ from typing import Callable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
-from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE
+from planner.form.notice import SITE_SUFFIX_RE, STATUS_RE, cited_names
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
 
-KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|规划|纲要|要点|方案|计划|意见|办法|规定|细则|指引|"
+KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|规划|纲要|要点|方案|计划|意见|"
+         "办法|规定|细则|指引|"
          "措施|指南|任务|清单")
 # 例：数字即墨2024年行动方案 / 深圳市促进大数据发展行动计划(2016—2018年) /
 # “数字佛山”建设总体规划——佛山市智慧城市和数字政府建设(2021—2025年)
 # (2021-2023 : the page lost the closing bracket.
 PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])*"
                            r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
-# How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年…
-OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州))")
+# How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年… /
+# 省人民政府关于 (an issuer and 关于, the rest of the title on the next line)
+OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州)|[{HAN}]{{2,40}}关于$)")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
 CONTINUATION_RE = re.compile(r"^(?:[(（][^()（）]{1,24}[)）]|——)")
 RUN_MAX = 4
+# How far into the head a page's summary sentence may stand before the title it cites by name.
+# 例：2023年,福建省人民政府办公厅印发《2023年数字福建工作要点》。 / 全文内容 / 2023年数字福建工作要点
+SUMMARY_SPAN = 4
 # A title that opens with 关于 names its 文种 after 的 (关于…的实施意见); `关于某某行动计划` is a
 # page's name for the document, not its title — unless the 印发 sentence calls the plan so
 # (现将《关于深化…工作方案》印发给你们).
@@ -80,14 +85,20 @@ def _cleaned(k: str) -> Optional[tuple[int, int]]:
 def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
                cited: frozenset[str] = frozenset()) -> Optional[Run]:
     """The last title run from `start` before the body (prose or a heading) or `stop`
-    (`cited`: as title_of)."""
-    last, at = None, start
+    (`cited`: as title_of). Prose that cites a plan by name, before any title, is a page's
+    summary: the title after it is read when it is the name cited."""
+    last, at, summary = None, start, frozenset()
     while at < stop:
         line = tagged(at)
+        if line is not None and line.kind == PROSE and last is None and at - start <= SUMMARY_SPAN:
+            summary |= cited_names([line.text])  # a page's summary before the title it cites
+            if summary:
+                at += 1
+                continue
         if line is None or line.kind in (PROSE, HEADING, ISSUING):
             break
-        run = _run_at(tagged, at, stop, cited)
-        if run is None:
+        run = _run_at(tagged, at, stop, cited | summary)
+        if run is None or (summary and key_of(run.text).text not in summary):
             at += 1
             continue
         last, at = run, run.end
@@ -123,3 +134,20 @@ def _continued(tagged: Callable[[int], Optional[Tagged]], run: Run, pieces: list
         pieces.append(line.text.strip())
         run = Run(run.start, run.end + 1, title)
     return run
+
+
+def title_above(tagged: Callable[[int], Optional[Tagged]], at: int) -> Optional[Run]:
+    """The title run that ends on line `at` (a title line, with the lines above it that open the
+    same title: `省人民政府关于` / `进一步优化营商环境的若干意见`), None when `at` is no title."""
+    line = tagged(at)
+    if line is None or line.kind != PIECE or title_of(line.text) is None:
+        return None
+    best = Run(at, at + 1, title_of(line.text))
+    for first in range(at - 1, max(-1, at - RUN_MAX), -1):
+        lines = [tagged(index) for index in range(first, at + 1)]
+        if any(piece is None or piece.kind != PIECE for piece in lines):
+            break
+        title = title_of("".join(piece.text.strip() for piece in lines))
+        if title is not None and OPENER_RE.match(lines[0].key.text):
+            best = Run(first, at + 1, title)
+    return best

@@ -123,14 +123,18 @@ def _issuer_line(head: Lines, first: int) -> bool:
     """Whether the line above a title's first line is the title's own first line: a title names
     its issuer first (GB/T 9704 7.3.1), and one laid out on two lines breaks after it (冠县人民政府办公室
     / 关于印发…的通知). A 发文机关标志 is not: it is letter-spaced (`市 人 民 政 府`), stacked with another
-    organ line (joint issuers), or apart from the title by a blank line."""
+    organ line (joint issuers), or apart from the title by a blank line — where a page sets a blank
+    line after every line (the title and the line after it too), a blank says nothing."""
     above, title = head(first - 1), head(first)
     if above is None or above.kind != ORGANS or _kind(head, first - 2) == ORGANS:
         return False
     tokens = above.text.split()
     if len(tokens) > 2 and all(len(token) == 1 for token in tokens):
         return False
-    return above.line is None or title.line is None or title.line - above.line <= 1
+    if above.line is None or title.line is None or title.line - above.line <= 1:
+        return True
+    after = head(first + 1)
+    return after is not None and after.line is not None and after.line - title.line >= title.line - above.line
 
 
 def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
