@@ -29,13 +29,16 @@ class Wording:
     _fixed: Optional[dict[str, str]] = None  # a plan's texts, fixed at once (prepared)
 
     def form(self, text: str) -> str:
+        fixed = self._fixed
+        if fixed is not None:  # prepared: most texts are known
+            known = fixed.get(text)
+            if known is not None:
+                return known
         if not self.tidy or not text:
             return text
-        if self._fixed is None:
+        if fixed is None:
             return fix(text)
-        known = self._fixed.get(text)
-        if known is None:  # a note or a line the templates made: fixed once per plan
-            known = self._fixed[text] = fix(text)
+        known = fixed[text] = fix(text)  # a note or a line the templates made: fixed once per plan
         return known
 
     def prepared(self, plan: Plan) -> "Wording":
@@ -171,27 +174,30 @@ def _heading_text(node: Part | Item, wording: Wording) -> str:
 def _part_blocks(part: Part, level_depth: int, md_depth: int, wording: Wording) -> Iterator[Block]:
     paragraphs = list(part.paragraphs)
     if part.title is not None or part.marker:
-        yield _heading_block(part, paragraphs, level_depth, md_depth, wording, is_item=False)
+        yield _heading_block(part, _heading_text(part, wording), paragraphs, level_depth, md_depth, wording,
+                             is_item=False)
         level_depth += 1
-    yield from (_body(p, wording) for p in paragraphs)
+    for paragraph in paragraphs:
+        yield _body(paragraph, wording)
     for child in part.parts:
         yield from _part_blocks(child, level_depth, md_depth + 1, wording)
     for item in part.items:
         items = list(item.paragraphs)
-        if _heading_text(item, wording) or (item.run_in and items):
-            yield _heading_block(item, items, level_depth, md_depth, wording, is_item=True)
-        yield from (_body(p, wording) for p in items)
+        head = _heading_text(item, wording)
+        if head or (item.run_in and items):
+            yield _heading_block(item, head, items, level_depth, md_depth, wording, is_item=True)
+        for paragraph in items:
+            yield _body(paragraph, wording)
 
 
-def _heading_block(node: Part | Item, paragraphs: list[Paragraph], depth: int, md_depth: int,
+def _heading_block(node: Part | Item, head: str, paragraphs: list[Paragraph], depth: int, md_depth: int,
                    wording: Wording, is_item: bool) -> Block:
-    """The heading line; a run-in heading takes its first paragraph with it (popped)."""
-    head = _heading_text(node, wording)
+    """The heading line (`head`: its marker, title and end); a run-in heading takes its first
+    paragraph with it (popped)."""
     body = _paragraph(paragraphs.pop(0), wording) if node.run_in and paragraphs else ""
     line = normalise(head + body)  # one pass: quotes pair across the whole line
-    return Block("heading", line, level=heading_level(node, depth),
-                 head=line[:len(head)] if body else "", depth=md_depth, is_item=is_item,
-                 titled=bool(node.title))
+    return Block("heading", line, heading_level(node, depth), line[:len(head)] if body else "", md_depth,
+                 is_item, bool(node.title))
 
 
 def _body(paragraph: Paragraph, wording: Wording) -> Block:
@@ -200,7 +206,9 @@ def _body(paragraph: Paragraph, wording: Wording) -> Block:
 
 def _paragraph(paragraph: Paragraph, wording: Wording) -> str:
     form = wording.form
-    head = form(paragraph.lead or "") + paragraph.lead_end
-    return head + "".join(form(c.text) + (form(wording.note(c.responsibility))
-                                          if c.responsibility else "")
-                          for c in paragraph.clauses)
+    pieces = [form(paragraph.lead) if paragraph.lead else "", paragraph.lead_end]
+    for clause in paragraph.clauses:
+        pieces.append(form(clause.text))
+        if clause.responsibility:
+            pieces.append(form(wording.note(clause.responsibility)))
+    return "".join(pieces)

@@ -1,6 +1,7 @@
 """Plan files (YAML/JSON): load with file:line:col errors, dump in a stable form."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -10,11 +11,13 @@ from typing import Any, Optional, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from planner import yamlevents
+from planner import yamlevents, yamllines
 from planner.errors import PlanFileError
 from planner.gcpause import without_gc_pauses
 from planner.model import Plan
+from planner.plandata import plan_data, plan_pieces  # plan_data is also imported from here
 from planner.validation import message
+from planner.yamlstream import SAFE_DUMPER, write_json, write_yaml  # SAFE_DUMPER: also from here
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 # 例：\ud800 (a UTF-16 half on its own, which only a JSON escape can put in a str)
@@ -25,7 +28,6 @@ LONE_SURROGATE = "JSON 中有孤立的代理项（\\ud800 至 \\udfff 单独出�
 MAX_PLAN_BYTES = 32 * 1024 * 1024
 ModelT = TypeVar("ModelT", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class _NoAliasLoader(yaml.SafeLoader):
     """Pure-Python loader that refuses anchors/aliases (alias bombs), duplicate keys, nesting
     deeper than yamlevents.MAX_DEPTH and values their tags cannot hold, as yamlevents does."""
@@ -101,6 +103,10 @@ def load_marked_data(text: str, path: str, marks: bool = True) -> tuple[Any, Any
     the places are None for JSON and without libyaml (lint then composes the text)."""
     if path.endswith(".json"):
         return load_json(text, path), None
+    if not marks:
+        data = yamllines.load(text)  # the form planner writes, read line by line
+        if data is not yamllines.DECLINED:
+            return data, None
     try:
         if yamlevents.available():
             return yamlevents.load_marked(text) if marks else (yamlevents.load(text), None)
@@ -165,8 +171,9 @@ def _lone_surrogate(value: Any) -> bool:
 
 @without_gc_pauses
 def load_plan(path: str | os.PathLike) -> Plan:
-    """A plan file as the model. The fast path builds plain data from libyaml's events and
-    validates it; only an invalid file is composed again to place the error (`locate`)."""
+    """A plan file as the model. The fast path builds plain data (line by line for the form
+    planner writes, else from libyaml's events) and validates it; only an invalid file is
+    composed again to place the error (`locate`)."""
     path = str(path)
     text = read_text(path)
     return validate_plan(load_data(text, path), text, path)
@@ -229,34 +236,18 @@ def _child(node, key):
     return None
 
 
-def plan_data(plan: Plan) -> dict:
-    """The plan as plain data: defaults left out, the responsibility keys always present,
-    a division's `role` first."""
-    return _tidy(plan.model_dump(mode="json", exclude_defaults=True))
-
-
-def _tidy(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_tidy(value) for value in node]
-    if not isinstance(node, dict):
-        return node
-    data = {key: _tidy(value) for key, value in node.items()}
-    resp = data.get("responsibility")
-    if isinstance(resp, dict):
-        data["responsibility"] = {"lead": resp.get("lead", []), "support": resp.get("support", []),
-                                  **resp}
-    if "role" in data:
-        data = {"role": data.pop("role"), **data}
-    return data
-
-
 def dump_plan(plan: Plan, fmt: str = "yaml", schema_ref: Optional[str] = None) -> str:
-    data = plan_data(plan)
+    """The plan file's text: what `yaml.dump` (or `json.dumps` with indent 2) of `plan_data`
+    writes, made piece by piece (yamlstream), in a small multiple of the text's memory."""
+    out = io.StringIO()
     if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        write_json(plan_pieces(plan), out.write)
+        out.write("\n")
     else:
-        head = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-        text = head + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=100)
+        if schema_ref:
+            out.write(f"# yaml-language-server: $schema={schema_ref}\n")
+        write_yaml(plan_pieces(plan), out.write)
+    text = out.getvalue()
     check_readable_size(text)
     return text
 

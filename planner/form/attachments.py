@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 # 例：附件:1、任务分工表。 / 附件：任务分工表 / 2、数据目录。 (a continuation line)
-NOTE_RE = re.compile(r"^(?P<head>附件\s*(?P<colon>[:：])\s*)?(?P<num>\d{1,2}\s*[、.．,，]\s*)?"
-                     r"(?P<name>[^。；;，,]+?)(?P<end>[。；;，,.]*)$")
+NOTE_RE = lazy(r"^(?P<head>附件\s*(?P<colon>[:：])\s*)?(?P<num>\d{1,2}\s*[、.．,，]\s*)?"
+               r"(?P<name>[^。；;，,]+?)(?P<end>[。；;，,.]*)$")
 # A numbered line after an 附件 line names another attachment. 例：2、数据目录
-CONTINUED_RE = re.compile(r"^\d{1,2}\s*[、.．]")
+CONTINUED_RE = lazy(r"^\d{1,2}\s*[、.．]")
 
 
 def opens_note(text: str) -> bool:

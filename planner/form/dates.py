@@ -4,40 +4,40 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import Iterator, Optional
 
 from planner.form.numerals import cn_to_int
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 from planner.form.years import YEAR
 
 # A whole line that is a date. 例：2024年5月31日 / 二〇二四年五月三十一日
-DATE_LINE_RE = re.compile(r"^\s*(?P<y>\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*"
-                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-                          r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
+DATE_LINE_RE = lazy(r"^\s*(?P<y>\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*"
+                    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+                    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
 # A date with a separator. 例：2025.3.1 / 2025/3/1 / 2025-3-1 (the same separator twice)
-NUMERIC_DATE_RE = re.compile(rf"(?<![\d.])(?P<y>{YEAR})(?P<s>[./\-])(?P<m>\d{{1,2}})(?P=s)"
-                             r"(?P<d>\d{1,2})(?![\d.])")
+NUMERIC_DATE_RE = lazy(rf"(?<![\d.])(?P<y>{YEAR})(?P<s>[./\-])(?P<m>\d{{1,2}})(?P=s)"
+                       r"(?P<d>\d{1,2})(?![\d.])")
 # A zero before a month or a day. 例：2025年03月01日 / 3月05日
-PADDED_RE = re.compile(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
+PADDED_RE = lazy(r"(?:(?<=年)|(?<=月))0(?P<n>\d)(?=[月日])")
 # Where a date may be written wrong: digits around a separator, a zero after 年 or 月.
-DATE_FORM_SCREEN = re.compile(r"\d[./-]\d|[年月]0\d")
+DATE_FORM_SCREEN = lazy(r"\d[./-]\d|[年月]0\d")
 # A month, with its year and day where written. 例：2025年2月30日 / 4月31日 / 13月
-MONTH_DATE_RE = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?<![\d.])(?P<m>\d{{1,2}})\s*月"
-                           r"(?:\s*(?P<d>\d{1,2})\s*日)?")
-MONTH_SCREEN = re.compile("月")
+MONTH_DATE_RE = lazy(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?<![\d.])(?P<m>\d{{1,2}})\s*月"
+                     r"(?:\s*(?P<d>\d{1,2})\s*日)?")
+MONTH_SCREEN = lazy("月")
 # A month range's first half is not a month on its own. 例：3—5月 / 1-13月
 RANGE_BEFORE = "-—–~～至到"
 LEAP_YEAR = 2024  # a date without its year: 2月29日 may exist
 ISSUE_DATE_MAX = 14  # 二〇二四年十二月三十一日 and its spaces
 # A 成文日期 whose 年 and 月 a web page lost. 例：2021416 / 2018213日 (read when one day fits)
-RUN_DATE_RE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日?$")
+RUN_DATE_RE = lazy(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日?$")
 # A portal's date field. 例：2023-02-13 / 2025年09月18日 / 2022-06-13 08:54:33
-FIELD_DATE_RE = re.compile(rf"^(?P<y>{YEAR})\s*[-./年]\s*(?P<m>\d{{1,2}})\s*[-./月]\s*(?P<d>\d{{1,2}})日?")
+FIELD_DATE_RE = lazy(rf"^(?P<y>{YEAR})\s*[-./年]\s*(?P<m>\d{{1,2}})\s*[-./月]\s*(?P<d>\d{{1,2}})日?")
 # A 成文日期 at the end of a 署名 line. 例：东营市人民政府2021年12月13日
-TRAILING_DATE_RE = re.compile(r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})年"
-                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)$")
+TRAILING_DATE_RE = lazy(r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})年"
+                        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
 
 def parse_date(text: str) -> Optional[dt.date]:

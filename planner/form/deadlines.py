@@ -10,27 +10,28 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from planner.form.dates import last_day
+from planner.form.patterns import lazy
 from planner.form.years import YEAR
 
 BEFORE = r"(?:前|之前|以前)"
 # Most specific first. 例：2025年6月30日前 / 2025年6月底前 / 2025年上半年 / 2025年底前 /
 # 到2025年， / 6月底前 / 年内 / 长期坚持
 DEADLINE_RES = [
-    ("date", re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日\s*{BEFORE}")),
-    ("month", re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?:底|末)?\s*{BEFORE}")),
-    ("half", re.compile(rf"(?P<y>{YEAR})\s*年\s*(?P<h>上半年|下半年)")),
+    ("date", lazy(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日\s*{BEFORE}")),
+    ("month", lazy(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?:底|末)?\s*{BEFORE}")),
+    ("half", lazy(rf"(?P<y>{YEAR})\s*年\s*(?P<h>上半年|下半年)")),
     # 截至2023年底 states a fact, not a time limit.
-    ("year", re.compile(rf"(?:(?<!截)(?:到|至|于))?(?<!截至)(?<!截止)(?P<y>{YEAR})\s*年\s*"
-                        rf"(?:(?:底|末)(?:\s*{BEFORE})?|{BEFORE})")),
-    ("year", re.compile(rf"(?:到|至)(?P<y>{YEAR})年(?=[，,])")),
-    ("month", re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})月(?:底|末){BEFORE}")),
-    ("this_year", re.compile(r"(?<!\d)(?:年内|年底前|年底|今年底|全年)")),
-    ("ongoing", re.compile(r"长期坚持|持续推进|持续开展|常态化推进|长期推进")),
+    ("year", lazy(rf"(?:(?<!截)(?:到|至|于))?(?<!截至)(?<!截止)(?P<y>{YEAR})\s*年\s*"
+                  rf"(?:(?:底|末)(?:\s*{BEFORE})?|{BEFORE})")),
+    ("year", lazy(rf"(?:到|至)(?P<y>{YEAR})年(?=[，,])")),
+    ("month", lazy(rf"(?<!\d)(?P<m>\d{{1,2}})月(?:底|末){BEFORE}")),
+    ("this_year", lazy(r"(?<!\d)(?:年内|年底前|年底|今年底|全年)")),
+    ("ongoing", lazy(r"长期坚持|持续推进|持续开展|常态化推进|长期推进")),
 ]
 # Any statement of time, however loose: a task that has none has no 完成时限.
 # 例：2025年 / 6月 / 年底 / 第三季度 / 上半年 / 长期 / 持续 / 常态化 / 每年 / 前完成
-TIME_STATED_RE = re.compile(rf"{YEAR}\s*年|[一二三四五六七八九十\d]+月|年底|年内|年末|季度|上半年|下半年|"
-                            r"长期|持续|常态化|每年|逐年|前完成|底前")
+TIME_STATED_RE = lazy(rf"{YEAR}\s*年|[一二三四五六七八九十\d]+月|年底|年内|年末|季度|上半年|下半年|"
+                      r"长期|持续|常态化|每年|逐年|前完成|底前")
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from planner.form import (attachments, dates, docnumber, numbers, numerals, punctuation, quotes,
                           ranges, screens, terms, years)
 from planner.form.notes import find_notes
+from planner.form.patterns import lazy
 from planner.form.script import has_cjk
 from planner.form.spots import apply
 from planner.form.units import UnitRegistry, fix_note
 
 # Any character normalise may change; a text without one is already in 公文 form.
-NORMALISED_RE = re.compile(r'[,:;?!()"\-－~～–―]')
+NORMALISED_RE = lazy(r'[,:;?!()"\-－~～–―]')
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _halfwidth_then_terms(text: str) -> str:
 
 
 def _stops(text: str) -> str:
-    return apply(text, punctuation.find_halfwidth(text, marks=False))
+    return punctuation.fix_halfwidth(text, marks=False)
 
 
 def _doc_numbers(text: str) -> str:
@@ -78,19 +80,19 @@ def _doc_numbers(text: str) -> str:
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 FULLWIDTH = "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
 SPACES = Step("stray-space", " \u3000\t", punctuation.SPACE_SCREEN, _spots(punctuation.find_spaces))
-TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, _spots(terms.find_term_case))
+TERMS = Step("term-case", LETTERS, terms.WRONG_CASE_SCREEN, terms.fix_term_case)
 STEPS = [
-    Step("issue-date-form", "日", re.compile(r"[〇○零一二三四五六七八九Ｏ]{4}\s*年"), _issue_date),
-    Step("straight-quotes", '"「」『』', quotes.QUOTE_SCREEN, _spots(quotes.find_quotes)),
-    Step("halfwidth-punct", ",;:?!().", punctuation.WIDTH_SCREEN, _spots(punctuation.find_halfwidth)),
+    Step("issue-date-form", "日", lazy(r"[〇○零一二三四五六七八九Ｏ]{4}\s*年"), _issue_date),
+    Step("straight-quotes", '"「」『』', quotes.QUOTE_SCREEN, quotes.fix_quotes),
+    Step("halfwidth-punct", ",;:?!().", punctuation.WIDTH_SCREEN, punctuation.fix_halfwidth),
     TERMS,  # as written (5g１ is 5G1), and again once full-width letters are half-width (ｉｐｖ６)
     Step("fullwidth-alnum", FULLWIDTH, numbers.FULLWIDTH_ALNUM_RE, _halfwidth_then_terms),
     SPACES,  # as the marks around them stand, before dates, years and 文号 change them
     Step("ellipsis", ".…⋯", punctuation.ELLIPSIS_SCREEN, _spots(punctuation.find_ellipses),
-         re.compile("。。")),
-    Step("date-format", "./-", dates.DATE_FORM_SCREEN, _dates, re.compile("[年月]0")),
+         lazy("。。")),
+    Step("date-format", "./-", dates.DATE_FORM_SCREEN, _dates, lazy("[年月]0")),
     Step("year-abbrev", ranges.DASHES + "至到", years.SHORT_YEAR_SCREEN, _spots(years.find_short_years),
-         re.compile(r"年(?<=[0-4]\d年)\d")),
+         lazy(r"年(?<=[0-4]\d年)\d")),
     Step("time-range-dash", ranges.DASHES, years.TIME_RANGE_SCREEN, _spots(years.find_time_ranges)),
     Step("arabic-with-qian-bai", "千百", numerals.QIAN_BAI_SCREEN, _spots(numerals.find_qian_bai)),
     Step("range-unit-omitted", ranges.DASHES + "至到", ranges.RANGE_UNIT_SCREEN, _spots(ranges.find_range_units)),
@@ -101,26 +103,30 @@ STEPS = [
     Step("repeated-punct", "", punctuation.REPEAT_SCREEN, _spots(punctuation.find_repeats),
          punctuation.REPEAT_SCREEN),
     Step("dunhao-marked-items", "》”", punctuation.MARKED_SCREEN, _spots(punctuation.find_marked_items)),
-    Step("attachment-note", "附", re.compile("附件"), _attachment),
+    Step("attachment-note", "附", lazy("附件"), _attachment),
 ]
 # Notes: O006 unit-stray-mark, O004 unit-separator, O002 unit-obsolete, O003 unit-abbrev.
 NOTE_STEPS = ("unit-stray-mark", "unit-separator", "unit-obsolete", "unit-abbrev")
 NOTE_OPENERS = "(（"
 # Every step's characters (and a note's brackets), found in one scan of a text.
-TRIGGER_RE = re.compile("[" + re.escape("".join(sorted({ch for one in STEPS for ch in one.chars}
+TRIGGER_RE = lazy("[" + re.escape("".join(sorted({ch for one in STEPS for ch in one.chars}
                                                       | set(NOTE_OPENERS)))) + "]")
 STEPS_BY_CHAR = {ch: frozenset(i for i, one in enumerate(STEPS) if ch in one.chars)
                  for ch in {ch for one in STEPS for ch in one.chars}}
-ALSO = [(i, one.also) for i, one in enumerate(STEPS) if one.also is not None]
 
 
-def _wanted(text: str) -> tuple[set[int], bool]:
-    """The steps to try on `text`, and whether it has a bracket (a note may be in it)."""
-    found = set(TRIGGER_RE.findall(text))
-    wanted = {i for i, pattern in ALSO if pattern.search(text)}
+def _triggered(text: str) -> tuple[frozenset[int], bool]:
+    """The steps `text` has a character of, and whether it has a bracket (a note may be in it)."""
+    return _steps_of(frozenset(TRIGGER_RE.findall(text)))
+
+
+@lru_cache(maxsize=1024)
+def _steps_of(found: frozenset[str]) -> tuple[frozenset[int], bool]:
+    """The steps wanted by a set of trigger characters (texts share a few such sets)."""
+    wanted: set[int] = set()
     for ch in found:
         wanted |= STEPS_BY_CHAR.get(ch, frozenset())
-    return wanted, not found.isdisjoint(NOTE_OPENERS)
+    return frozenset(wanted), not found.isdisjoint(NOTE_OPENERS)
 
 
 def fix(text: str, registry: Optional[UnitRegistry] = None) -> str:
@@ -129,13 +135,16 @@ def fix(text: str, registry: Optional[UnitRegistry] = None) -> str:
     (planner's own by default)."""
     if not text:
         return text
-    wanted, bracketed = _wanted(text)
+    wanted, bracketed = _triggered(text)  # again after each change
     for index, one in enumerate(STEPS):
-        if index in wanted and one.screen.search(text) is not None:
+        # a step's `also` is looked for only when its turn comes (on the text as it then is)
+        if index not in wanted and (one.also is None or one.also.search(text) is None):
+            continue
+        if one.screen.search(text) is not None:
             fixed = one.fix(text)
             if fixed != text:
                 text = fixed
-                wanted, bracketed = _wanted(text)
+                wanted, bracketed = _triggered(text)
     return _fix_notes(text, registry) if bracketed else text
 
 
@@ -164,6 +173,6 @@ def normalise(text: str) -> str:
     character to one character, so offsets survive."""
     if NORMALISED_RE.search(text) is None or not has_cjk(text):
         return text
-    text = apply(text, punctuation.find_halfwidth(text, stops=False))
-    text = apply(text, quotes.find_quotes(text, corners=False))
+    text = punctuation.fix_halfwidth(text, stops=False)
+    text = quotes.fix_quotes(text, corners=False)
     return apply(text, years.find_time_ranges(text, months=False))

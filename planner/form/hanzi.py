@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from planner.form.patterns import lazy
+
 # Pairs `繁简`, space separated: the characters 公文 wording and unit names use.
 PAIRS = (
     "與与 專专 業业 東东 兩两 嚴严 個个 豐丰 臨临 為为 舉举 義义 樂乐 習习 鄉乡 書书 買买 亂乱 爭争 於于 "
@@ -57,7 +59,7 @@ PAIRS = (
 TRAD_TO_SIMP = str.maketrans({pair[0]: pair[1] for pair in PAIRS.split()})
 # str.translate looks every character up in a dict (~80 ns each); most text has no traditional
 # character at all, and a character-class scan says so ten times faster.
-TRAD_RE = re.compile("[" + "".join(re.escape(pair[0]) for pair in PAIRS.split()) + "]")
+TRAD_RE = lazy("[" + "".join(re.escape(pair[0]) for pair in PAIRS.split()) + "]")
 
 
 def simplify(text: str) -> str:

@@ -4,24 +4,24 @@ with the place of each key character in the line, so what a pattern finds on the
 from the line as written."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from planner.form.hanzi import simplify
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 
 # A pinyin gloss a converter left after a character, sometimes repeated. 例：發(fā) / 關(guan) / 區(qū) /
 # 能(neng)(neng)
 GLOSS = r"\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*\)"
-PINYIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])(?:{GLOSS})+")
+PINYIN_GLOSS_RE = lazy(rf"(?<=[{HAN}])(?:{GLOSS})+")
 # Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
-SPACE_RE = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
+SPACE_RE = lazy(r"[\s\u3000\xa0\ufeff\u200b]+")
 # An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?
 # stands for a lost character and stays). 例：? ? ? ? ?某市数据局 / ??2025年12月31日
-LOST_INDENT_RE = re.compile(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
+LOST_INDENT_RE = lazy(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
 # A full-width open bracket a page mis-decoded as `?。`, where it opens a line or a bracket closes
 # after it: the key reads it as `(`. 例：?。?025—2027年) / ?。ù思_發(fā)布) / 方案?。?025—2027年)
-LOST_OPEN_RE = re.compile(r"(?:^[\s\u3000\xa0]*|(?<=\S))\?。(?=[^\s()（）。]{1,24}[)）]|(?<=^\?。)\S)")
+LOST_OPEN_RE = lazy(r"(?:^[\s\u3000\xa0]*|(?<=\S))\?。(?=[^\s()（）。]{1,24}[)）]|(?<=^\?。)\S)")
 
 
 @dataclass(frozen=True)

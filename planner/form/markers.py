@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from planner.form.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 # Up to 九百九十九 (five characters), as Arabic markers go up to 999.
@@ -35,24 +36,24 @@ class MarkerKind:
 # In the order they are tried: 第…节 before 第…章 cannot clash, （一） before （1） cannot either.
 MARKER_KINDS = [
     # 例：第一章 / 第三部分 / 第二篇
-    MarkerKind("chapter", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(?P<w>章|部分|篇))[\s、:：]*"),
+    MarkerKind("chapter", lazy(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(?P<w>章|部分|篇))[\s、:：]*"),
                0, "第", "第{cn}{word}"),
     # 例：第一节
-    MarkerKind("section", re.compile(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(?P<w>节))[\s、:：]*"),
+    MarkerKind("section", lazy(rf"^(?P<m>第\s*(?P<n>{CN}|\d{{1,3}})\s*(?P<w>节))[\s、:：]*"),
                1, "第", "第{cn}{word}"),
     # 例：一、 / 一. / 一． / 一，
-    MarkerKind("cn", re.compile(rf"^(?P<m>(?P<n>{CN})\s*[、.．，,])\s*"), 1, CN_NUMERAL_CHARS, "{cn}、", "、"),
+    MarkerKind("cn", lazy(rf"^(?P<m>(?P<n>{CN})\s*[、.．，,])\s*"), 1, CN_NUMERAL_CHARS, "{cn}、", "、"),
     # 例：(一) / （一） / （一）、
-    MarkerKind("paren_cn", re.compile(rf"^(?P<m>[(（]\s*(?P<n>{CN})\s*[)）][、.．]?)\s*"), 2, "(（",
+    MarkerKind("paren_cn", lazy(rf"^(?P<m>[(（]\s*(?P<n>{CN})\s*[)）][、.．]?)\s*"), 2, "(（",
                "（{cn}）"),
     # 例：1. / 1． / 1、 / 1 . / １．  — never 1.5 (a decimal) nor 2024年
-    MarkerKind("arabic", re.compile(r"^(?P<m>(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９]))\s*"), 3,
+    MarkerKind("arabic", lazy(r"^(?P<m>(?P<n>[0-9０-９]{1,3})\s*[.．、](?![0-9０-９]))\s*"), 3,
                ARABIC_FIRST, "{n}.", "."),
     # 例：(1) / （1）
-    MarkerKind("paren_arabic", re.compile(r"^(?P<m>[(（]\s*(?P<n>[0-9０-９]{1,3})\s*[)）][、.．]?)\s*"),
+    MarkerKind("paren_arabic", lazy(r"^(?P<m>[(（]\s*(?P<n>[0-9０-９]{1,3})\s*[)）][、.．]?)\s*"),
                4, "(（", "（{n}）"),
     # 例：①
-    MarkerKind("circled", re.compile(rf"^(?P<m>(?P<n>[{CIRCLED}]))\s*"), 4, CIRCLED, None),
+    MarkerKind("circled", lazy(rf"^(?P<m>(?P<n>[{CIRCLED}]))\s*"), 4, CIRCLED, None),
 ]
 KINDS = {kind.name: kind for kind in MARKER_KINDS}
 # GB/T 9704's four levels, in order (a heading level is not skipped: N002).
@@ -62,7 +63,7 @@ KINDS_BY_FIRST = {first: [kind for kind in MARKER_KINDS if first in kind.first]
                   for kind in MARKER_KINDS for first in kind.first}
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # The number inside a marker. 例：（十二） → 十二 / 12. → 12
-MARKER_NUMBER_RE = re.compile(f"[0-9０-９]+|[{CN_NUMERAL_CHARS}]+")
+MARKER_NUMBER_RE = lazy(f"[0-9０-９]+|[{CN_NUMERAL_CHARS}]+")
 # Width in a marker: brackets full-width, digits half-width (N004). 例：(一) → （一）
 MARKER_WIDTH = {"(": "（", ")": "）", **{chr(0xFF10 + i): str(i) for i in range(10)}}
 # A heading on its own line at these levels ends without punctuation (P008). 例：一、总体要求。
@@ -110,6 +111,7 @@ def marker_kind(marker: Optional[str]) -> Optional[str]:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=1024)
 def marker_level(marker: Optional[str]) -> Optional[int]:
     """The heading level a marker numbers: 1 for `一、`, 2 for `（一）` … 0 for `第一章`."""
     kind = marker_kind(marker)

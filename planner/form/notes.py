@@ -11,6 +11,7 @@ from typing import Iterator, NamedTuple, Optional
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, PINYIN_GLOSS_RE, plain
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_units
@@ -22,63 +23,63 @@ ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
 # / (牵头责任单位:A;相关责任单位:B)
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
-LABEL_RE = re.compile(rf"\s*({LABELS})\s*[:：]")
+LABEL_RE = lazy(rf"\s*({LABELS})\s*[:：]")
 # …with a letter-spaced label (a line's note in a spaced-out table). 例：责 任 单 位 ：
-SPACED_LABEL_RE = re.compile(r"\s*(" + "|".join(r" ?".join(label) for label in LABELS.split("|")) + r") ?[:：]")
+SPACED_LABEL_RE = lazy(r"\s*(" + "|".join(r" ?".join(label) for label in LABELS.split("|")) + r") ?[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
-ROLE_END_RE = re.compile(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
+ROLE_END_RE = lazy(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
 # What a group of units does, after its names (a duty word before it, 按职责分工 or 分别, is
 # taken off the names by DUTY_RE). 例：牵头 / 牵头负责 / 负责落实 / 配合
 ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)"
-ROLE_SPLIT_RE = re.compile(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
+ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
 # 例：牵头单位:A、B;配合单位:C
-LABELLED_PART_RE = re.compile(rf"({LABELS})\s*[:：]")
+LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
 LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
 SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位", "相关责任单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
-DUTY_RE = re.compile(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
+DUTY_RE = lazy(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
 # The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
 LEAD_MARKS = "☆★"
 # A note's fields that name no unit: its time limit. Spaces a PDF left inside are read through.
 # 例：;完成时限:6月底 / ;完 成时限:12 月底 / ;完成時間:2022年6月
 OTHER_FIELDS = ("完成时限", "完成时间", "时间节点", "完成期限", "时限要求", "时间要求")
-OTHER_FIELD_RE = re.compile("(?:" + "|".join(r"\s*".join(label) for label in OTHER_FIELDS) + r")\s*[:：]")
+OTHER_FIELD_RE = lazy("(?:" + "|".join(r"\s*".join(label) for label in OTHER_FIELDS) + r")\s*[:：]")
 # A note cut off inside its label. 例：(责任单 / （牵头
-CUT_LABELS_RE = re.compile("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(2, len(label)))
+CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(2, len(label)))
                            + r")\s*$")
 # The start of a note cut off by the end of an excerpt: a unit and a list separator.
 # 例：(市政府办公室、市
 # 例：(市政府办公室、市 / (市市场监管委牵头,市政务服务办、
-CUT_NOTE_RE = re.compile(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:牵头|负责)?[、,，]")
+CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:牵头|负责)?[、,，]")
 # A separator between two names that should be a 顿号. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
-SEPARATOR_RE = re.compile(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
+SEPARATOR_RE = lazy(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
 # The comma after a division of labour stays. 例：A牵头,B配合 / A负责，B参与
-DIVISION_END_RE = re.compile(rf"({ROLES}|落实|实施|推进|按职责分工|分工负责)$")
+DIVISION_END_RE = lazy(rf"({ROLES}|落实|实施|推进|按职责分工|分工负责)$")
 # A mark after a label or separator and before a name. 例：责任单位:?区大数据局 / 、？市财政局
-STRAY_MARK_RE = re.compile(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
+STRAY_MARK_RE = lazy(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
 
 
 # A note on a line of its own, unbracketed, under its task (a table turned into lines; the next
 # line may be `时限要求:…`). 例：责任单位:市发改委、市财政局
-LINE_NOTE_RE = re.compile(rf"^\s*(?:{LABELS})\s*[:：]")
+LINE_NOTE_RE = lazy(rf"^\s*(?:{LABELS})\s*[:：]")
 LINE_NOTE_MAX = 200
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
-RULE_ASIDE_RE = re.compile(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
+RULE_ASIDE_RE = lazy(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
 
 
 # A note written letter-spaced (a spaced-out line): read with the spaces out. 例：（ 县 大 数 据 中 心 负 责 ）
-LETTER_SPACED_RE = re.compile(rf"(?:[{HAN}] ){{3}}[{HAN}]")
-SPACES_RE = re.compile(r"\s+")
+LETTER_SPACED_RE = lazy(rf"(?:[{HAN}] ){{3}}[{HAN}]")
+SPACES_RE = lazy(r"\s+")
 
 
 # The words a note is read by (labels, role and duty words), each character maybe followed by a
 # pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
 NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
 GLOSSED_LABEL_SPAN = 60  # a label with a gloss on each character, and its colon
-GLOSSED_WORD_RE = re.compile("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
-                                      for word in sorted(NOTE_WORDS, key=len, reverse=True)))
+GLOSSED_WORD_RE = lazy("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
+                                for word in sorted(NOTE_WORDS, key=len, reverse=True)))
 
 
 class Reading(NamedTuple):

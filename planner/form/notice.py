@@ -4,70 +4,70 @@ title, 主送机关, the 印发 sentence, 附注 and the 代章 note. Patterns r
 spans are key positions, cut from the line as written by the caller."""
 from __future__ import annotations
 
-import re
 from typing import Iterable, NamedTuple, Optional
 
 from planner.form.docnumber import NUMBER_AFTER_RE, NUMBER_BEFORE_RE
 from planner.form.hanzi import simplify
 from planner.form.keys import key_of
 from planner.form.organs import ORGAN_ENDS
+from planner.form.patterns import lazy
 
 # A notice's title: it names what it issues (印发/转发/批转) or what it is about (关于), and ends
 # in 通知. 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
 # 中共北京市委北京市人民政府印发《…》的通知 / 关于做好2019年政务公开工作的通知
-NOTICE_TITLE_RE = re.compile(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
+NOTICE_TITLE_RE = lazy(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
-NOT_TITLE_RE = re.compile(r"[。；;：:！!？]|给你们")
+NOT_TITLE_RE = lazy(r"[。；;：:！!？]|给你们")
 # A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /
 # (电子商务研究中心讯) / (失效) (a library's status before the title)
-TAG_RE = re.compile(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）]|"
-                    r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效)[)）】\]])")
+TAG_RE = lazy(r"^(?:“[^”]{1,20}”|【[^】]{1,20}】|\[[^\]]{1,20}\]|[(（][^()（）]{1,20}讯[)）]|"
+              r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效)[)）】\]])")
 # A title cut off by the page. 例：…的通知(东政字〔2021〕...
-CUT_TAIL_RE = re.compile(r"[(（][^()（）]*(?:\.{3}|…+)$")
+CUT_TAIL_RE = lazy(r"[(（][^()（）]*(?:\.{3}|…+)$")
 # What a portal writes after a title. 例：(有效) / （已失效）
 STATUS = r"[(（【\[](?:有效|已失效|失效|已废止|废止|现行有效|部分失效)[)）】\]]"
-STATUS_RE = re.compile(rf"{STATUS}$")
+STATUS_RE = lazy(rf"{STATUS}$")
 # …or before it. 例：(失效)西政办发〔2017〕13号 …的通知
-LEAD_STATUS_RE = re.compile(rf"^{STATUS}")
+LEAD_STATUS_RE = lazy(rf"^{STATUS}")
 # A portal's field after a title on its line (on the key). 例：…行动计划(2021年-2023年)发布时间:2022-08-3017:45
-TRAILING_FIELD_RE = re.compile(r"(?:发布时间|发布日期|来源|浏览次数|点击数)[:：].{0,40}$")
+TRAILING_FIELD_RE = lazy(r"(?:发布时间|发布日期|来源|浏览次数|点击数)[:：].{0,40}$")
 # The site a page title names after the document's. 例：…的通知_宜兴市人民政府 / …方案-某市门户网站
-SITE_SUFFIX_RE = re.compile(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
+SITE_SUFFIX_RE = lazy(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
 # line ends in a colon. 例：各县区人民政府,市政府各部门、单位: / 区政府各部门、各街道办事处、有关单位:
 # A bank is addressed as 行 after the offices and companies; a state farm as 场. 例：区各办局(公司)行 /
 # 各办事处、场 / 各林场
-RECIPIENT_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|院校|学校|高校|"
-                              r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|镇|乡|片区|(?<=[局办)）])行|"
-                              r"(?<=[农林牧渔茶盐、])场)$")
-RECIPIENT_HINT_RE = re.compile(r"各|有关|相关|直属|所属|成员|部门|单位")
-RECIPIENT_SPLIT_RE = re.compile(r"[,，]")
-TRAILING_BRACKET_RE = re.compile(r"[(（][^()（）]*[)）]$")
+RECIPIENT_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|院校|学校|高校|"
+                        r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|镇|乡|片区|(?<=[局办)）])行|"
+                        r"(?<=[农林牧渔茶盐、])场)$")
+RECIPIENT_HINT_RE = lazy(r"各|有关|相关|直属|所属|成员|部门|单位")
+RECIPIENT_SPLIT_RE = lazy(r"[,，]")
+TRAILING_BRACKET_RE = lazy(r"[(（][^()（）]*[)）]$")
 RECIPIENTS_MAX = 300
 # The 印发 sentence: what makes a text a 印发通知. 例：现印发给你们 / 现将…印发给你们 / 现予(以)印发 /
 # 印发你们 / 经市政府同意 / 业经…审议通过
-ISSUING_RE = re.compile(r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)|"
-                        r"经.{1,40}?同意|审议通过")
+ISSUING_RE = lazy(r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)|"
+                  r"经.{1,40}?同意|审议通过")
 # The 印发 sentence's own words, handing the plan out to its 主送 (not 经…同意, which a preamble may
 # say, nor a wiki's retelling `现印发，请认真组织实施`). 例：《…工作要点》已经省领导同意,现印发给你们
-HANDING_OUT_RE = re.compile(r"[印转批]发给你们|印发你们")
+HANDING_OUT_RE = lazy(r"[印转批]发给你们|印发你们")
 ISSUING_SPAN = 400  # the sentence stands at the head of the body
 # 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket)
-PUBLIC_RE = re.compile(r"^[(（]此件[^()（）]{1,12}[)）]?$")
+PUBLIC_RE = lazy(r"^[(（]此件[^()（）]{1,12}[)）]?$")
 # A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
-SEAL_RE = re.compile(r"^[(（][^()（）]{2,40}代章[)）]$")
+SEAL_RE = lazy(r"^[(（][^()（）]{2,40}代章[)）]$")
 # …or after the name on its line. 例：领导小组办公室(代章)
-SEAL_AFTER_RE = re.compile(r"[(（][^()（）]{0,40}代章[)）]$")
+SEAL_AFTER_RE = lazy(r"[(（][^()（）]{0,40}代章[)）]$")
 # 例：（此页无正文）
-NO_TEXT_RE = re.compile(r"^[(（]此页无正文[)）]$")
+NO_TEXT_RE = lazy(r"^[(（]此页无正文[)）]$")
 # Whom to ask, noted under the 署名 or the date (GB/T 9704 7.3.6 附注). 例：（联系人：张某，电话：12345678）/
 # (联系电话:市大数据局战略规划与发展处,66607668)
-CONTACT_RE = re.compile(r"^[(（](?:联系人|联系电话|联系方式)[:：][^()（）]{1,80}[)）]$")
+CONTACT_RE = lazy(r"^[(（](?:联系人|联系电话|联系方式)[:：][^()（）]{1,80}[)）]$")
 
 
 # A plan a text cites by its name: what a 印发 sentence or a lead paragraph calls the plan.
 # 例：《数字威海2021行动方案》已经市政府同意 / 《数字青岛2023年行动方案》
-CITED_PLAN_RE = re.compile(r"《([^《》]{4,60}?(?:行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划))》")
+CITED_PLAN_RE = lazy(r"《([^《》]{4,60}?(?:行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划))》")
 
 
 class TitleSpan(NamedTuple):

@@ -2,16 +2,16 @@
 and letters and digits never full-width (GB/T 15835)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 # A number as written: digits with an optional decimal part. 例：1000 / 3.35
 NUMBER = r"\d+(?:\.\d+)?"
-NUMBER_RE = re.compile(NUMBER)
+NUMBER_RE = lazy(NUMBER)
 # Full-width digits and Latin letters. 例：２０２５年 / ＧＤＰ
-FULLWIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+FULLWIDTH_ALNUM_RE = lazy(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 def find_fullwidth_alnum(text: str) -> Iterator[Spot]:

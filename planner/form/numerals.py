@@ -3,9 +3,9 @@ kind — Arabic digits for a fixed expression or an approximate number, Chinese 
 measured quantity, Arabic digits with 千/百 (GB/T 15835)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -16,19 +16,19 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS)
 DIGITS = "零一二三四五六七八九"
 
 # 例：百分之二十 / 五千万元 / 三百亩 / 两千吨 (a measured quantity in Chinese numerals)
-MEASURE_RE = re.compile(r"百分之[零一二三四五六七八九十百点]+|"
-                        r"[一二三四五六七八九两][十百千][零一二三四五六七八九十百千]*[万亿]?"
-                        r"(?=元|亩|吨|公里|千米|平方米|立方米|千瓦|户|人次)")
-MEASURE_SCREEN = re.compile("[十百千]")
+MEASURE_RE = lazy(r"百分之[零一二三四五六七八九十百点]+|"
+                  r"[一二三四五六七八九两][十百千][零一二三四五六七八九十百千]*[万亿]?"
+                  r"(?=元|亩|吨|公里|千米|平方米|立方米|千瓦|户|人次)")
+MEASURE_SCREEN = lazy("[十百千]")
 # 例：14五 / 十4五 (the 五年规划 are named in Chinese numerals: “十四五”)
-FIVE_YEAR_RE = re.compile(r"(?<!\d)1\d五|十\d五")
+FIVE_YEAR_RE = lazy(r"(?<!\d)1\d五|十\d五")
 # 例：3、4个 / 5、6家 (two neighbouring numbers that approximate: 三四个)
-APPROX_RE = re.compile(r"(?<![\d.])(?P<a>\d)、(?P<b>\d)(?=[个家项次年天人名所座])")
-FIXED_SCREEN = (re.compile("五"), re.compile(r"、\d"))
+APPROX_RE = lazy(r"(?<![\d.])(?P<a>\d)、(?P<b>\d)(?=[个家项次年天人名所座])")
+FIXED_SCREEN = (lazy("五"), lazy(r"、\d"))
 # 例：3千万元 / 5百人 — not 千米, 千瓦, 千伏, 百分点, 百姓. A run (5千百) is read at once, so one
 # pass leaves nothing for the next.
-QIAN_BAI_RE = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<u>(?:[千百](?![米瓦伏克兆分姓家余帕赫]))+)")
-QIAN_BAI_SCREEN = re.compile(r"\d[千百]")
+QIAN_BAI_RE = lazy(r"(?<![\d.])(?P<n>\d+)(?P<u>(?:[千百](?![米瓦伏克兆分姓家余帕赫]))+)")
+QIAN_BAI_SCREEN = lazy(r"\d[千百]")
 SCALE = {"千": 1000, "百": 100}
 
 

@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from planner.form.keys import key_of
+from planner.form.patterns import lazy
 from planner.form.script import HAN
 
 # What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
@@ -16,21 +17,21 @@ from planner.form.script import HAN
 ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
               "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分局", "委", "厅",
               "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
-ORGAN_END_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + r")$")
+ORGAN_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
-ORGAN_WORD_RE = re.compile("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
+ORGAN_WORD_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
 # A name: Han characters, with a bracketed or a quoted part. 例：各县(市、区)政府 /
 # 湛江市“数字政府”改革建设工作领导小组办公室
-NAME_RE = re.compile(rf"^[{HAN}()（）、“”]+$")
+NAME_RE = lazy(rf"^[{HAN}()（）、“”]+$")
 # Words no organisation's name holds, though the line ends in an organ word. 例：关于印发…的通知
 # 的办法 / 由市政府同意 / 市大数据局牵头
-NOT_NAME_RE = re.compile(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$")
+NOT_NAME_RE = lazy(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$")
 # The place a name opens with. 例：宁波市 / 中共岳阳市 / 安徽省 / 市 (a bare level)
-PLACE_RE = re.compile(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
+PLACE_RE = lazy(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
 # A body set up by the organs named before it, its name wrapped onto a line of its own: it opens
 # with no place and no parent of its own. 例：中共某县委某县人民政府 / 优化营商环境领导小组
-TAIL_RE = re.compile(r"(?:领导小组|工作小组|指挥部|联席会议)(?:办公室)?$")
-PARENT_RE = re.compile(r"^(?:中共|中央|国务院|国家|全国|各)")
+TAIL_RE = lazy(r"(?:领导小组|工作小组|指挥部|联席会议)(?:办公室)?$")
+PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
 

@@ -3,12 +3,13 @@ out in the text, is found again by lint (S006) and is never read as the plan's o
 number inside one is last year's value, not a target)."""
 from __future__ import annotations
 
-import re
+
+from planner.form.patterns import lazy
 
 MARK = "【待填"
 # 例：【待填：上年1000座】 / 【待填：地名，原为东营】
 PLACEHOLDER = "【待填：{}】"
-PLACEHOLDER_RE = re.compile(r"【待填[：:][^】]*】?")
+PLACEHOLDER_RE = lazy(r"【待填[：:][^】]*】?")
 
 
 def placeholder(what: str) -> str:

@@ -4,15 +4,16 @@ that only looks like a place (崂山实验室); the names of every division are 
 not carry from one region's text into another's."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Optional
 
+from planner.form.patterns import lazy
+
 TABLE_FILE = "places.yaml"
 # The level word a division's name ends in. 例：即墨区 / 广饶县 / 青岛市 / 山东省
-SUFFIX_RE = re.compile(r"(省|市|区|县)$")
+SUFFIX_RE = lazy(r"(省|市|区|县)$")
 
 
 @dataclass(frozen=True)

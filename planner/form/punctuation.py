@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from planner.form.patterns import lazy
 from planner.form.script import CJK, FULL_PUNCT, HAN, has_cjk, is_ascii_word
 from planner.form.spots import Spot
 
@@ -12,39 +13,39 @@ from planner.form.spots import Spot
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 FULL_TO_HALF = {full: half for half, full in HALF_TO_FULL.items()}
 # 例：完成,责任单位: / 建设(一期) (each written full-width in Chinese text)
-HALF_PUNCT_RE = re.compile(r"[,:;?!()]")
+HALF_PUNCT_RE = lazy(r"[,:;?!()]")
 # …and a Western full stop after a Han character, before Han, an opening bracket or the end
 # (trailing spaces aside: a reader strips them, and the stop then ends the line).
 # 例：完成平台建设.推进
 HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|\s*$)"
-HALF_STOP_RE = re.compile(HALF_STOP)
-HALF_OR_STOP_RE = re.compile(rf"[,:;?!()]|{HALF_STOP}")
-WIDTH_SCREEN = re.compile(rf"[,;:?!()]|(?<=[{HAN}])\.")
-# ? and ! after these are stray marks (a scraped page's lost characters), not sentence ends:
-# unit-stray-mark's to remove. 例：责任单位:?区大数据局
+HALF_STOP_RE = lazy(HALF_STOP)
+HALF_OR_STOP_RE = lazy(rf"[,:;?!()]|{HALF_STOP}")
+WIDTH_SCREEN = lazy(rf"[,;:?!()]|(?<=[{HAN}])\.")
+# ? and ! after these (or opening a text) are stray marks (a scraped page's lost characters),
+# not sentence ends: unit-stray-mark's to remove. 例：责任单位:?区大数据局 / ?区大数据局
 STRAY_AFTER = "：:、，,（("
 # 例：... / ...... / 。。。 / … (a single one) / ……… — a run of them, spaces between, is one
 # ellipsis: ……
 ELLIPSIS_PART = r"(?:\.{3,}|。{3,}|…+|⋯+)"
-ELLIPSIS_RE = re.compile(rf"{ELLIPSIS_PART}(?:[ \u3000\t]*{ELLIPSIS_PART})*")
+ELLIPSIS_RE = lazy(rf"{ELLIPSIS_PART}(?:[ \u3000\t]*{ELLIPSIS_PART})*")
 ELLIPSIS = "……"
-ELLIPSIS_SCREEN = re.compile(r"\.\.\.|[…⋯]|。。")
+ELLIPSIS_SCREEN = lazy(r"\.\.\.|[…⋯]|。。")
 # 例：，， / 。。 / ！！ — but not 。。。 (an ellipsis)
-REPEAT_RE = re.compile(r"([，、；：！？。])\1+")
-REPEAT_SCREEN = re.compile("([，、；：！？。])\\1")
+REPEAT_RE = lazy(r"([，、；：！？。])\1+")
+REPEAT_SCREEN = lazy("([，、；：！？。])\\1")
 # A 顿号 between items in 《》 or “” (GB/T 15834: none is written). 例：》、《 / ”、“
-MARKED_RE = re.compile(r"(?<=[》”])、(?=[《“])")
-MARKED_SCREEN = re.compile("[》”]、")
+MARKED_RE = lazy(r"(?<=[》”])、(?=[《“])")
+MARKED_SCREEN = lazy("[》”]、")
 # Spaces between two characters. 例：新建5G基站 1000个 / 推进互联网 监管
-SPACE_RE = re.compile(r"(?<=\S)[ \u3000\t]+(?=\S)")
-SPACE_SCREEN = re.compile("[ \u3000\t]")
-CJK_CHAR_RE = re.compile(f"[{CJK}]")
+SPACE_RE = lazy(r"(?<=\S)[ \u3000\t]+(?=\S)")
+SPACE_SCREEN = lazy("[ \u3000\t]")
+CJK_CHAR_RE = lazy(f"[{CJK}]")
 # A space after these words most often stands for a lost “+”: 互联网+政务服务.
 PLUS_WORDS = ("互联网",)
 # Brackets, quotes and title marks that come in pairs.
 PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-PAIR_RE = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
+PAIR_RE = lazy("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 SENTENCE_MARKS = "。！？!?；;"
 SENTENCE_CLOSERS = "”’」』）)"
 
@@ -56,14 +57,32 @@ def find_halfwidth(text: str, stops: bool = True, marks: bool = True) -> Iterato
     when not `marks`)."""
     if not has_cjk(text):
         return
-    pattern = HALF_OR_STOP_RE if marks and stops else HALF_PUNCT_RE if marks else HALF_STOP_RE
-    for match in pattern.finditer(text):
+    for match in _width_pattern(stops, marks).finditer(text):
         i = match.start()
         ch = text[i]
-        if ch == ".":
-            yield Spot(i, i + 1, "。")
-        elif not _stays_half(text, i, ch):
-            yield Spot(i, i + 1, HALF_TO_FULL[ch])
+        new = _full_width(text, i, ch)
+        if new != ch:
+            yield Spot(i, i + 1, new)
+
+
+def fix_halfwidth(text: str, stops: bool = True, marks: bool = True) -> str:
+    """`text` with find_halfwidth's spots put right (what `apply(text, find_halfwidth(text,
+    stops, marks))` gives), in one substitution: the writers' path."""
+    if not has_cjk(text):
+        return text
+    return _width_pattern(stops, marks).sub(lambda match: _full_width(text, match.start(), match.group()),
+                                            text)
+
+
+def _width_pattern(stops: bool, marks: bool):
+    return HALF_OR_STOP_RE if marks and stops else HALF_PUNCT_RE if marks else HALF_STOP_RE
+
+
+def _full_width(text: str, i: int, ch: str) -> str:
+    """What the half-width mark `ch` at text[i] is written as: full width, or itself."""
+    if ch == ".":
+        return "。"
+    return ch if _stays_half(text, i, ch) else HALF_TO_FULL[ch]
 
 
 def _stays_half(text: str, i: int, ch: str) -> bool:
@@ -73,7 +92,7 @@ def _stays_half(text: str, i: int, ch: str) -> bool:
         j = i - 1
         while j >= 0 and text[j] == " ":
             j -= 1
-        return j >= 0 and text[j] in STRAY_AFTER
+        return j < 0 or text[j] in STRAY_AFTER  # nothing before it: no sentence ends there
     return False
 
 

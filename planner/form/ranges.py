@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from planner.form.numbers import NUMBER
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 # What a text writes between the two ends of a range, right or wrong. 例：2024-2026 / 3～5 / 10—20
@@ -24,11 +25,11 @@ def between_digits(separator: str) -> re.Pattern:
 
 
 # The first number lost its unit. 例：15~30% / 5-10万元 / 3至5亿
-RANGE_UNIT_RE = re.compile(rf"(?<![\d.])(?P<a>{NUMBER})\s*{RANGE_SEP}\s*(?P<b>{NUMBER})\s*(?P<u>%|％|万|亿)")
+RANGE_UNIT_RE = lazy(rf"(?<![\d.])(?P<a>{NUMBER})\s*{RANGE_SEP}\s*(?P<b>{NUMBER})\s*(?P<u>%|％|万|亿)")
 RANGE_UNIT_SCREEN = between_digits(RANGE_SEP)
 # A numeric range joined by a hyphen. 例：100-200亩 / 10－15个 — not 2024-2026年, 3-5月, 15-30%
-NUMERIC_RANGE_RE = re.compile(rf"(?<![\d.\-])(?P<a>{NUMBER})\s*{HYPHENS}\s*(?P<b>{NUMBER})"
-                              r"(?!\d|\s*[年月日%％万亿.\-])(?=\s*[\u4e00-\u9fffA-Za-z])")
+NUMERIC_RANGE_RE = lazy(rf"(?<![\d.\-])(?P<a>{NUMBER})\s*{HYPHENS}\s*(?P<b>{NUMBER})"
+                        r"(?!\d|\s*[年月日%％万亿.\-])(?=\s*[\u4e00-\u9fffA-Za-z])")
 NUMERIC_RANGE_SCREEN = between_digits(HYPHENS)
 
 

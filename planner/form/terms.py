@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from planner.form.patterns import lazy
 from planner.form.spots import Spot
 
 TERMS = ("5G", "4G", "10G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM", "GIS", "AI", "API",
@@ -14,11 +15,11 @@ TERMS = ("5G", "4G", "10G", "IPv6", "IPv4", "NB-IoT", "IoT", "H5", "BIM", "CIM",
 # A maximal run of Latin letters, digits and hyphens: a term is one whole. Tried only where a
 # run starts (a pattern that may start at any digit backtracks over a long digit run).
 # 例：ipv6 / 5g / NB-IoT
-WORD_RE = re.compile(r"(?<![A-Za-z0-9\-])[A-Za-z0-9\-]+")
+WORD_RE = lazy(r"(?<![A-Za-z0-9\-])[A-Za-z0-9\-]+")
 # The terms with small letters, written all in capitals. 例：IPV6 / NB-IOT
 SHOUTED_TERMS = tuple(term.upper() for term in sorted(TERMS, key=len, reverse=True) if term != term.upper())
 # Where a term may be in the wrong case: a small letter, or one of those. 例：5g / ipv6 / IPV6 (not 5G)
-WRONG_CASE_SCREEN = re.compile("[a-z]|" + "|".join(map(re.escape, SHOUTED_TERMS)))
+WRONG_CASE_SCREEN = lazy("[a-z]|" + "|".join(map(re.escape, SHOUTED_TERMS)))
 
 
 @lru_cache(maxsize=16)

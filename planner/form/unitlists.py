@@ -7,48 +7,49 @@ import re
 from functools import lru_cache
 
 from planner.form.hanzi import simplify
+from planner.form.patterns import lazy
 
 # Brackets a note opens with and nests. 例：(…) / （…） / 〔…〕 / […] / 市大数据局<市政务服务中心>
 OPEN, CLOSE = "(（〔<＜[［", ")）〕>＞]］"
-BRACKET_RE = re.compile(r"[()（）〔〕<>＜＞\[\]［］]")
+BRACKET_RE = lazy(r"[()（）〔〕<>＜＞\[\]［］]")
 # 例：市财政局、市税务局 / 市财政局,市税务局 / 市财政局/市税务局
-UNIT_SEP_RE = re.compile(r"[、,，;；/]")
+UNIT_SEP_RE = lazy(r"[、,，;；/]")
 # 例：市大数据中心和各区市政府 (和 joins two units; 区发展和改革局 does not split) / 福州及相关设区市
 # (及 before a group joins two units after any name, a place's short one too) / 省市场监管局等部门(单位)和各市(州)人民政府
-AND_RE = re.compile(r"(?<=[局委办心部厅府会司团门位院署)）>])[和及与]"
-                    r"(?=各|有关|相关|市|区|县|省|州|盟|旗|镇|乡|街道)|[及与](?=各|有关|相关)")
+AND_RE = lazy(r"(?<=[局委办心部厅府会司团门位院署)）>])[和及与]"
+              r"(?=各|有关|相关|市|区|县|省|州|盟|旗|镇|乡|街道)|[及与](?=各|有关|相关)")
 # 例：市医保局等市直有关部门单位 — 等 is a separator when the run of Han characters after it holds
 # 有关/相关/各 and, later, 部门/单位/机构/政府; that is the lookahead
 # 等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府)), which rescans the run at
 # every 等 (20k 等 in one note: 5.6 s). _etc_separators reads each run once.
-HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-ETC_QUALIFIER_RE = re.compile(r"有关|相关|各")
+HAN_RUN_RE = lazy(r"[\u4e00-\u9fff]+")
+ETC_QUALIFIER_RE = lazy(r"有关|相关|各")
 ETC_GROUPS = ("部门", "单位", "机构", "政府")
 # Any character the three separator patterns above can match: without one, a list is one unit.
-SEPARATOR_CHAR_RE = re.compile(r"[、,，;；/和及与等]")
-LEVEL_RE = re.compile(r"^(省委|市委|区委|县委|省|市|区|县)")
-DEPARTMENT_END_RE = re.compile(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
-PLACE_BOUND_RE = re.compile(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
+SEPARATOR_CHAR_RE = lazy(r"[、,，;；/和及与等]")
+LEVEL_RE = lazy(r"^(省委|市委|区委|县委|省|市|区|县)")
+DEPARTMENT_END_RE = lazy(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
+PLACE_BOUND_RE = lazy(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
 # Marks a scraped page leaves around a name. 例：?区大数据局 / ＊市财政局
 STRAY_MARKS = "?？*＊"
-STRAY_RE = re.compile(rf"[{re.escape(STRAY_MARKS)}\s\u3000]")
-QUALIFIER_RE = re.compile(r"^(各|有关|相关)")
+STRAY_RE = lazy(rf"[{re.escape(STRAY_MARKS)}\s\u3000]")
+QUALIFIER_RE = lazy(r"^(各|有关|相关)")
 # 例：各镇街 / 区政府有关单位 / 市直有关部门单位
-COLLECTIVE_RE = re.compile(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
-COLLECTIVE_END_RE = re.compile(r"(部门|单位)$")
+COLLECTIVE_RE = lazy(r"^(各|有关|相关)|有关|相关|各(部门|单位|镇|街|区|县|乡|功能区|开发区)")
+COLLECTIVE_END_RE = lazy(r"(部门|单位)$")
 # A group word standing alone after a collective name: the same group. 例：市直有关部门、单位
-BARE_GROUP_RE = re.compile(r"^\s*(单位|部门|机构)\s*$")
+BARE_GROUP_RE = lazy(r"^\s*(单位|部门|机构)\s*$")
 # A time limit written among the units is no unit (a name never opens with a date).
 # 例：州司法局、州委编办及州直相关单位,6月底完成
-TIME_GROUP_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年末|上半年|下半年)")
+TIME_GROUP_RE = lazy(r"^\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年末|上半年|下半年)")
 # The separator before a 等 that ends a group, not joins names in a list. 例：;省政务办等各有关部门
-LIST_BOUNDARY_RE = re.compile(r"[;；]")
+LIST_BOUNDARY_RE = lazy(r"[;；]")
 # Bare place words a shared organ ending follows. 例：各市州 / 县市区 / 各市〔州〕 / 各县
 PLACE_WORDS = r"(?:[市州县区盟旗镇乡]|街道|自治州|自治县|〔[^〕]*〕|\([^)]*\)|（[^）]*）)+"
-SHARED_RUN_HEAD_RE = re.compile(rf"^各{PLACE_WORDS}$")
-BARE_PLACES_RE = re.compile(rf"^{PLACE_WORDS}$")
+SHARED_RUN_HEAD_RE = lazy(rf"^各{PLACE_WORDS}$")
+BARE_PLACES_RE = lazy(rf"^{PLACE_WORDS}$")
 # The organ word that closes a shared-suffix run. 例：县市区人民政府 / 贵安新区数据管理部门
-SHARED_ORGAN_END_RE = re.compile(r"(?:政府|部门|单位|机构|管委会|委员会|局|委|办)$")
+SHARED_ORGAN_END_RE = lazy(r"(?:政府|部门|单位|机构|管委会|委员会|局|委|办)$")
 # Unit lists are a few dozen characters; a longer one is read but not kept in the cache.
 CACHED_LIST_MAX = 200
 

@@ -4,18 +4,18 @@ name is looked up with or without its level prefix (市, 区 …); an alias or a
 has one standard name to write instead."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator, Optional
 
 from planner.form.notes import find_separators, find_stray_marks, unit_spans
+from planner.form.patterns import lazy
 from planner.form.spots import Spot, apply
 
 REGISTRY_FILE = "units.yaml"
 # Level prefix kept apart from the name: 例：市委网信办 → 市 + 委网信办, 区政府办公室 → 区 + 政府办公室
-LEVEL_RE = re.compile(r"^(省|市|区|县|镇|街道)")
+LEVEL_RE = lazy(r"^(省|市|区|县|镇|街道)")
 FORMS = ("short", "aliases", "obsolete")
 # The forms a writer renames: the name before the 2018 reform, the short name not to use.
 RENAMED_FORMS = ("obsolete", "alias")

@@ -14,7 +14,7 @@ from planner.errors import SourceError
 # at most MAX_TEXT_BYTES (UTF-8) in MAX_PARAGRAPHS paragraphs: a plan is a few hundred KB in a
 # few thousand. A plan file is at most 5 times its text (every 责任单位 note is kept as written
 # and unit by unit: 10 MB of notes made 51 MB of YAML), so 4 MB of text stays under
-# planfile.MAX_PLAN_BYTES; ingest of such a text takes about 20 s and 600 MB.
+# planfile.MAX_PLAN_BYTES; ingest of such a text takes about 7 s and 240 MB.
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_PARAGRAPHS = 50_000
 # Files are refused by size before they are read: markup (HTML saved from Word), images and

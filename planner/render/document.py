@@ -1,11 +1,11 @@
 """Plan (and 印发通知) → DOCX bytes: blocks → paragraph XML (oxml builders) → package."""
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 from planner.blocks import Block, imprint_blocks, notice_blocks, plan_blocks
 from planner.form.fixes import fix, normalise
+from planner.form.patterns import lazy
 from planner.gcpause import without_gc_pauses
 from planner.model import Notice, Plan
 from planner.render import styles as st
@@ -30,7 +30,7 @@ UNDER_MASTHEAD = ParagraphFormat(spacing=Spacing(before=2 * LINE_PITCH, before_l
                                                  after=LINE_PITCH, after_lines=100))
 HEAD_PROPS = {level: run_props(RunFormat(style=style)) for level, style in st.HEADING_CHARS.items()}
 # 例：【待填：原为1000个】 (planner draft's placeholders), highlighted so a drafter sees each one.
-PLACEHOLDER_RE = re.compile(r"【待填[^】]*】")
+PLACEHOLDER_RE = lazy(r"【待填[^】]*】")
 PLACEHOLDER_PROPS = run_props(RunFormat(highlight="yellow"))
 
 

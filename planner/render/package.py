@@ -25,6 +25,11 @@ COMPATIBILITY = {"compatibilityMode": 14, "overrideTableStyleFontSizeAndJustific
                  "enableOpenTypeFeatures": 1, "doNotFlipMirrorIndents": 1}
 # Zip entries carry this time, so the same plan always gives the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Deflate level 3, not zlib's default 6: measured on the body XML, 3.5 times faster to pack
+# (20000 tasks: 22 ms against 75 ms) for a file 14% larger on the 即墨 example (8 KB against
+# 7 KB; 50% on the benchmark's repetitive synthetic text). Level 1 is no faster and larger
+# still. Any level is plain deflate, which every DOCX reader inflates the same way.
+ZIP_LEVEL = 3
 
 
 def assemble(profile: Profile, body: str, title: str, author: str, landscape_end: bool = False,
@@ -40,7 +45,7 @@ def assemble(profile: Profile, body: str, title: str, author: str, landscape_end
         for name, data in _parts(profile.model_dump_json(), main, core, imprint_page):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=ZIP_LEVEL)
     return out.getvalue()
 
 

@@ -4,11 +4,11 @@ middle line longest), never as an inverted 梯形.
 """
 from __future__ import annotations
 
-import re
 from itertools import combinations
 from typing import Optional
 
 from planner.check.standard import title_shape
+from planner.form.patterns import lazy
 
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
@@ -17,10 +17,10 @@ MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width need
 MAX_LINES, MAX_BREAKS = 4, 40
 # Where a line may end without splitting a word: after these ...
 # 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、|
-BREAK_AFTER_RE = re.compile(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、])")
+BREAK_AFTER_RE = lazy(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、])")
 # ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
-BREAK_BEFORE_RE = re.compile(r"(关于|[《（]|的(通知|意见|决定|批复|报告|函)|[和及与暨](?=[\u4e00-\u9fff《])|"
-                             r"(?<!\d)\d{4}(年|—)|(行动|工作|实施)方案|(发展)?规划|工作要点)")
+BREAK_BEFORE_RE = lazy(r"(关于|[《（]|的(通知|意见|决定|批复|报告|函)|[和及与暨](?=[\u4e00-\u9fff《])|"
+                       r"(?<!\d)\d{4}(年|—)|(行动|工作|实施)方案|(发展)?规划|工作要点)")
 
 
 def text_width(text: str) -> float:

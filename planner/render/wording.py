@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Optional
 
@@ -18,6 +19,7 @@ from planner.model import Plan, Responsibility
 from planner.form.markers import match_marker
 from planner.form.numerals import int_to_cn
 
+UNIT_NAME = attrgetter("name")
 TEMPLATES = ("note.j2", "marker.j2", "notice_title.j2", "notice_body.j2", "imprint.j2")
 
 
@@ -69,12 +71,13 @@ class JinjaWording(Wording):
                                 line=_template_line(name)) from None
 
     def note(self, responsibility: Responsibility) -> str:
-        key = (responsibility.raw, tuple(u.name for u in responsibility.lead),
-               tuple(u.name for u in responsibility.support))
-        if key not in self._notes:
-            self._notes[key] = self.render("note.j2", raw=key[0], lead=list(key[1]),
-                                           support=list(key[2]), style=self.style)
-        return self._notes[key]
+        key = (responsibility.raw, tuple(map(UNIT_NAME, responsibility.lead)),
+               tuple(map(UNIT_NAME, responsibility.support)))
+        note = self._notes.get(key)
+        if note is None:  # rendered once per distinct note: a plan repeats a few many times
+            note = self._notes[key] = self.render("note.j2", raw=key[0], lead=list(key[1]),
+                                                  support=list(key[2]), style=self.style)
+        return note
 
     def marker(self, marker: str) -> str:
         if marker not in self._markers:

@@ -49,6 +49,46 @@ def test_a_plan_larger_than_planner_reads_is_never_written(tmp_path, monkeypatch
     assert not (tmp_path / "out" / "notes.yaml").exists()
 
 
+# Ingest in a fresh process, its peak resident memory read before and after (KB on Linux).
+INGEST_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from planner.ingest import ingest_files
+import planner.model, planner.output, planner.parse.document, planner.planfile
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+result = ingest_files([Path(sys.argv[1])], Path(sys.argv[2]))[0]
+assert result.error is None, result.error
+print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+ITEM = "推进一网通办，建设城市运行平台，完善一体化大数据平台，提升政务服务效能。（责任单位：区大数据局、区财政局）"
+
+
+def one_section_text(items: int) -> str:
+    return "数字某区2025年行动方案\n一、主要任务\n" + "".join(f"{n % 9 + 1}.{ITEM}\n" for n in range(items))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KB on Linux")
+@pytest.mark.parametrize("make, items", [(notes_text, 2450), (one_section_text, 6150)], ids=["notes", "one-section"])
+def test_ingest_of_a_large_text_stays_within_a_small_multiple_of_it(tmp_path, make, items):
+    """About 1 MB of text, the kinds that make the largest plans (a long 责任单位 note on every
+    item; one section of 6000 items). The plan file was dumped through PyYAML's node tree of the
+    whole plan: 130 MB for each MB of text (2 MB: 300 MB). Written piece by piece it takes about
+    50 MB per MB of text, most of it the plan model itself."""
+    import subprocess
+
+    source = tmp_path / "plan.txt"
+    source.write_text(make(items), encoding="utf-8")
+    size_mb = source.stat().st_size / 2**20
+    assert 0.9 < size_mb < 1.1
+    run = subprocess.run([sys.executable, "-c", INGEST_SCRIPT, str(source), str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    before, after = (int(kb) for kb in run.stdout.split())
+    assert (tmp_path / "out" / "plan.yaml").stat().st_size > 2 * source.stat().st_size
+    grown_mb = (after - before) / 1024
+    assert grown_mb < 80 * size_mb, (grown_mb, size_mb)
+
+
 @pytest.mark.parametrize("name", ["long.txt", "long.html"])
 def test_a_text_longer_than_planner_reads_is_refused_before_ingest(tmp_path, name):
     from planner.lint.readers import read_draft

@@ -5,8 +5,9 @@ escaped, characters XML 1.0 forbids (control characters, lone surrogates) are dr
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
+
+from planner.form.patterns import lazy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -23,7 +24,7 @@ MM = 1440 / 25.4  # twips per millimetre
 EMU_PER_TWIP = 635
 
 # Characters XML 1.0 cannot carry (tab, LF and CR are handled as runs' tab/br).
-FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN_RE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # An attribute value in double quotes: the markup characters, the quote and the whitespace
 # an XML parser would otherwise normalise to spaces.
 ATTRIBUTE_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",

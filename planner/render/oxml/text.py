@@ -1,15 +1,18 @@
 """Runs and run properties (w:r, w:rPr): text, line breaks, fonts, sizes, the PAGE field."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from planner.form.patterns import lazy
 from planner.render.oxml.markup import attr, clean, escape
 
 # 例：the tab in `印发机关\t2024年5月31日印发`, the line break in a two-line title
-BREAKS_RE = re.compile(r"(\t|\r\n|\n|\r)")
+BREAKS_RE = lazy(r"(\t|\r\n|\n|\r)")
+# Any character run() must do more than copy: a break, one XML forbids, one it escapes.
+# Most text has none, and one scan in C tells. 例：\t / \x0b / & / <
+SPECIAL_RE = lazy("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
 LINE_BREAK = "<w:r><w:br/></w:r>"
 
 
@@ -73,6 +76,8 @@ def run_props(form: RunFormat) -> str:
 def run(text: str, props: str = "") -> str:
     """A run; tabs and line breaks inside the text become w:tab / w:br. `props` is a
     run_props() result."""
+    if SPECIAL_RE.search(text) is None:
+        return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
     pieces = []
     for piece in BREAKS_RE.split(clean(text)):
         if not piece:
