@@ -15,7 +15,7 @@ from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, MET
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
 from planner.parse.portal import fields, read_metadata
-from planner.parse.titles import find_title, title_above, title_of
+from planner.parse.titles import find_title, title_above, title_of, top_title
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
 HEAD_MAX = 80  # lines the front matter is looked for in
@@ -63,7 +63,7 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     stop = next((at for at in range(limit) if head.kind(at) == HEADING), limit)
     anchor = _anchor(head, stop)
     if anchor is None:
-        return _with_title(head, Front(_metadata_notice(head, stop, file), None, 0), 0, limit)
+        return _with_title(head, Front(_metadata_notice(head, stop, file), None, 0), 0, limit, top=True)
     evidence = Evidence()
     if _titled_plan(head(anchor)):
         evidence.own_lines = [head(anchor)]
@@ -180,10 +180,12 @@ def _near_notice(head: Head, at: int) -> bool:
     return bool(after & {DATE, SIGNED, ORGANS, PUBLIC} or before & {NOTICE_TITLE, NUMBER, RED})
 
 
-def _with_title(head: Head, front: Front, start: int, stop: int, cited: frozenset[str] = frozenset()) -> Front:
+def _with_title(head: Head, front: Front, start: int, stop: int, cited: frozenset[str] = frozenset(),
+                top: bool = False) -> Front:
     """The plan's title: the last title run between `start` and the body (`cited`: the names
-    the notice's 印发 sentence gives the plan)."""
-    run = find_title(head, start, stop, cited)
+    the notice's 印发 sentence gives the plan); on a page with no notice (`top`), else the
+    first line when it reads as a title."""
+    run = find_title(head, start, stop, cited) or (top_title(head) if top else None)
     if run is None:
         return front
     front.title, front.title_at = run.text, run.start

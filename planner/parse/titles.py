@@ -11,6 +11,7 @@ from planner.form.keys import key_of
 from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, TRAILING_FIELD_RE, cited_names
 from planner.form.script import HAN
 from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
+from planner.parse.placed import placed_title, reads_as_title
 
 KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|进度表|规划|纲要|要点|方案|计划|意见|"
          "办法|规定|细则|指引|规范|"
@@ -43,6 +44,11 @@ SUMMARY_RE = re.compile(r"(?<!关于)印发")
 # A table of contents between the notice and the plan: its entries are headings, the title
 # stands after them. 例：目  录 / 目??錄 (a page's spaces turned into ?)
 CONTENTS_RE = re.compile(r"^目[?？]{0,4}录$")
+# A preface's heading: the body begins there. 例：前 言
+PREFACE_RE = re.compile(r"^(?:前言|序言|引言|导言)$")
+# A short first paragraph (too short to be tagged prose): the body begins there.
+# 例：为规范智慧社区建设，制定本指引。
+SHORT_PARAGRAPH_RE = re.compile(r"[，,].{0,40}。$")
 
 
 class Run(NamedTuple):
@@ -104,26 +110,88 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
                cited: frozenset[str] = frozenset()) -> Optional[Run]:
     """The last title run from `start` before the body (prose or a heading) or `stop`
     (`cited`: as title_of). Prose that cites a plan by name, before any title, is a page's
-    summary: the title after it is read when it is the name cited."""
-    last, at, summary = None, start, frozenset()
+    summary: the title after it is read when it is the name cited. A title whose 文种 is none
+    of KINDS is read by where it stands and how it reads (placed_title)."""
+    last, bodies, summary = _last_run(tagged, start, stop, cited)
+    for body in bodies:
+        placed = placed_title(tagged, start, body, _opens, _cleaned_text)
+        if placed is None or (last is not None and last.end > placed[0]):
+            continue
+        k = _cleaned_text(placed[1])
+        if summary and summary[0] < placed[0] and k not in summary[1]:
+            continue  # after a page's summary only the name it cites (not a news item's heading)
+        if ABOUT_RE.match(k) and k not in cited:
+            continue  # 关于 without 的: a page's name for the plan, unless the notice cites it so
+        return Run(placed[0], body, _placed_text(placed[1]))
+    return last
+
+
+def top_title(tagged: Callable[[int], Optional[Tagged]]) -> Optional[Run]:
+    """The first line of a page with no notice, when it reads as a title (what follows it may
+    be the page's metadata before the body: `丽水市数字政府建设“十四五”规划` / `发布时间:…`)."""
+    line = tagged(0)
+    if line is None or line.kind != PIECE:
+        return None
+    k = _cleaned_text(line.text)
+    if not k or not reads_as_title(k) or ABOUT_RE.match(k):
+        return None
+    return Run(0, 1, _placed_text(line.text))
+
+
+def _opens(lines: list[Tagged]) -> bool:
+    """A run of lines opens like a title: one line, a first line that opens like one, or a
+    title's words with its period or subtitle on the lines after (`数字青岛发展规划` / `(2023—2025年)`)."""
+    return (len(lines) == 1 or OPENER_RE.match(lines[0].key.text) is not None
+            or all(CONTINUATION_RE.match(line.key.text) for line in lines[1:]))
+
+
+def _placed_text(text: str) -> str:
+    """A placed title as written, with what portals add around it taken off (as title_of)."""
+    key = key_of(text)
+    span = _cleaned(key.text)
+    return key.cut(*span).strip() if span else text
+
+
+def _cleaned_text(text: str) -> Optional[str]:
+    """The key of a title line with what portals add around it taken off (None: nothing left)."""
+    k = key_of(text).text
+    span = _cleaned(k)
+    return k[span[0]:span[1]] if span else None
+
+
+def _last_run(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
+              cited: frozenset[str]) -> tuple[Optional[Run], list[int], Optional[tuple[int, frozenset[str]]]]:
+    """The last title run read by its 文种, and where the body may begin: the line that ends the
+    head, then a 目录 or 前言 line, or the first prose read as a page's summary (which may be the
+    body's preamble), and where that summary stands with the names it cites."""
+    last, at, summary, marks, summary_at = None, start, frozenset(), [], None
     while at < stop:
         line = tagged(at)
         if line is not None and line.kind == PROSE and last is None and at - start <= SUMMARY_SPAN:
             summary |= cited_names([line.text])  # a page's summary before the title it cites
             if summary:
+                summary_at = at if summary_at is None else summary_at
+                marks.append(at)
                 at += 1
                 continue
         if line is not None and CONTENTS_RE.match(line.key.text):
+            marks.append(at)
             at = _after_contents(tagged, at + 1, stop)
             continue
+        if line is not None and (PREFACE_RE.match(line.key.text) or SHORT_PARAGRAPH_RE.search(line.key.text)):
+            marks.append(at)
         if line is None or line.kind in (PROSE, HEADING, ISSUING):
-            break
+            return last, ([at] if line is not None else []) + marks, _summary(summary_at, summary)
         run = _run_at(tagged, at, stop, cited | summary)
         if run is None or (summary and key_of(run.text).text not in summary):
             at += 1
             continue
         last, at = run, run.end
-    return last
+    return last, marks, _summary(summary_at, summary)
+
+
+def _summary(at: Optional[int], names: frozenset[str]) -> Optional[tuple[int, frozenset[str]]]:
+    return (at, names) if at is not None else None
 
 
 def _after_contents(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int) -> int:
