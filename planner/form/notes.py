@@ -10,7 +10,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, PINYIN_GLOSS_RE, plain
-from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE
+from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
@@ -18,7 +18,7 @@ from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_un
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LABELS = ("牵头责任单位|相关责任单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位")
+LABELS = ("牵头责任单位|相关责任单位|责任部门、单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位")
 ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
 # / (牵头责任单位:A;相关责任单位:B)
@@ -64,6 +64,15 @@ STRAY_MARK_RE = lazy(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+
 # line may be `时限要求:…`). 例：责任单位:市发改委、市财政局
 LINE_NOTE_RE = lazy(rf"^\s*(?:{LABELS})\s*[:：]")
 LINE_NOTE_MAX = 200
+# Two line notes under one task, the lead's then the support's: one note. 例：牵头单位:省科技厅 /
+# 配合单位:省发改委、省工信厅
+LEAD_LINE_RE = lazy(r"^\s*(?:总牵头单位|牵头责任单位|牵头单位|牵头部门)\s*[:：]")
+SUPPORT_LINE_RE = lazy(r"^\s*(?:配合单位|参与单位|协办单位|相关责任单位|责任单位|责任部门)\s*[:：]")
+# A bracket of unit names only that ends a task's sentence: a note whose units all lead. Each
+# name opens with its level (a 区's 局, a 市's 中心), so a gloss (`机房(数据中心)`, `住所(经营场所)`)
+# is none. 例：…的场景应用(區市場局、區行政服務中心)。
+UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇)[{HAN}]{{1,20}}$")
+UNITS_ONLY_MAX = 60
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
 RULE_ASIDE_RE = lazy(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
@@ -92,6 +101,28 @@ class Reading(NamedTuple):
     rule: str = ""
 
 
+def pairs_with(text: str, following: str) -> bool:
+    """A line note naming the lead units, then one naming the support: one note on two lines."""
+    return (is_line_note(text) and is_line_note(following) and LEAD_LINE_RE.match(plain(text)) is not None
+            and SUPPORT_LINE_RE.match(plain(following)) is not None
+            and LABELLED_PART_RE.search(plain(text), LEAD_LINE_RE.match(plain(text)).end()) is None)
+
+
+def _units_only(keys: str, begin: int, end: Optional[int]) -> bool:
+    """The bracket at `begin` lists unit names only and ends a task's sentence (after text
+    that is no name, before its 。 or ；)."""
+    if end is None or begin == 0 or end - begin > UNITS_ONLY_MAX or keys[end:end + 1] not in ("。", "；", ";"):
+        return False
+    if not keys[begin - 1].strip() or is_organ(keys[max(0, begin - 8):begin].strip()):
+        return False
+    return _is_unit_list(keys[begin + 1:end - 1])
+
+
+def _is_unit_list(inner: str) -> bool:
+    names = inner.split("、")
+    return all(UNIT_NAME_RE.match(name) and ORGAN_END_RE.search(name) for name in names)
+
+
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included (a note on
     its own line has none)."""
@@ -108,7 +139,8 @@ def find_notes(text: str) -> list[tuple[int, int]]:
         stop = end if end is not None else len(text)
         inner = (begin + 1, stop - (end is not None))
         truncated = end is None
-        if _is_note(keys, *inner, truncated) or (glossed and _is_glossed_note(text, *inner, truncated)):
+        if (_is_note(keys, *inner, truncated) or (glossed and _is_glossed_note(text, *inner, truncated))
+                or _units_only(keys, begin, end)):
             spans.append((begin, stop))
             index = stop
     return spans
@@ -214,8 +246,8 @@ def _rule_start(inner: str) -> Optional[int]:
     for at, ch in enumerate(inner):
         depth += ch in OPEN
         depth -= ch in CLOSE
-        if ch == "。" and depth <= 0:
-            return at
+        if ch == "。" and depth <= 0 and not LABEL_RE.match(inner, at + 1):
+            return at  # (a label after it goes on with the note: 牵头部门:A。责任部门、单位:B)
     return None
 
 
@@ -231,6 +263,8 @@ def read_note(raw: str) -> Optional[Reading]:
     if LETTER_SPACED_RE.search(inner):
         inner = SPACES_RE.sub("", inner)
     keys = simplify(inner)
+    if not truncated and _is_unit_list(keys):
+        return Reading(inner, "", False)  # a bracket of unit names after a task (find_notes)
     if not _is_note(keys, 0, len(keys), truncated):
         return None
     if truncated:
@@ -283,7 +317,7 @@ def _labelled(inner: str, keys: str) -> tuple[str, str]:
     lead, support = [], []
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(inner)
-        body = inner[mark.end():end].strip(" ;；,，")
+        body = inner[mark.end():end].strip(" ;；,，。")
         label = mark.group(1)
         if not has_lead and label not in SUPPORT_LABELS and ROLE_SPLIT_RE.search(keys, mark.end(), end):
             led, supported = _role_words(body, keys[mark.end():end].strip(" ;；,，"), rest=True)

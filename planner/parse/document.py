@@ -13,6 +13,7 @@ from planner.model import Loc, Notice, Part, Plan, Role
 from planner.parse import meta
 from planner.parse.clean import Dropped, Line, strip_chrome
 from planner.parse.front import read_front
+from planner.parse.linenotes import join_paired, mark_cut
 from planner.parse.notice import read_imprint
 from planner.parse.oneline import split_long_lines
 from planner.parse.source import read_source
@@ -73,6 +74,7 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     first = front.start if front.title_at is None else front.title_at
     first_line = lines[first].line if first < len(lines) else 1
     lines, imprint = _take_imprint(lines[front.start:], notice)
+    lines = join_paired(lines)
     body, toc = build_body(lines, name)
     plan = Plan.model_validate({
         "title": front.title, "notice": notice if notice or imprint else None,
@@ -81,6 +83,7 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     if plan.title is None:
         plan.cited_name = cited_plan((notice.body if notice else []) + [p.text for p in plan.preamble[:1]])
     _fill_meta(plan, lines)
+    mark_cut(plan, lines)
     plan.blanket_rule = _blanket_rule(plan)
     result = Ingested(plan, path, fmt, dropped + chrome + front.dropped + toc, body.warnings)
     if front.title is None:
