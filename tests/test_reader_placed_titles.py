@@ -55,3 +55,13 @@ def test_the_first_line_of_a_page_with_no_notice_is_its_title_when_it_reads_as_o
 def test_a_breadcrumb_first_line_is_no_title() -> None:
     text = "网站首页 政策文件 东湖区数据要素改革\n发布时间:2025-05-20 16:02\n  为加快培育数据要素市场，结合我区实际，制定如下举措。\n"
     assert ingest_text(text).plan.title is None
+
+
+def test_a_one_line_notice_signed_without_a_date_then_its_public_note_and_the_title() -> None:
+    text = ("青山市人民政府关于印发青山市数字政府建设实施方案(2025—2027年)的通知 青政发〔2025〕3号 "
+            "各区人民政府,市政府各部门: 现将《青山市数字政府建设实施方案(2025—2027年)》印发给你们,请认真贯彻执行。 "
+            "青山市人民政府 (公开属性:主动公开) 青山市数字政府建设实施方案 (2025—2027年) "
+            "为加快数字政府建设,结合我市实际,制定本方案。 一、总体要求 (一)指导思想 坚持以人民为中心,统筹推进数字政府建设。")
+    plan = ingest_text(text).plan
+    assert plan.title == "青山市数字政府建设实施方案 (2025—2027年)"
+    assert plan.notice.issuer == ["青山市人民政府"] and plan.notice.public == "(公开属性:主动公开)"

@@ -52,8 +52,9 @@ ISSUING_RE = lazy(r"印发给你们|转发给你们|批转给你们|印发你们
 # say, nor a wiki's retelling `现印发，请认真组织实施`). 例：《…工作要点》已经省领导同意,现印发给你们
 HANDING_OUT_RE = lazy(r"[印转批]发给你们|印发你们")
 ISSUING_SPAN = 400  # the sentence stands at the head of the body
-# 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket)
-PUBLIC_RE = lazy(r"^[(（]此件[^()（）]{1,12}[)）]?$")
+# 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket) /
+# (公开属性:主动公开)
+PUBLIC_RE = lazy(r"^[(（](?:此件|公开属性[:：])[^()（）]{1,12}[)）]?$")
 # A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
 SEAL_RE = lazy(r"^[(（][^()（）]{2,40}代章[)）]$")
 # …or after the name on its line. 例：领导小组办公室(代章)

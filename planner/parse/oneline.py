@@ -56,6 +56,9 @@ SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}
                        r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                        r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)(?![前后起止以内])"
                        r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
+# …or a 署名 with no date, then its 附注. 例：哈尔滨市人民政府 (公开属性:主动公开)
+UNDATED_RE = re.compile(rf"\s*(?P<org>[{HAN}][{HAN}()（）]{{2,40}}?)\s*"
+                        r"(?P<public>[(（](?:此件|公开属性[:：])[^()（）]{1,12}[)）])")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # A one-line text with no notice may open with the plan's title, a space where its line ended.
@@ -136,17 +139,39 @@ def _notice_cuts(text: str) -> list[int]:
     signed = SIGNED_RE.match(keys, end + 1)
     if signed is not None and not (cuts or signed["org"]):
         signed = None  # without a 主送, only a 署名 makes a date after a sentence the notice's
+    if signed is None and cuts:
+        return cuts + _undated(keys, start, end)
     if signed is None or (signed["org"] and not is_organ(re.sub(r"\s+", "", signed["org"]))):
         return cuts + [end + 1] if cuts else []  # a preamble's 经…同意 is no notice
     cuts += [end + 1, signed.start("date"), signed.end("date")]
-    after = signed.end()
     if signed["public"]:
-        cuts.append(after)
-    name = _quoted_name(keys[start:end])  # the 印发 sentence's, not a title in 《》 before it
+        cuts.append(signed.end())
+    return cuts + _after_name(keys, signed.end(), _quoted_name(keys[start:end]))
+
+
+def _undated(keys: str, start: int, end: int) -> list[int]:
+    """Cuts after a 印发 sentence (ending at `end`) whose 署名 has no date but a 附注 after it:
+    after the sentence, the 署名 and the 附注, then after the plan's name."""
+    signed = UNDATED_RE.match(keys, end + 1)
+    if signed is None or not is_organ(signed["org"]):
+        return [end + 1]
+    return [end + 1, signed.end("org"), signed.end()] + _after_name(keys, signed.end(), _quoted_name(keys[start:end]))
+
+
+def _after_name(keys: str, after: int, name: Optional[str]) -> list[int]:
+    """The cut after the plan's title that opens the text at `after`, when it is `name` (the
+    印发 sentence's, not a title in 《》 before it); spaces inside it are layout."""
     after += len(keys[after:]) - len(keys[after:].lstrip())
-    if name and keys.startswith(name, after):
-        cuts.append(after + len(name))
-    return cuts
+    if not name:
+        return []
+    at = after
+    for ch in name:
+        while at < len(keys) and keys[at].isspace() and not ch.isspace():
+            at += 1
+        if at >= len(keys) or keys[at] != ch:
+            return []
+        at += 1
+    return [at]
 
 
 def _title_cut(text: str) -> list[int]:
