@@ -8,7 +8,7 @@ from planner.form.keys import plain
 from planner.form.notes import is_line_note, pairs_with, read_note
 from planner.form.organs import ORGAN_END_RE
 from planner.form.unitlists import read_units
-from planner.model import Plan
+from planner.model import Plan, Responsibility
 from planner.parse.clean import Line
 
 
@@ -38,6 +38,6 @@ def mark_cut(plan: Plan, lines: list[Line]) -> None:
         last.lead, last.support, last.truncated = [], [], True
 
 
-def _last_note(plan: Plan) -> Optional[object]:
+def _last_note(plan: Plan) -> Optional[Responsibility]:
     notes = [clause.responsibility for clause in plan.clauses() if clause.responsibility is not None]
     return notes[-1] if notes else None
