@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.form.unitlists import read_units
+from planner.form.notes import unit_spans
+from planner.form.unitlists import etc_head, read_units
+from planner.form.units import fix_note
 
 
 def names(text):
@@ -24,10 +26,21 @@ def test_one_name_before_etc_and_a_group_is_one_unit(text, units):
     assert names(text) == units
 
 
-def test_a_list_before_etc_splits_into_its_names_and_the_group():
-    # seed 002, item 2's 配合单位
+def test_a_list_before_etc_keeps_the_last_name_with_the_group():
+    # seed 002, item 2's 配合单位. Five independent by-eye annotators read `<name>等<group>` as one
+    # unit even after a list (final2/010 035 036, final5/042), so the last name stays with the group.
     text = "市民政局、市人力资源社会保障局、市市场监管局、市医保局等市直有关部门单位"
-    assert names(text) == ["市民政局", "市人力资源社会保障局", "市市场监管局", "市医保局", "市直有关部门单位"]
+    assert names(text) == ["市民政局", "市人力资源社会保障局", "市市场监管局", "市医保局等市直有关部门单位"]
+    assert read_units(text)[-1][2]  # a collective
+
+
+@pytest.mark.parametrize("text, units", [
+    ("省发展改革委、省商务厅、省工业和信息化厅等有关单位",  # final2/035
+     ["省发展改革委", "省商务厅", "省工业和信息化厅等有关单位"]),
+    ("区数据局等相关部门", ["区数据局等相关部门"]),  # final5/042
+])
+def test_etc_never_splits_a_name_from_its_group(text, units):
+    assert names(text) == units
 
 
 def test_a_semicolon_ends_a_group_so_the_name_after_it_stands_alone_before_etc():
@@ -60,3 +73,12 @@ def test_places_that_share_no_organ_word_stay_apart(text, units):
 ])
 def test_ji_and_he_join_two_units_but_not_inside_a_name(text, units):
     assert names(text) == units
+
+
+def test_the_organ_named_before_etc_is_still_checked_against_the_registry():
+    # The collective `<name>等<group>` is one unit, but the organ it names is a real organ: an
+    # obsolete name there is renamed as anywhere else (units.yaml: 环保局 → 生态环境局).
+    note = "(牵头单位:市政府办公室;配合单位:市民政局、市环保局等市直有关部门单位)"
+    assert [note[a:b] for a, b, _ in unit_spans(note)] == ["市政府办公室", "市民政局", "市环保局"]
+    assert fix_note(note) == "(牵头单位:市政府办公室;配合单位:市民政局、市生态环境局等市直有关部门单位)"
+    assert etc_head("各有关部门等单位") == 0  # no organ named before 等

@@ -14,7 +14,7 @@ from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
-from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, read_units
+from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, etc_head, read_units
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
@@ -363,7 +363,7 @@ def _drop_duty(body: str) -> str:
 @lru_cache(maxsize=4096)
 def unit_spans(raw: str) -> tuple[tuple[int, int, bool], ...]:
     """(start, end, collective) of each unit name written in note `raw` (plans repeat their
-    notes, so each is read once)."""
+    notes, so each is read once). In `<name>等<group>` the organ before 等 is a name of its own."""
     reading = read_note(raw)
     if reading is None:
         return ()
@@ -373,7 +373,8 @@ def unit_spans(raw: str) -> tuple[tuple[int, int, bool], ...]:
         if at < 0:
             continue
         cursor = at + len(name)
-        spans.append((at, cursor, collective))
+        head = etc_head(name)
+        spans.append((at, at + head, False) if head else (at, cursor, collective))
     return tuple(spans)
 
 

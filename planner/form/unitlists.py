@@ -1,5 +1,5 @@
 """Lists of units (责任单位): names apart at 顿号 and the other separators a plan writes
-(`，` `；` `/`, 和 between two units, 等 before a group), each with its level prefix restored
+(`，` `；` `/`, 和 between two units; never 等), each with its level prefix restored
 (`市财政局、发展改革委` → 市发展改革委), and the collective names (各镇街, 有关部门) told apart."""
 from __future__ import annotations
 
@@ -18,15 +18,10 @@ UNIT_SEP_RE = lazy(r"[、,，;；/]")
 # (及 before a group joins two units after any name, a place's short one too) / 省市场监管局等部门(单位)和各市(州)人民政府
 AND_RE = lazy(r"(?<=[局委办心部厅府会司团门位院署)）>])[和及与]"
               r"(?=各|有关|相关|市|区|县|省|州|盟|旗|镇|乡|街道)|[及与](?=各|有关|相关)")
-# 例：市医保局等市直有关部门单位 — 等 is a separator when the run of Han characters after it holds
-# 有关/相关/各 and, later, 部门/单位/机构/政府; that is the lookahead
-# 等(?=[\u4e00-\u9fff]*(有关|相关|各)[\u4e00-\u9fff]*(部门|单位|机构|政府)), which rescans the run at
-# every 等 (20k 等 in one note: 5.6 s). _etc_separators reads each run once.
-HAN_RUN_RE = lazy(r"[\u4e00-\u9fff]+")
-ETC_QUALIFIER_RE = lazy(r"有关|相关|各")
-ETC_GROUPS = ("部门", "单位", "机构", "政府")
-# Any character the three separator patterns above can match: without one, a list is one unit.
-SEPARATOR_CHAR_RE = lazy(r"[、,，;；/和及与等]")
+# 等 never splits: the last name before it and the group after it are one unit, whatever list
+# stands before (five independent annotators: final2/010 035 036, final5/042). 例：市医保局等市直有关部门单位
+# Any character the separator patterns above can match: without one, a list is one unit.
+SEPARATOR_CHAR_RE = lazy(r"[、,，;；/和及与]")
 LEVEL_RE = lazy(r"^(省委|市委|区委|县委|省|市|区|县)")
 DEPARTMENT_END_RE = lazy(r"(局|委|委员会|办|办公室|中心|部|厅|署|院|处|站|队)$")
 PLACE_BOUND_RE = lazy(r"(镇|街道|街|开发区|功能区|管委|公司|集团|乡)")
@@ -42,8 +37,6 @@ BARE_GROUP_RE = lazy(r"^\s*(单位|部门|机构)\s*$")
 # A time limit written among the units is no unit (a name never opens with a date).
 # 例：州司法局、州委编办及州直相关单位,6月底完成
 TIME_GROUP_RE = lazy(r"^\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年末|上半年|下半年)")
-# The separator before a 等 that ends a group, not joins names in a list. 例：;省政务办等各有关部门
-LIST_BOUNDARY_RE = lazy(r"[;；]")
 # Bare place words a shared organ ending follows. 例：各市州 / 县市区 / 各市〔州〕 / 各县
 PLACE_WORDS = r"(?:[市州县区盟旗镇乡]|街道|自治州|自治县|〔[^〕]*〕|\([^)]*\)|（[^）]*）)+"
 SHARED_RUN_HEAD_RE = lazy(rf"^各{PLACE_WORDS}$")
@@ -110,12 +103,10 @@ def _shared_suffix_runs(keys: str, starts: list[int], ends: list[int]) -> tuple[
 
 
 def _separators(keys: str) -> list[tuple[int, int]]:
-    """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和, and 等 before a
-    collective when a list of names stands before it (one name 等 a group is one unit)."""
+    """Spans of separators at bracket depth 0: 、 , ; / and unit-joining 和."""
     if SEPARATOR_CHAR_RE.search(keys) is None:
         return []
     found = [m.span() for m in UNIT_SEP_RE.finditer(keys)] + [m.span() for m in AND_RE.finditer(keys)]
-    etc = _etc_separators(keys)
     if BRACKET_RE.search(keys) is not None:
         depth_at, depth = [], 0
         for ch in keys:
@@ -123,42 +114,7 @@ def _separators(keys: str) -> list[tuple[int, int]]:
             depth -= ch in CLOSE
             depth_at.append(depth)
         found = [span for span in found if depth_at[span[0]] == 0]
-        etc = [span for span in etc if depth_at[span[0]] == 0]
-    found.sort()
-    return sorted(found + _after_a_list(keys, found, etc))
-
-
-def _after_a_list(keys: str, found: list[tuple[int, int]], etc: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The 等 spans with a list before them: the nearest separator before the 等 joins names
-    (、 , 和 …), not a group boundary (; or the start). 例：市民政局、市医保局等市直有关部门单位
-    splits; 省政务办等各有关部门和单位 and 区司法局等有关部门 are one unit each (README 约定 8)."""
-    kept, index = [], 0
-    for span in etc:
-        while index < len(found) and found[index][0] < span[0]:
-            index += 1
-        if index and not LIST_BOUNDARY_RE.match(keys, found[index - 1][0]):
-            kept.append(span)
-    return kept
-
-
-def _etc_separators(keys: str) -> list[tuple[int, int]]:
-    """Spans of each 等 followed, in its run of Han characters, by a qualifier and then a group."""
-    spans: list[tuple[int, int]] = []
-    if "等" not in keys:
-        return spans
-    for run in HAN_RUN_RE.finditer(keys):
-        text = run.group()
-        last_group = max(text.rfind(word) for word in ETC_GROUPS) if "等" in text else -1
-        if last_group < 0:
-            continue
-        qualifiers = [(m.start(), m.end()) for m in ETC_QUALIFIER_RE.finditer(text)]
-        next_qualifier = 0
-        for at in (index for index, ch in enumerate(text) if ch == "等"):
-            while next_qualifier < len(qualifiers) and qualifiers[next_qualifier][0] <= at:
-                next_qualifier += 1  # the first qualifier after this 等 ends earliest
-            if next_qualifier < len(qualifiers) and qualifiers[next_qualifier][1] <= last_group:
-                spans.append((run.start() + at, run.start() + at + 1))
-    return spans
+    return sorted(found)
 
 
 def _canonical(name: str, previous: Optional[str]) -> str:
@@ -180,3 +136,12 @@ def is_collective(name: str) -> bool:
     keys = simplify(name)
     return bool(COLLECTIVE_RE.search(keys)
                 or COLLECTIVE_END_RE.search(keys) and not keys.endswith("办公厅"))
+
+
+def etc_head(name: str) -> int:
+    """Length of the organ named before 等 in a collective `<name>等<group>`, 0 when there is
+    none: the named organ is still one the registry knows. 例：市医保局等市直有关部门单位 → 4."""
+    at = name.rfind("等")
+    if at <= 0 or not is_collective(name) or is_collective(name[:at]):
+        return 0
+    return at
