@@ -65,3 +65,14 @@ def test_a_one_line_notice_signed_without_a_date_then_its_public_note_and_the_ti
     plan = ingest_text(text).plan
     assert plan.title == "青山市数字政府建设实施方案 (2025—2027年)"
     assert plan.notice.issuer == ["青山市人民政府"] and plan.notice.public == "(公开属性:主动公开)"
+
+
+def test_a_title_opening_with_its_issuer_and_about_wraps_onto_the_next_line() -> None:
+    # final5/015: a traditional copy with pinyin glosses; the 意见's title on two lines, the
+    # first holding the issuer, 关于 and the title's first words, then its 文号 and 主送.
+    text = ("國(guó)務院辦公廳關于加快(kuài)推進\n\n電子證照(zhào)擴大(dà)應用領域的意見(jiàn)\n\n"
+            "國(guó)辦發〔2022〕3号\n\n各省、自(zì)治區、直轄市人(rén)民(mín)政府:\n\n"
+            "  近年(nián)來(lái),各地區各部門(mén)積極推進電子證照(zhào)應用,現提出以下意見(jiàn)。\n\n一、總體(tǐ)要求\n")
+    plan = ingest_text(text).plan
+    assert plan.title == "國(guó)務院辦公廳關于加快(kuài)推進電子證照(zhào)擴大(dà)應用領域的意見(jiàn)"
+    assert plan.notice.issuer == ["國(guó)務院辦公廳"] and plan.notice.origin["issuer"] == "title line"
