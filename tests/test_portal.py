@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner.parse.document import ingest_text
 from planner.parse.portal import fields, read_metadata
 
 
@@ -21,3 +22,16 @@ def test_field_names_glued_to_their_values_are_read():
 def test_a_sentence_that_opens_with_a_field_name_is_no_field():
     assert fields("责任部门要切实履行职责，按时完成任务。") is None
     assert fields("成文日期以落款为准") is None
+
+
+def test_a_box_of_fields_each_above_its_value_is_a_page_s_notice():
+    # final5/030: a Shanghai district's portal names the issuer 公开主体 and puts every value on
+    # the line under its field; no notice text, the body follows the box.
+    text = ("索引号:\nSY0024781711202200061\n主题分类:\n综合政务-政务公开\n公开主体:\n上海市崇明区人民政府办公室\n"
+            "发文字号:\n成文日期:\n2022-03-17\n发布日期:\n2022-03-21\n生效日期:\n失效日期:\n"
+            "2022年,崇明区政务公开工作的总体要求是:以人民为中心推进政务公开工作。主要做好以下工作:\n"
+            "一、规范政务公开日常工作\n")
+    notice = ingest_text(text).plan.notice
+    assert notice.issuer == ["上海市崇明区人民政府办公室"] and notice.date == dt.date(2022, 3, 17)
+    assert notice.origin["issuer"] == "metadata" and notice.origin["date"] == "metadata"
+    assert notice.doc_number is None

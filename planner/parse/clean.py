@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from planner.form.hanzi import simplify
+from planner.parse.portal import DATE_LABELS, label_alone
 from planner.parse.source import DroppedLine as Dropped
 from planner.parse.source import SourceLine as Line
 
@@ -69,6 +70,8 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         reason = _chrome_reason(line.text)
         if index == 0 and FILE_NAME_RE.match(line.text):
             reason = "文件名"
+        if reason == "网页日期" and index and label_alone(lines[index - 1].text) in DATE_LABELS:
+            reason = None  # the value of `成文日期:` named alone on the line above
         if reason:
             dropped.append(Dropped(line.text, line.line, reason))
             continue

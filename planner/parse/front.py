@@ -14,7 +14,7 @@ from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, MET
                                    tag)
 from planner.parse.clean import Dropped, Line
 from planner.parse.notice import Evidence, build_notice
-from planner.parse.portal import fields, read_metadata
+from planner.parse.portal import fields, label_alone, read_metadata
 from planner.parse.titles import find_title, title_above, title_of, top_title
 from planner.parse.wrapper import read_issued, read_wrapper, recipients_at
 
@@ -123,12 +123,22 @@ def _metadata_notice(head: Head, stop: int, file: Optional[str]) -> Optional[Not
         found += [at] if head.kind(at) == META else []
     if not found:
         return None
-    meta = read_metadata([head(at).text for at in found])
-    boxed = sum(len(fields(head(at).text) or ()) for at in found) >= INFO_BOX_MIN
+    texts = [_with_value(head, at) for at in found]
+    meta = read_metadata(texts)
+    boxed = sum(len(fields(text) or ()) for text in texts) >= INFO_BOX_MIN
     if meta.doc_number is None and (meta.date is None or not boxed):
         return None
-    evidence = Evidence(metadata=[head(at).text for at in found])
+    evidence = Evidence(metadata=texts)
     return build_notice(evidence, head.lines[found[0]].line, file)
+
+
+def _with_value(head: Head, at: int) -> str:
+    """A metadata line with the value a field named alone on it has on the next line.
+    例：公开主体: / 上海市崇明区人民政府办公室 / 成文日期: / 2022-03-17"""
+    text, below = head(at).text.strip(), head(at + 1)
+    if label_alone(text) is None or below is None or below.kind in (META, PROSE, ISSUING, HEADING):
+        return text
+    return text + below.text.strip()
 
 
 def _signature_block(head: Head, at: int) -> bool:

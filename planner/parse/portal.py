@@ -16,7 +16,8 @@ from planner.form.organs import split_organs
 
 # Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
 DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
-ISSUER_LABELS = ("发文机关", "发文机构", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位")
+ISSUER_LABELS = ("发文机关", "发文机构", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位",
+                 "公开主体")
 # A law library's and an encyclopedia's date of the act (颁布/颁发) is its 成文日期 too; 发布日期 is the page's.
 DATE_LABELS = ("成文日期", "成文时间", "印发日期", "发文日期", "发文时间", "颁布日期", "颁布时间", "颁发日期", "颁发时间",
                "签发日期")
@@ -26,7 +27,7 @@ OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "�
                 "责任部门", "政策级别", "政策主题", "信息来源", "来源", "中文名", "类别", "地区", "行业", "主题词", "关键词",
                 "归档时间", "浏览量", "浏览次数", "访问次数", "访问量", "阅读量", "阅读次数", "点击量", "点击", "字号",
                 "字体", "作者", "时间", "日期", "时效", "信息索引号", "公开日期", "效力状况", "内容概述",
-                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源")
+                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源", "生效日期", "失效日期")
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
