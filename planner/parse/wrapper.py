@@ -206,6 +206,9 @@ def _closing(head: Lines, start: int) -> Optional[int]:
             return None
         if line.kind in (DATE, SIGNED) and (wrapped := _wrapped_signature(head, at, start)):
             return at - wrapped[0]
+        if _wrapped_piece(line) and _kind(head, at + 1) in (DATE, SIGNED) and (
+                wrapped := _wrapped_signature(head, at + 1, start)):
+            return at + 1 - wrapped[0]  # a 领导小组办公室 closing a name begun on the line above
         if line.kind in CLOSING or (line.kind == PIECE and title_of(line.text) is not None):
             return at
     return None
@@ -213,16 +216,24 @@ def _closing(head: Lines, start: int) -> Optional[int]:
 
 def _wrapped_signature(head: Lines, date: int, start: int) -> Optional[tuple[int, list[str]]]:
     """(lines, names) of a 署名 just above the date that a tagged line does not show: wrapped onto
-    two lines, or with its 代章 note after it (包头市优化营商环境工作 / 领导小组办公室(代章))."""
+    two lines, or with its 代章 note after it (包头市优化营商环境工作 / 领导小组办公室(代章)); the
+    second line may read as a name alone (上海市黄浦区城区数字化转型工作 / 领导小组办公室)."""
     for count in range(SIGNATURE_LINES, 0, -1):  # the longest name: a wrapped one, not its second line
         lines = [head(at) for at in range(date - count, date)]
-        if date - count < start or any(line is None or line.kind != PIECE for line in lines):
+        if date - count < start or any(line is None for line in lines):
+            continue
+        if lines[0].kind != PIECE or any(not _wrapped_piece(line) for line in lines[1:]):
             continue
         key = key_of("".join(line.text.strip() for line in lines))
         names = split_organs(key.cut(0, seal_start(key.text)))
         if names:
             return count, names
     return None
+
+
+def _wrapped_piece(line: Tagged) -> bool:
+    """A line that goes on with a 署名 begun above: a piece, or a 领导小组 named alone."""
+    return line.kind == PIECE or (line.kind == ORGANS and is_name_tail(line.key.text))
 
 
 def _signature(head: Lines, at: int, evidence: Evidence) -> int:
