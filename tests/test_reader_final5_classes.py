@@ -25,3 +25,20 @@ def test_a_working_group_office_signing_on_two_lines_is_one_issuer():
 """)
     assert plan.notice.issuer == ["青岚市青岚区城区数字化转型工作领导小组办公室"]
     assert plan.notice.date == dt.date(2024, 7, 19)
+
+
+def test_a_site_s_name_above_a_column_line_is_no_issuer_when_the_title_names_one():
+    # final5/005: a county's portal reposts a province's notice; the county is the site's name,
+    # set apart from the notice title by the column's name, and the 署名 is blank.
+    plan = ingest("""
+青岚县人民政府
+政府信息公开
+青山省人民政府关于印发青山省数字政府建设方案的通知
+发布时间: 2024-11-10
+各市人民政府,省直各部门:
+《青山省数字政府建设方案》已经省人民政府同意,现印发给你们,请认真贯彻执行。
+2023年4月16日
+青山省数字政府建设方案
+一、总体要求
+""")
+    assert plan.notice.issuer == ["青山省人民政府"] and plan.notice.origin["issuer"] == "title line"

@@ -63,7 +63,7 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.update(range(at - count, at))
             at -= count
             continue
-        elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top):
+        elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top, at not in used):
             evidence.mark = line.organs + (evidence.mark or [])
             mark_top = at - 1
         elif not _skippable(line):
@@ -90,12 +90,22 @@ def _skippable(line: Tagged) -> bool:
     return line.kind in (META, DATE) or (line.kind in (PIECE, OTHER) and len(line.key.text) <= FRAGMENT_MAX)
 
 
-def _is_mark(evidence: Evidence, at: int, anchor: int, mark_top: Optional[int]) -> bool:
+def _is_mark(evidence: Evidence, at: int, anchor: int, mark_top: Optional[int], apart: bool) -> bool:
     """An organ line is the 发文机关标志 above a title or 文号, or right above the anchor; a
-    second one joins the first (joint issuers)."""
+    second one joins the first (joint issuers). An organ line set apart from a title that names
+    its own issuer by a line of the page's is the site's name (芒康县人民政府 / 政府信息公开 /
+    西藏自治区人民政府关于印发…的通知)."""
     if mark_top is not None:
         return mark_top == at
+    if apart and evidence.title is not None and not _bare(evidence.title):
+        return False
     return evidence.mark is None and bool(evidence.title or evidence.numbers or at == anchor)
+
+
+def _bare(title) -> bool:
+    """A notice title that does not open with its issuer (关于印发…的通知)."""
+    key, span = title
+    return BARE_TITLE_RE.match(key.text, span.start) is not None
 
 
 def _title_before(head: Lines, end: int):
