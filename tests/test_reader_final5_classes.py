@@ -42,3 +42,26 @@ def test_a_site_s_name_above_a_column_line_is_no_issuer_when_the_title_names_one
 一、总体要求
 """)
     assert plan.notice.issuer == ["青山省人民政府"] and plan.notice.origin["issuer"] == "title line"
+
+
+def test_a_bank_s_branch_alone_is_the_unit_of_a_responsibility_note():
+    # final5/001: (人行德安分行负责) — 分行 ends an organ's name as 银行 and 分局 do.
+    plan = ingest("""
+青岚县社会信用体系建设工作要点
+一、完善信用制度
+1.贯彻执行《征信业管理条例》,制定相关配套制度。(人行青岚分行负责)
+2.建立信用信息目录。(人行青岚支行、县发改委牵头负责)
+""")
+    notes = [c.responsibility for c in plan.clauses() if c.responsibility]
+    assert [[u.name for u in note.lead] for note in notes] == [["人行青岚分行"], ["人行青岚支行", "县发改委"]]
+
+
+def test_a_note_cut_inside_a_name_right_after_a_pinyin_gloss_is_truncated():
+    # final5/018: the excerpt ends `…、縣交通運(yùn)`; that bracket closes the gloss, not the note.
+    plan = ingest("""
+青嵐縣5G建設(shè)工作要點
+一、加快基站建設(shè)
+1.將鐵塔公司納入縣規(guī)委會(huì)。(責(zé)任單位:縣自然資源局、縣發(fā)改局、縣交通運(yùn)
+""")
+    (note,) = [c.responsibility for c in plan.clauses() if c.responsibility]
+    assert note.truncated and note.lead == [] and note.support == []

@@ -86,6 +86,8 @@ SPACES_RE = lazy(r"\s+")
 # The words a note is read by (labels, role and duty words), each character maybe followed by a
 # pinyin gloss: read through (責(zé)任單位 is 责任单位, 負(fù)責 is 负责); glosses in unit names stay.
 NOTE_WORDS = (*LABELS.split("|"), *ROLES.split("|"), "落实", "实施", "推进", "职责", "分工")
+# A pinyin gloss that ends a note as cut by an excerpt's end. 例：…、縣交通運(yùn)
+GLOSS_END_RE = lazy(rf"(?<=[{HAN}])(?:{GLOSS})+$")
 GLOSSED_LABEL_SPAN = 60  # a label with a gloss on each character, and its colon
 GLOSSED_WORD_RE = lazy("|".join("".join(re.escape(ch) + f"(?:{GLOSS})?" for ch in word)
                                 for word in sorted(NOTE_WORDS, key=len, reverse=True)))
@@ -258,7 +260,7 @@ def read_note(raw: str) -> Optional[Reading]:
     if raw[:1] not in OPEN:  # a note on its own line (LINE_NOTE_RE)
         truncated, inner = False, _read_through(raw)
     else:
-        truncated = raw[-1:] not in CLOSE
+        truncated = raw[-1:] not in CLOSE or _cut_after_gloss(raw)
         inner = _read_through(raw[1:] if truncated else raw[1:-1])
     if LETTER_SPACED_RE.search(inner):
         inner = SPACES_RE.sub("", inner)
@@ -285,6 +287,11 @@ def read_note(raw: str) -> Optional[Reading]:
     if any(mark in inner for mark in LEAD_MARKS):
         lead, support = _starred(lead + "、" + support if support else lead)
     return Reading(lead, support, False, rule)
+
+
+def _cut_after_gloss(raw: str) -> bool:
+    """The bracket that ends `raw` closes a pinyin gloss, not the note: a note cut in a name."""
+    return raw.endswith(")") and GLOSS_END_RE.search(raw) is not None and _brackets(raw)[0][1] is None
 
 
 def note_rule(raw: str) -> Optional[str]:

@@ -13,10 +13,11 @@ from planner.form.patterns import lazy
 from planner.form.script import HAN
 
 # What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
-# …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商 / …办公室政务公开组 (a working group)
+# …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商 / …办公室政务公开组 (a working group) /
+# 人行德安分行 (a bank's branch)
 ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
-              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分局", "委", "厅",
-              "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
+              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局",
+              "委", "厅", "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
 ORGAN_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
 ORGAN_WORD_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
