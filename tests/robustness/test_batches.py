@@ -9,12 +9,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.another_user import AS_ANOTHER_USER
+from tests.robustness.hostile import damage_member
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
@@ -27,14 +27,8 @@ def planner(*args, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
 
 
 def damaged_docx(good: Path, target: Path) -> Path:
-    """`good` with bytes of word/document.xml's compressed data flipped (inflate fails)."""
-    data = bytearray(good.read_bytes())
-    with zipfile.ZipFile(good) as archive:
-        info = archive.getinfo("word/document.xml")
-    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 50
-    for index in range(start, start + 40):
-        data[index] ^= 0x5A
-    target.write_bytes(bytes(data))
+    """`good` with word/document.xml's compressed data scrambled (inflate fails)."""
+    target.write_bytes(damage_member(good.read_bytes(), "word/document.xml", "deflate"))
     return target
 
 
