@@ -123,6 +123,8 @@ def recipients(page: Page) -> Iterator[Finding]:
     if not blocks:
         return
     start = lines.index(blocks[0][-1]) + 1
+    while start < len(lines) and is_doc_number(lines[start].text):
+        start += 1  # （某政办字〔2022〕36号） under the title is centred, not part of the 主送
     frame = Frame.of(page)
     for end in range(start, min(start + 4, len(lines))):
         if compact(lines[end].text).endswith("。"):
