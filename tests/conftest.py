@@ -51,6 +51,9 @@ def pytest_addoption(parser):
 # costs seconds), measured by the tests that need a PDF.
 JIMO_PLAN = ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.yaml"
 RIZHAO_PLAN = ROOT / "examples" / "plans" / "003_日照市数字强市发展规划2024-2026.yaml"
+# A notice whose 文号 stands in brackets under its title and whose 附件说明 holds 2022 (Word
+# and LibreOffice set digits a quarter character apart): its signature came alone onto page 2.
+DONGYING_PLAN = ROOT / "examples" / "plans" / "002_东营市数字变革创新2022年行动方案.yaml"
 MASTHEAD = "青岛市即墨区人民政府办公室文件"
 DOC_NUMBER = "即政办发〔2024〕9号"
 PRINTER = "青岛市即墨区人民政府办公室"
@@ -104,6 +107,11 @@ def laid_out(tmp_path_factory) -> dict[str, Laid]:
     for name, (fields, masthead, matrix) in NOTICE_VARIANTS.items():
         docs[name] = render_notice(jimo, folder / f"{name}.docx", NoticeFields(**fields),
                                    RenderOptions(masthead=masthead), with_matrix=matrix)
+    dongying = load_plan(DONGYING_PLAN)
+    for name in ("plain", "matrix_imprint"):
+        fields, masthead, matrix = NOTICE_VARIANTS[name]
+        docs[f"dongying_{name}"] = render_notice(dongying, folder / f"dongying_{name}.docx", NoticeFields(**fields),
+                                                 RenderOptions(masthead=masthead), with_matrix=matrix)
     docs["rizhao"] = render_plan(load_plan(RIZHAO_PLAN), folder / "rizhao.docx")
     docs["matrix_alone"] = render_matrix(jimo, folder / "分工表.docx")
     docs["hand_right"] = notice(folder / "hand_right.docx")
