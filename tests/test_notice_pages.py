@@ -107,3 +107,12 @@ def test_placeholders_are_highlighted(tmp_path):
     xml = zipfile.ZipFile(docx).read("word/document.xml").decode()
     marked = re.findall(r'<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t[^>]*>([^<]*)</w:t></w:r>', xml)
     assert marked == ["【待填：原为1000个】"]
+
+
+def test_a_long_attachment_name_wraps_under_its_first_character(laid_out):
+    # GB/T 9704 7.3.4: 附件说明 左空二字; 附件名称较长需回行时，应当与上一行附件名称的首字对齐.
+    lines = text_lines(laid_out["dongying_matrix_imprint"].pages[0])
+    at = next(i for i, line in enumerate(lines) if compact(line.text).startswith("附件："))
+    note, wrapped = lines[at], lines[at + 1]
+    assert abs(note.x0 - (LEFT + 2 * CHAR_3HAO)) < 0.5
+    assert compact(wrapped.text) == "表" and abs(wrapped.x0 - (note.x0 + 3 * CHAR_3HAO)) < 0.5

@@ -15,7 +15,7 @@ from planner.render.oxml.paragraph import Border, ParagraphFormat, Spacing, para
 from planner.render.oxml.text import RunFormat, run, run_props
 from planner.render.package import assemble
 from planner.render.imprint import imprint_page
-from planner.render.notice_page import NoticePage
+from planner.render.notice_page import ATTACHMENT_NOTE_INDENT, NoticePage
 from planner.render.page import LINE_PITCH, section_break
 from planner.render.profile import Profile, load_profile
 from planner.render.title import title_lines
@@ -100,8 +100,10 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
             yield page.signature_line(index, blocks)
         elif kind in ("cc", "imprint"):
             continue
-        elif kind == "attachment_note":  # 附件说明: one line below the body, 左空二字
-            yield paragraph(st.BODY, [run(block.text)], page.form(index, kind, blank_before=True))
+        elif kind == "attachment_note":  # 附件说明 (7.3.4): one line below the body, 左空二字; a
+            # long name wraps under its own first character, past 附件：
+            yield paragraph(st.BODY, [run(block.text)], page.form(index, kind, blank_before=True,
+                                                                  indent=ATTACHMENT_NOTE_INDENT))
         else:
             yield paragraph(STYLE_OF.get(kind, st.BODY), marked_runs(block.text), page.form(index, kind))
     yield attachment

@@ -31,6 +31,10 @@ MAX_SPILL = 3  # lines; more and the notice simply runs on
 TIGHTEST = 0.8  # the closest the lines may be set, as a share of the grid pitch
 # A run set apart from the Chinese around it. 例：2022 in 数字变革创新2022年行动方案
 AUTOSPACE_RUN_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*")
+# 附件说明 (7.3.4): 左空二字, and a name too long for the line wraps under its first character,
+# past 附件： (three characters).
+NOTE_LEAD, NOTE_LABEL = 2, 3
+ATTACHMENT_NOTE_INDENT = Indent(left_chars=NOTE_LEAD + NOTE_LABEL, hanging_chars=NOTE_LABEL)
 NOTICE_LINES = ("recipients", "notice_body", "attachment_note", "issuer", "date", "public")
 
 
@@ -82,7 +86,7 @@ def predicted_lines(blocks: list[Block], masthead: bool) -> tuple[int, int]:
                  "doc_number": 0 if masthead else 1,
                  "recipients": _lines(block.text, 0),
                  "notice_body": _lines(block.text, 2),
-                 "attachment_note": 1 + _lines(block.text, 2),
+                 "attachment_note": 1 + _lines(block.text, NOTE_LEAD, NOTE_LEAD + NOTE_LABEL),
                  "issuer": 1 + (previous != "issuer"),
                  "date": 1 + (previous != "issuer"),
                  "public": 1}.get(kind, 0)
@@ -91,12 +95,16 @@ def predicted_lines(blocks: list[Block], masthead: bool) -> tuple[int, int]:
     return used, notice
 
 
-def _lines(text: str, indent: int) -> int:
-    """Grid lines the text takes. Word and LibreOffice set a quarter of a character apart on
-    each side of a run of Latin letters or digits among Chinese (autoSpaceDE/autoSpaceDN):
-    `2022年` is wider than its characters."""
-    spaced = AUTOSPACE_RUN_RE.findall(text)
-    return max(1, math.ceil((indent + text_width(text) + 0.5 * len(spaced)) / CHARS))
+def _lines(text: str, first: int, hanging: Optional[int] = None) -> int:
+    """Grid lines the text takes, its first line indented `first` characters, the others
+    `hanging` (the left edge when None). Word and LibreOffice set a quarter of a character
+    apart on each side of a run of Latin letters or digits among Chinese (autoSpaceDE/
+    autoSpaceDN): `2022年` is wider than its characters."""
+    width = text_width(text) + 0.5 * len(AUTOSPACE_RUN_RE.findall(text))
+    rest = width - (CHARS - first)
+    if rest <= 0:
+        return 1
+    return 1 + math.ceil(rest / (CHARS - (hanging or 0)))
 
 
 def fitted_pitch(blocks: list[Block], masthead: bool) -> Optional[int]:
