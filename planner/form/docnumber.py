@@ -37,6 +37,8 @@ NUMBER_LINE_RE = lazy(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
 NUMBER_BEFORE_RE = lazy(rf"(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
 NUMBER_AFTER_RE = lazy(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?P<bare>{NUMBER_KEY})$")
 # A 文号 among other fields of a line (unlabelled metadata). 例：某区人民政府办公室 2023-05-06 某政办发〔2023〕12号
+# A 文号 run into the 主送 after it on one line (a page that lost the line break). 例：卫政办发〔2025〕26号各县(区)人民政府
+NUMBER_OPENING_RE = lazy(rf"^(?P<num>{NUMBER_KEY})(?=[{HAN}])")
 NUMBER_IN_LINE_RE = lazy(rf"(?<![{HAN}《〈])(?P<num>{NUMBER_KEY})")
 # A 文号 a web page broke: 〕 and 号 lost, or 号 alone. 例：政办〔202122 / 六政〔201760 / 咸安政发〔2019〕1
 BROKEN_NUMBER_RE = lazy(rf"^(?P<num>[{HAN}]{{1,12}}[{re.escape(OPEN)}]{YEAR}"

@@ -1,20 +1,19 @@
 """责任单位 notes: `（责任单位：A、B）`, `（A牵头，B配合）`, `〔牵头单位：A；配合单位：B〕` — where a
 text has one, which units lead and which support (a note's units end at its first 。; what
-follows is a rule for all tasks), where each unit is written, and the marks and separators a
-note must not have (GB/T 15834: parallel names joined by 顿号)."""
+follows is a rule for all tasks) and where each unit is written (the marks a note must not have:
+planner.form.notemarks)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, PINYIN_GLOSS_RE, plain
 from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import HAN
-from planner.form.spots import Spot
-from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, STRAY_MARKS, etc_head, read_units
+from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, etc_head, read_units
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
@@ -52,12 +51,7 @@ CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") 
 # 例：(市政府办公室、市
 # 例：(市政府办公室、市 / (市市场监管委牵头,市政务服务办、
 CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:牵头|负责)?[、,，]")
-# A separator between two names that should be a 顿号. 例：区大数据局,区政府有关单位 / 市财政局/市税务局
-SEPARATOR_RE = lazy(rf"(?<=[{HAN}])\s*([,，/／]|\s+)\s*(?=[{HAN}])")
-# The comma after a division of labour stays. 例：A牵头,B配合 / A负责，B参与
-DIVISION_END_RE = lazy(rf"({ROLES}|落实|实施|推进|按职责分工|分工负责)$")
-# A mark after a label or separator and before a name. 例：责任单位:?区大数据局 / 、？市财政局
-STRAY_MARK_RE = lazy(rf"(?<=[:：、，,;；（(])[{re.escape(STRAY_MARKS)}�]+(?=[{HAN}])")
+
 
 
 # A note on a line of its own, unbracketed, under its task (a table turned into lines; the next
@@ -68,10 +62,13 @@ LINE_NOTE_MAX = 200
 # 配合单位:省发改委、省工信厅
 LEAD_LINE_RE = lazy(r"^\s*(?:总牵头单位|牵头责任单位|牵头单位|牵头部门)\s*[:：]")
 SUPPORT_LINE_RE = lazy(r"^\s*(?:配合单位|参与单位|协办单位|相关责任单位|责任单位|责任部门)\s*[:：]")
-# A bracket of unit names only that ends a task's sentence: a note whose units all lead. Each
-# name opens with its level (a 区's 局, a 市's 中心), so a gloss (`机房(数据中心)`, `住所(经营场所)`)
-# is none. 例：…的场景应用(區市場局、區行政服務中心)。
-UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇)[{HAN}]{{1,20}}$")
+# A bracket of unit names only that ends a task's sentence, or its paragraph after the 。: a note
+# whose units all lead. The first name opens with its level (a 区's 局, a 市's 中心) or 各, so a
+# gloss (`机房(数据中心)`, `住所(经营场所)`) is none. 例：…的场景应用(區市場局、區行政服務中心)。 /
+# …等要求。(各县(区、市)人民政府、开发区管委会、市直各单位)
+UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇|各)[{HAN}()（）、]{{1,20}}$")
+OTHER_NAME_RE = lazy(rf"^[{HAN}()（）、]{{2,24}}$")
+UNIT_LIST_END_RE = lazy(r"(?:单位|部门)$")
 UNITS_ONLY_MAX = 60
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
@@ -113,16 +110,19 @@ def pairs_with(text: str, following: str) -> bool:
 def _units_only(keys: str, begin: int, end: Optional[int]) -> bool:
     """The bracket at `begin` lists unit names only and ends a task's sentence (after text
     that is no name, before its 。 or ；)."""
-    if end is None or begin == 0 or end - begin > UNITS_ONLY_MAX or keys[end:end + 1] not in ("。", "；", ";"):
+    if end is None or begin == 0 or end - begin > UNITS_ONLY_MAX:
         return False
-    if not keys[begin - 1].strip() or is_organ(keys[max(0, begin - 8):begin].strip()):
+    closes = keys[end:end + 1] in ("。", "；", ";") or (keys[begin - 1] == "。" and not keys[end:].strip())
+    if not closes or not keys[begin - 1].strip() or is_organ(keys[max(0, begin - 8):begin].strip()):
         return False
     return _is_unit_list(keys[begin + 1:end - 1])
 
 
 def _is_unit_list(inner: str) -> bool:
-    names = inner.split("、")
-    return all(UNIT_NAME_RE.match(name) and ORGAN_END_RE.search(name) for name in names)
+    names = [name for name, _, _ in read_units(inner)]
+    return (bool(names) and UNIT_NAME_RE.match(names[0]) is not None
+            and all(OTHER_NAME_RE.match(name) and (ORGAN_END_RE.search(name) or UNIT_LIST_END_RE.search(name))
+                    for name in names))
 
 
 def find_notes(text: str) -> list[tuple[int, int]]:
@@ -383,17 +383,3 @@ def unit_spans(raw: str) -> tuple[tuple[int, int, bool], ...]:
         head = etc_head(name)
         spans.append((at, at + head, False) if head else (at, cursor, collective))
     return tuple(spans)
-
-
-def find_stray_marks(note: str) -> Iterator[Spot]:
-    """Marks left before a name in a note (`责任单位:?区大数据局`): removed."""
-    for match in STRAY_MARK_RE.finditer(note):
-        yield Spot(match.start(), match.end(), "")
-
-
-def find_separators(note: str) -> Iterator[Spot]:
-    """Commas, slashes or spaces between two names of a note: a 顿号. The comma after a
-    division of labour (`A牵头，B配合`) stays."""
-    for match in SEPARATOR_RE.finditer(note):
-        if DIVISION_END_RE.search(note, 0, match.start()) is None:
-            yield Spot(match.start(), match.end(), "、")

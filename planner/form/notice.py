@@ -46,8 +46,10 @@ TRAILING_BRACKET_RE = lazy(r"[(（][^()（）]*[)）]$")
 RECIPIENTS_MAX = 300
 # The 印发 sentence: what makes a text a 印发通知. 例：现印发给你们 / 现将…印发给你们 / 现予(以)印发 /
 # 印发你们 / 经市政府同意 / 业经…审议通过
-ISSUING_RE = lazy(r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)|"
-                  r"经.{1,40}?同意|审议通过")
+HANDING = r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)"
+ISSUING_RE = lazy(HANDING + r"|经.{1,40}?同意|审议通过")
+# …without the consent a 实施意见's own preamble states too. 例：经省人民政府同意,现就…提出以下实施意见 (no match)
+ISSUES_RE = lazy(HANDING)
 # The 印发 sentence's own words, handing the plan out to its 主送 (not 经…同意, which a preamble may
 # say, nor a wiki's retelling `现印发，请认真组织实施`). 例：《…工作要点》已经省领导同意,现印发给你们
 HANDING_OUT_RE = lazy(r"[印转批]发给你们|印发你们")
@@ -67,8 +69,9 @@ CONTACT_RE = lazy(r"^[(（](?:联系人|联系电话|联系方式)[:：][^()（�
 
 
 # A plan a text cites by its name: what a 印发 sentence or a lead paragraph calls the plan.
-# 例：《数字威海2021行动方案》已经市政府同意 / 《数字青岛2023年行动方案》
-CITED_PLAN_RE = lazy(r"《([^《》]{4,60}?(?:行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划))》")
+# 例：《数字威海2021行动方案》已经市政府同意 / 《数字青岛2023年行动方案》 / 《山西省数字政府建设规划(2023-2025年)》
+CITED_PLAN_RE = lazy(r"《([^《》]{4,60}?(?:行动方案|工作要点|实施方案|实施意见|行动计划|规划|方案|要点|计划)"
+                     r"(?:[(（][^()（）《》]{1,20}[)）])?)》")
 
 
 class TitleSpan(NamedTuple):
@@ -127,6 +130,11 @@ def recipient_groups(key: str, colon: bool = True) -> Optional[list[tuple[int, i
 def is_issuing(key: str) -> bool:
     """The key holds the 印发 sentence."""
     return ISSUING_RE.search(key, 0, ISSUING_SPAN) is not None
+
+
+def issues_plan(key: str) -> bool:
+    """The key's 印发 sentence issues a plan (not only 经…同意, which a 实施意见's preamble says)."""
+    return ISSUES_RE.search(key, 0, ISSUING_SPAN) is not None
 
 
 def hands_out(key: str) -> bool:

@@ -9,7 +9,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator, Optional
 
-from planner.form.notes import find_separators, find_stray_marks, unit_spans
+from planner.form.notemarks import find_separators, find_stray_marks
+from planner.form.notes import unit_spans
 from planner.form.patterns import lazy
 from planner.form.spots import Spot, apply
 

@@ -10,7 +10,7 @@ from typing import Optional
 
 from planner.form.dates import TRAILING_DATE_RE, read_issue_date
 from planner.form.docnumber import (BROKEN_NUMBER_RE, NUMBER_AFTER_RE, NUMBER_BEFORE_RE, NUMBER_IN_LINE_RE,
-                                    NUMBER_LINE_RE, RED_HEADER_RE)
+                                    NUMBER_LINE_RE, NUMBER_OPENING_RE, RED_HEADER_RE)
 from planner.form.keys import Key, key_of
 from planner.form.notice import (TRAILING_FIELD_RE, TitleSpan, find_notice_title, is_issuing, is_public,
                                  is_seal, recipient_groups)
@@ -144,6 +144,11 @@ def _notice_parts(key: Key) -> Optional[Tagged]:
     title = find_notice_title(k)
     if title is not None:
         return Tagged(NOTICE_TITLE, key, title=title, number=title.number)
+    fused = NUMBER_OPENING_RE.match(k)
+    groups = recipient_groups(k[fused.end():]) if fused else None
+    if groups:  # 卫政办发〔2025〕26号各县(区)人民政府,市政府各部门: the 文号 and the 主送 run together
+        return Tagged(RECIPIENTS, key, groups=[(a + fused.end(), b + fused.end()) for a, b in groups],
+                      number=fused.span("num"))
     groups = recipient_groups(k)
     if groups:
         return Tagged(RECIPIENTS, key, groups=groups)

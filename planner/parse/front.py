@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from planner.form.notice import cited_names, hands_out
+from planner.form.keys import key_of
+from planner.form.notice import cited_names, hands_out, issues_plan
 from planner.model import Notice
 from planner.parse.anchors import (DATE, HEADING, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE,
                                    NUMBER, ORGANS, PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SIGNED, Tagged, number_in,
@@ -84,7 +85,16 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     front = _with_title(head, Front(notice, None, end, dropped), end, min(len(lines), end + HEAD_MAX), cited)
     if front.title is None and evidence.own_title:  # 实施意见 to its 主送: its title is above
         front.title = evidence.own_title
+    if front.title is None and first > 0:
+        front.title = _named_page(head, cited)
     return front
+
+
+def _named_page(head: Head, cited: frozenset[str]) -> Optional[str]:
+    """A page named after the plan its notice issues (an encyclopedia's entry, with no title line
+    under the notice): the first line, when the 印发 sentence names the plan so."""
+    run = top_title(head)
+    return run.text if run is not None and key_of(run.text).text in cited else None
 
 
 def _anchor(head: Head, stop: int) -> Optional[int]:
@@ -164,7 +174,9 @@ def _metadata_lines(head: Head, anchor: int, end: int) -> list[int]:
 
 def _addressed(head: Head, anchor: int) -> bool:
     """The text is itself addressed to its 主送 (a 实施意见, a 通知本身): no 印发 sentence follows."""
-    return head.kind(anchor) in (RECIPIENTS, MAYBE_RECIPIENTS) and head.kind(anchor + 1) != ISSUING
+    after = head(anchor + 1)
+    issued = after is not None and after.kind == ISSUING and issues_plan(after.key.text)
+    return head.kind(anchor) in (RECIPIENTS, MAYBE_RECIPIENTS) and not issued
 
 
 def _page_title(head: Head, before: Iterable[int], evidence: Evidence) -> None:

@@ -43,6 +43,7 @@ class Evidence:
     body: list[str] = field(default_factory=list)
     issuer: list[str] = field(default_factory=list)  # 署名
     date: Optional[dt.date] = None
+    head_date: Optional[dt.date] = None  # a date under the 文号 above the 主送, for want of a signed one
     public: Optional[str] = None
     own_title: Optional[str] = None  # a 实施意见's (or 通知本身's plan) own title above its 主送
     own_lines: list[Tagged] = field(default_factory=list)  # that title written with its 文号
@@ -65,7 +66,8 @@ def build_notice(evidence: Evidence, line: int, file: Optional[str]) -> Notice:
     titles += [(line.key, line.title, Origin.TITLE_LINE) for line in evidence.own_lines]
     _take(notice, "doc_number", *_doc_number(evidence, titles, meta))
     _take(notice, "issuer", *_issuer(evidence, titles, meta))
-    _take(notice, "date", *((evidence.date, Origin.WRAPPER) if evidence.date else (meta.date, Origin.METADATA)))
+    date = evidence.date or evidence.head_date
+    _take(notice, "date", *((date, Origin.WRAPPER) if date else (meta.date, Origin.METADATA)))
     return notice
 
 

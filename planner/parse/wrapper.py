@@ -68,6 +68,8 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             mark_top = at - 1
         elif not _skippable(line):
             break
+        if line.kind == DATE and _kind(head, at - 2) == NUMBER:
+            evidence.head_date = line.date  # 标题 / 文号 / 日期 over the 主送, as a compilation sets a head
         if _skippable(line):
             skipped = True
         else:
@@ -176,6 +178,8 @@ def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
     recipients = recipients_at(head, anchor)
     if recipients is not None:
         count, evidence.recipients = recipients
+        if head(anchor).number is not None:  # a 文号 run into the 主送 on its line
+            evidence.add_number(head(anchor))
         start = anchor + count
     elif _kind(head, anchor) in WRAPPER_KINDS:
         at = anchor
@@ -253,9 +257,11 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             evidence.issuer.extend(wrapped[1])
             at += count
             break
-    while _kind(head, at) in (ORGANS, SEAL, PUBLIC):
+    while _kind(head, at) in (ORGANS, SEAL, PUBLIC) or _sealed_for(head, at):
         if _kind(head, at - 1) == ORGANS and is_name_tail(head(at).key.text):
             _join_tail(head(at - 1), head(at), evidence)
+        elif head(at).kind == PIECE:
+            pass  # the organ that sealed for the 署名 above is not one more issuer
         else:
             _take(head(at), evidence)
         at += 1
@@ -269,6 +275,15 @@ def _signature(head: Lines, at: int, evidence: Evidence) -> int:
             _take(head(at), evidence)
             at += 1
     return at
+
+
+def _sealed_for(head: Lines, at: int) -> bool:
+    """An organ's 代章 under a 署名: 重庆市涪陵区新型智慧城市领导小组办公室 / 重庆市涪陵区大数据应用发展管理局(代章)."""
+    line = head(at)
+    if line is None or line.kind != PIECE or _kind(head, at - 1) != ORGANS:
+        return False
+    end = seal_start(line.key.text)
+    return end < len(line.key.text) and bool(split_organs(line.key.cut(0, end)))
 
 
 def _join_tail(above: Tagged, line: Tagged, evidence: Evidence) -> None:

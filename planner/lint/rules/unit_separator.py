@@ -17,7 +17,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.form.notes import find_separators
+from planner.form.notemarks import find_separators
 from planner.lint.problem import Problem
 
 CODE = "O004"

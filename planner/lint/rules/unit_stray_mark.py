@@ -17,7 +17,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.form.notes import find_stray_marks
+from planner.form.notemarks import find_stray_marks
 from planner.lint.problem import Problem
 
 CODE = "O006"
