@@ -31,7 +31,7 @@ NOT_NAME_RE = lazy(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的
 PLACE_RE = lazy(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
 # A body set up by the organs named before it, its name wrapped onto a line of its own: it opens
 # with no place and no parent of its own. 例：中共某县委某县人民政府 / 优化营商环境领导小组
-TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|指挥部|联席会议)(?:办公室)?$")
+TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|推进小组|专项小组|指挥部|联席会议)(?:办公室)?$")
 PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments

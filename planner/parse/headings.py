@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from planner.form.markers import match_marker
+from planner.form.notes import find_notes
 from planner.form.punctuation import SENTENCE_MARKS
 
 OPENERS, CLOSERS = "（(“‘《〈【「", "）)”’》〉】」"
@@ -50,6 +51,9 @@ def split_title(rest: str) -> tuple[Optional[str], str, str]:
     """`数字经济产业化。按照…` → (`数字经济产业化`, `。`, `按照…`); a one-sentence rest is all title."""
     cut = first_sentence_end(rest)
     if cut is None or cut == len(rest) - 1:
+        noted = _note_after(rest)
+        if noted is not None:
+            return noted
         stripped = rest.rstrip()
         if len(stripped) > 2 * PLAIN_TITLE and cut is None:
             return None, "", rest
@@ -60,6 +64,20 @@ def split_title(rest: str) -> tuple[Optional[str], str, str]:
     if is_title(head, rest[cut]):
         return head, rest[cut], rest[cut + 1:]
     return None, "", rest
+
+
+def _note_after(rest: str) -> Optional[tuple[str, str, str]]:
+    """A heading whose line ends with its 责任单位 note: the title, and the note as the run-in
+    body (the note covers the whole division). 例：构建法治环境保障体系(总牵头单位:县委依法治县委员会办公室)"""
+    stripped = rest.rstrip()
+    spans = find_notes(stripped)
+    if not spans:
+        return None
+    begin, end = spans[-1]
+    if begin == 0 or stripped[end:] not in ("", "。"):
+        return None
+    title = stripped[:begin].rstrip()
+    return (title, "", rest[len(title):]) if title else None
 
 
 def is_title(head: str, mark: str) -> bool:

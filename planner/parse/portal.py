@@ -90,7 +90,7 @@ def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:
     """(label, value) of fields named without a colon, a space before each value; None unless a
     field opens the line and has a value."""
     simple = simplify(text)
-    lead = len(simple) - len(simple.lstrip(" \t\u3000•·*-|"))
+    lead = len(simple) - len(simple.lstrip(" \t\u3000\u00a0•·*-|"))
     found = list(SPACED_LABEL_RE.finditer(simple, lead))
     if not found or found[0].start() != lead:
         return None

@@ -10,7 +10,7 @@ from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
 from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, TRAILING_FIELD_RE, cited_names
 from planner.form.script import HAN
-from planner.parse.anchors import HEADING, ISSUING, PIECE, PROSE, Tagged
+from planner.parse.anchors import HEADING, ISSUING, ORGANS, PIECE, PROSE, Tagged
 from planner.parse.placed import placed_title, reads_as_title
 
 KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|进度表|规划|纲要|要点|方案|计划|意见|"
@@ -208,16 +208,19 @@ def _after_contents(tagged: Callable[[int], Optional[Tagged]], at: int, stop: in
 
 def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int,
             cited: frozenset[str] = frozenset()) -> Optional[Run]:
+    """The title run that opens on line `at`. A first line that reads as an organ's name opens a
+    title only as the plan the 印发 sentence cites (临江市加快推进数字化全面赋能经济社会 / 高质量发展实施方案)."""
     pieces: list[str] = []
+    named = tagged(at) is not None and tagged(at).kind == ORGANS  # its first line reads as a name
     for end in range(at, min(stop, at + RUN_MAX)):
         line = tagged(end)
-        if line is None or line.kind != PIECE:
+        if line is None or (line.kind != PIECE and not (named and end == at)):
             return None
         if end == at + 1 and not OPENER_RE.match(tagged(at).key.text):
             return None  # a title on several lines opens like one
         pieces.append(line.text.strip())
         title = title_of("".join(pieces), cited)
-        if title is not None:
+        if title is not None and (not named or end > at and key_of(title).text in cited):
             return _continued(tagged, Run(at, end + 1, title), pieces, stop, cited)
     return None
 
