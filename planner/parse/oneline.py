@@ -64,9 +64,14 @@ QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # A one-line text with no notice may open with the plan's title, a space where its line ended.
 # 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
 TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
+# Where a title may start after a page's chrome on the same line: after a space or a field's colon.
+# 例：更新时间:2016-12-19 深圳市… (the title starts after the date)
+TITLE_START_RE = re.compile(r"(?<=[\s:：|])(?=[^\s:：|])(?!\d{4}-\d{1,2}-\d{1,2})")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
+NOTICE_SENTENCES = 3  # sentences a notice may add after its 印发 sentence (whom to ask, what to report)
+SENTENCE_MAX = 200
 
 
 def split_long_lines(lines: list[Line]) -> list[Line]:
@@ -110,8 +115,10 @@ def _notice_cuts(text: str) -> list[int]:
         if found and (chrome is RED_HEAD_RE or NOTICE_HEAD_RE.match(keys, found.end())):
             start = found.end()
             cuts.append(start)
-    title = NOTICE_HEAD_RE.match(keys, start) or OWN_HEAD_RE.match(keys, start)
+    title = NOTICE_HEAD_RE.match(keys, start) or OWN_HEAD_RE.match(keys, start) or _title_after_chrome(keys, start)
     if title:
+        if title.start() > start:  # the page's own lines (its title, source, date) before the notice
+            cuts.append(title.start())
         # A 文号 in brackets stays on its title's line, as written: (东政办字〔2022〕36号)
         bracketed = title["num"] is not None and title["num"][0] in "(（"
         cuts += [end for end in (0 if bracketed else title.end("title"), title.end("num")) if end > 0]
@@ -136,6 +143,7 @@ def _notice_cuts(text: str) -> list[int]:
     end = keys.find("。", issuing.end())
     if end < 0:
         return cuts
+    end = _signed_after(keys, end)
     signed = SIGNED_RE.match(keys, end + 1)
     if signed is not None and not (cuts or signed["org"]):
         signed = None  # without a 主送, only a 署名 makes a date after a sentence the notice's
@@ -147,6 +155,37 @@ def _notice_cuts(text: str) -> list[int]:
     if signed["public"]:
         cuts.append(signed.end())
     return cuts + _after_name(keys, signed.end(), _quoted_name(keys[start:end]))
+
+
+def _title_after_chrome(keys: str, start: int) -> Optional[re.Match]:
+    """A notice title after what a page puts before it on the one line (its own title, 来源 and
+    date, a breadcrumb), when a 文号 or a 主送 follows the title: the first such title, read from
+    the word after a space or a colon. 例：…行动计划 来源:中国电子政务网 更新时间:2016-12-19 深圳市…的通知 深府办函…"""
+    for match in TITLE_START_RE.finditer(keys, start, min(len(keys), start + HEAD_SPAN)):
+        title = NOTICE_HEAD_RE.match(keys, match.end())
+        if title is None:
+            continue
+        after = title.end()
+        head = RECIPIENTS_HEAD_RE.match(keys, after)
+        if title["num"] is not None or (head and recipient_groups(re.sub(r"\s+", "", head["head"]))):
+            return title
+    return None
+
+
+def _signed_after(keys: str, end: int) -> int:
+    """The end of the notice's last sentence: the 印发 sentence's (at `end`), or one of the few
+    after it when the 署名 and date follow that one (…请认真贯彻执行。执行中遇到的问题，请径向…反映。 署名 日期)."""
+    if SIGNED_RE.match(keys, end + 1) is not None:
+        return end
+    at = end
+    for _ in range(NOTICE_SENTENCES):
+        at = keys.find("。", at + 1, at + 1 + SENTENCE_MAX)
+        if at < 0:
+            return end
+        signed = SIGNED_RE.match(keys, at + 1)
+        if signed is not None and signed["org"] and is_organ(re.sub(r"\s+", "", signed["org"])):
+            return at
+    return end
 
 
 def _undated(keys: str, start: int, end: int) -> list[int]:
