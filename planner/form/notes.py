@@ -17,7 +17,8 @@ from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, etc_head, read_units
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LABELS = ("牵头责任单位|相关责任单位|责任部门、单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|参与单位|协办单位")
+LABELS = ("牵头责任单位|相关责任单位|责任部门、单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|配合部门|"
+          "实施部门|实施单位|参与单位|协办单位")
 ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
 # / (牵头责任单位:A;相关责任单位:B)
@@ -29,12 +30,12 @@ SPACED_LABEL_RE = lazy(r"\s*(" + "|".join(r" ?".join(label) for label in LABELS.
 ROLE_END_RE = lazy(rf"({ROLES}|落实|实施)\s*[)）〕>＞]?\s*$")
 # What a group of units does, after its names (a duty word before it, 按职责分工 or 分别, is
 # taken off the names by DUTY_RE). 例：牵头 / 牵头负责 / 负责落实 / 配合
-ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|落实)"
-ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；]|$)")
+ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推进|负责|配合落实|配合|参与|组织落实|组织实施|落实)"
+ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；、]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
 LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
-SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位", "相关责任单位")
+SUPPORT_LABELS = ("配合单位", "配合部门", "实施部门", "实施单位", "参与单位", "协办单位", "相关责任单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
 DUTY_RE = lazy(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
@@ -45,12 +46,12 @@ LEAD_MARKS = "☆★"
 OTHER_FIELDS = ("完成时限", "完成时间", "时间节点", "完成期限", "时限要求", "时间要求")
 OTHER_FIELD_RE = lazy("(?:" + "|".join(r"\s*".join(label) for label in OTHER_FIELDS) + r")\s*[:：]")
 # A note cut off inside its label. 例：(责任单 / （牵头
-CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(2, len(label)))
+CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") for n in range(1, len(label)))
                            + r")\s*$")
 # The start of a note cut off by the end of an excerpt: a unit and a list separator.
 # 例：(市政府办公室、市
 # 例：(市政府办公室、市 / (市市场监管委牵头,市政务服务办、
-CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:牵头|负责)?[、,，]")
+CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:按职责分工)?(?:牵头负责|牵头|负责)?[、,，]")
 
 
 
@@ -68,7 +69,7 @@ SUPPORT_LINE_RE = lazy(r"^\s*(?:配合单位|参与单位|协办单位|相关责
 # …等要求。(各县(区、市)人民政府、开发区管委会、市直各单位)
 UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇|各)[{HAN}()（）、]{{1,20}}$")
 OTHER_NAME_RE = lazy(rf"^[{HAN}()（）、]{{2,24}}$")
-UNIT_LIST_END_RE = lazy(r"(?:单位|部门)$")
+UNIT_LIST_END_RE = lazy(r"(?:单位|部门|街镇|街道|乡镇|国企|企业)$")
 UNITS_ONLY_MAX = 60
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
@@ -121,7 +122,8 @@ def _units_only(keys: str, begin: int, end: Optional[int]) -> bool:
 def _is_unit_list(inner: str) -> bool:
     names = [name for name, _, _ in read_units(inner)]
     return (bool(names) and UNIT_NAME_RE.match(names[0]) is not None
-            and all(OTHER_NAME_RE.match(name) and (ORGAN_END_RE.search(name) or UNIT_LIST_END_RE.search(name))
+            and all(OTHER_NAME_RE.match(name) and (ORGAN_END_RE.search(name.removesuffix("等"))
+                                                   or UNIT_LIST_END_RE.search(name.removesuffix("等")))
                     for name in names))
 
 
@@ -227,7 +229,7 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
         if CUT_LABELS_RE.match(inner):
             return True  # cut inside its label: (责任单
         cut = CUT_NOTE_RE.match(PINYIN_GLOSS_RE.sub("", inner) if "(" in inner else inner)
-        return cut is not None and ORGAN_END_RE.search(cut["unit"]) is not None
+        return cut is not None and (ORGAN_END_RE.search(cut["unit"]) or UNIT_LIST_END_RE.search(cut["unit"])) is not None
     return bool(ROLE_END_RE.search(_own(inner))) and _mentions_unit(inner)
 
 

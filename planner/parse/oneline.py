@@ -9,6 +9,7 @@ from typing import Optional
 
 from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
+from planner.form.notes import find_notes
 from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
 from planner.form.script import HAN
@@ -81,7 +82,8 @@ def split_long_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for index, line in enumerate(lines):
         cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
-        head = _notice_cuts(line.text) if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN else []
+        noted = line.text.lstrip()[:1] in "(（〔[【" and find_notes(line.text.strip())[:1] == [(0, len(line.text.strip()))]
+        head = _notice_cuts(line.text) if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN and not noted else []
         if index == 0 and not head and len(line.text) >= LONG_LINE:
             head = _title_cut(line.text)  # no notice: the text may open with the plan's title
         cuts.update(head)

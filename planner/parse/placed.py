@@ -22,6 +22,8 @@ NOT_TITLE_RE = lazy(r"[。，,；;：:！!？?>|_]")
 # A 目录 or a date run into the title's line is no part of it. 例：…规划目录 / …规划2021年7月
 NOT_PLACED_RE = lazy(r"印发|的通知$|首页|当前位置|您的位置|解读|图解|附件|原文|下载|打印|来源|浏览|"
                      r"(?:目录|前言|\d{4}年\d{1,2}月(?:\d{1,2}日)?)$")
+# A table's caption: the short lines under it are its header cells, not a title. 例：表3 嘉定区…重点建设任务表
+TABLE_CAPTION_RE = lazy(r"^(?:附)?表\s*\d+")
 HAN_ONE = re.compile(f"[{HAN}]")
 HAN_MIN, TITLE_MAX = 6, 60  # Han characters of the shortest title; characters of the longest
 HAN_SHARE = 0.6  # of a title's characters (the rest: digits of a year, quotes, 5G, ——)
@@ -32,7 +34,8 @@ def reads_as_title(k: str) -> bool:
     """A title line's key (what portals add around it taken off) reads as a plan's title by its
     form alone."""
     words = k[:PERIOD_TAIL_RE.search(k).start()] if PERIOD_TAIL_RE.search(k) else k
-    if not words or len(words) > TITLE_MAX or NOT_TITLE_RE.search(words) or NOT_PLACED_RE.search(words):
+    if (not words or len(words) > TITLE_MAX or NOT_TITLE_RE.search(words) or NOT_PLACED_RE.search(words)
+            or TABLE_CAPTION_RE.match(words)):
         return False
     han = len(HAN_ONE.findall(words))
     return han >= HAN_MIN and han >= HAN_SHARE * len(words) and parse_heading(words) is None
@@ -56,4 +59,12 @@ def placed_title(tagged: Callable[[int], Optional[Tagged]], start: int, body: in
         k = cleaned(text)
         if opens(lines) and k and reads_as_title(k):
             best = (first, text)
+    if best is not None and _in_table(tagged, start, best[0]):
+        return None
     return best
+
+
+def _in_table(tagged: Callable[[int], Optional[Tagged]], start: int, first: int) -> bool:
+    """A table's caption stands above line `first`: what follows it are the table's cells."""
+    return any((line := tagged(at)) is not None and TABLE_CAPTION_RE.match(line.key.text)
+               for at in range(start, first))
