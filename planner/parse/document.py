@@ -14,7 +14,7 @@ from planner.parse import meta
 from planner.parse.clean import Dropped, Line, strip_chrome
 from planner.parse.front import read_front
 from planner.parse.linenotes import join_paired, mark_cut
-from planner.parse.notice import read_imprint
+from planner.parse.notice import read_closing, read_imprint
 from planner.parse.oneline import split_long_lines
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
@@ -74,6 +74,7 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
     first = front.start if front.title_at is None else front.title_at
     first_line = lines[first].line if first < len(lines) else 1
     lines, imprint = _take_imprint(lines[front.start:], notice)
+    lines, notice = _take_closing(lines, notice, name)
     lines = join_paired(lines)
     body, toc = build_body(lines, name)
     plan = Plan.model_validate({
@@ -104,6 +105,17 @@ def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Lin
     if not used:
         return lines, False
     return [line for i, line in enumerate(lines) if i not in used], True
+
+
+def _take_closing(lines: list[Line], notice: Optional[Notice], name: str) -> tuple[list[Line], Optional[Notice]]:
+    """A 署名 and date after the body go into the notice (one is made when the head had none)."""
+    holder = notice or Notice(loc=None)
+    used = read_closing(lines, holder)
+    if not used:
+        return lines, notice
+    if holder.loc is None:
+        holder.loc = Loc(file=name, line=lines[len(lines) - used].line)
+    return lines[:len(lines) - used], holder
 
 
 def _blanket_rule(plan: Plan) -> Optional[str]:

@@ -14,7 +14,7 @@ from planner.form.keys import Key, key_of
 from planner.form.notice import TitleSpan, find_notice_title
 from planner.form.organs import organ_prefix, split_organs
 from planner.model import Loc, Notice, Origin
-from planner.parse.anchors import RED, Tagged, number_in
+from planner.parse.anchors import DATE, ORGANS, PUBLIC, RED, SIGNED, Tagged, number_in, tag
 from planner.parse.clean import Line
 from planner.parse.portal import Metadata, read_metadata
 
@@ -30,6 +30,7 @@ LIST_SPLIT_RE = re.compile(r"[,，;；]")
 # 版记 lines are short; PRINTED_RE's lazy printer before spaces is quadratic on a long line of
 # spaces, so longer lines are not tried.
 IMPRINT_LINE_MAX = 200
+CLOSING_LINES = 10  # a 署名 of joint issuers, its date and 附注, at the end of a text
 
 
 @dataclass
@@ -170,3 +171,28 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
             notice.print_date = parse_date(alone["date"])
             used += [index - 1, index]
     return used
+
+
+def read_closing(lines: list[Line], notice: Notice) -> int:
+    """A 署名 and 成文日期 that close the text (a 实施意见, or a notice that is the text itself,
+    signed after its body): the notice's issuer and date when its head gave neither. Returns how
+    many lines at the end it used (0: none)."""
+    if notice.issuer or notice.date:
+        return 0
+    tail = [tag(line.text) for line in lines[-CLOSING_LINES:]]
+    at = len(tail) - 1
+    public = tail[at].public if at >= 0 and tail[at].kind == PUBLIC else None
+    at -= public is not None
+    if at < 0 or tail[at].kind not in (DATE, SIGNED):
+        return 0
+    dated, names = tail[at], []
+    while at > 0 and tail[at - 1].kind == ORGANS:
+        at -= 1
+        names = tail[at].organs + names
+    issuer = names + list(dated.organs)
+    if not issuer or at == 0 and len(lines) <= len(tail):
+        return 0  # a date alone is no 署名; a text that is only a 署名 has no body it closes
+    notice.issuer, notice.date = issuer, dated.date
+    notice.public = notice.public or public or dated.public
+    notice.origin.update(issuer=Origin.WRAPPER, date=Origin.WRAPPER)
+    return len(tail) - at
