@@ -9,6 +9,7 @@ from typing import Optional
 
 from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
+from planner.form.keys import GLOSS
 from planner.form.notes import find_notes
 from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
@@ -49,17 +50,19 @@ OWN_HEAD_RE = re.compile(rf"(?P<title>[^。:：；;，,]{{4,200}}?的(?:实施)?
 FONT_SIZE_RE = re.compile(r"\s*字号\s*[:：]?(?:\s*[【\[]?\s*[大中小]\s*[】\]]?){3}")
 # …or, in a gazette's copy (no title), with its 文号 alone. 例：宁政发[2020]58号各区人民政府,…:
 NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
+# …or just before the 主送, after the page's chrome. 例：點擊數: 穗府〔2023〕13號 各區人民政府,…
+NUMBER_BEFORE_RECIPIENTS_RE = re.compile(rf"(?<=[\s:：|])(?P<num>{NUMBER})\s*$")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
-# 例：东营市人民政府2021年12月13日(此件公开发布)东营市…
+# 例：东营市人民政府2021年12月13日(此件公开发布)东营市… / …2018年6月7日 (此件公開發(fā)布) (a gloss in the 附注)
 # A date in Chinese numerals too. 例：临江市人民政府办公室 二〇二五年三月十八日
 SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}?)\s*)?"
                        r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                        r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)(?![前后起止以内])"
-                       r"\s*(?P<public>[(（]此件[^()（）]{1,12}[)）])?")
+                       rf"\s*(?P<public>[(（]此件(?:[^()（）]|{GLOSS}){{1,16}}[)）])?")
 # …or a 署名 with no date, then its 附注. 例：哈尔滨市人民政府 (公开属性:主动公开)
 UNDATED_RE = re.compile(rf"\s*(?P<org>[{HAN}][{HAN}()（）]{{2,40}}?)\s*"
-                        r"(?P<public>[(（](?:此件|公开属性[:：])[^()（）]{1,12}[)）])")
+                        rf"(?P<public>[(（](?:此件|公开属性[:：])(?:[^()（）]|{GLOSS}){{1,16}}[)）])")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # A one-line text with no notice may open with the plan's title, a space where its line ended.
@@ -137,6 +140,9 @@ def _notice_cuts(text: str) -> list[int]:
     if head and recipient_groups(re.sub(r"\s+", "", head["head"])):
         start = head.end()
         cuts.append(start)
+    elif found := _recipients_before_issuing(keys, start):
+        cuts += found
+        start = found[-1]
     elif cuts:
         return []  # a title or 文号 alone is no one-line notice
     issuing = ISSUING_RE.search(keys, start)
@@ -172,6 +178,24 @@ def _title_after_chrome(keys: str, start: int) -> Optional[re.Match]:
         if title["num"] is not None or (head and recipient_groups(re.sub(r"\s+", "", head["head"]))):
             return title
     return None
+
+
+def _recipients_before_issuing(keys: str, start: int) -> list[int]:
+    """Cuts around a 主送 that the page's chrome (its source, date, buttons) parts from what
+    comes before it: the 主送 ends at the colon before the 印发 sentence and begins after the
+    last space before that colon; a 文号 right before it is cut off too.
+    例：…信息来源:鄂州政府网 日期:2023-08-22 各区人民政府,市政府各部门: 现将《…》印发给你们"""
+    issuing = ISSUING_RE.search(keys, start, min(len(keys), start + HEAD_SPAN))
+    if issuing is None:
+        return []
+    colon = max(keys.rfind(":", start, issuing.start()), keys.rfind("：", start, issuing.start()))
+    if colon < 0 or "。" in keys[colon:issuing.start()]:
+        return []
+    begin = max(keys.rfind(" ", start, colon), keys.rfind("\u3000", start, colon)) + 1
+    if begin <= start or not recipient_groups(keys[begin:colon + 1]):
+        return []
+    number = NUMBER_BEFORE_RECIPIENTS_RE.search(keys, start, begin)
+    return ([number.start("num")] if number else []) + [begin, colon + 1]
 
 
 def _signed_after(keys: str, end: int) -> int:
