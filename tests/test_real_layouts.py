@@ -1,0 +1,74 @@
+"""The real excerpts laid out the other ways pages write the same text: a blank line after every
+line, indents (full-width spaces, no-break spaces), CRLF, trailing spaces, a breadcrumb and font
+buttons above, traditional script, brackets and colons of the other width. Layout is not content:
+every field the reader gets right on the text as found (against the values read by eye in
+tests/fixtures/real) stays right, and the notes keep their units. The sets are a sample of the
+scored ones, so the run stays short (tests/realdocs.py scores them all as found)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from planner.form.hanzi import PAIRS
+from planner.form.keys import key_of
+from realdocs import BAR_FIELDS, CONSTRUCTS, REAL, expected_fields, read_fields, read_notes, unit_keys
+
+SAMPLES = [REAL / "dev", REAL / "final6", REAL / "notes7", CONSTRUCTS]
+TRADITIONAL = {pair[1]: pair[0] for pair in reversed(PAIRS.split())}  # the first form listed wins
+WIDTH = str.maketrans("()（）:：,，", "（）()：:，,")
+GLOSSED_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")  # a gloss's brackets stay half-width
+FOLD = str.maketrans("（）：，", "():,")
+
+
+def _lines(text: str, change: Callable[[str], str]) -> str:
+    return "\n".join(change(line) if line.strip() else line for line in text.split("\n"))
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "blank line after every line": lambda text: "\n\n".join(text.split("\n")),
+    "full-width indent": lambda text: _lines(text, lambda line: "\u3000\u3000" + line),
+    "no-break-space indent": lambda text: _lines(text, lambda line: "\u00a0\u00a0" + line),
+    "CRLF": lambda text: text.replace("\n", "\r\n"),
+    "trailing spaces": lambda text: _lines(text, lambda line: line + "  "),
+    "breadcrumb and buttons above": lambda text: "首页 > 政务公开 > 政策文件\n【字体：大 中 小】 打印本页 关闭窗口\n" + text,
+    "traditional script": lambda text: "".join(TRADITIONAL.get(ch, ch) for ch in text),
+    "other bracket and colon width": lambda text: text if GLOSSED_RE.search(text) else text.translate(WIDTH),
+}
+
+
+def _same(value) -> object:
+    """A value as compared across layouts: simplified, no spaces or glosses, width folded."""
+    if isinstance(value, str):
+        return key_of(value).text.translate(FOLD)
+    if isinstance(value, list):
+        return [_same(item) for item in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _units(plan) -> list:
+    return sorted(_same([f"{role}:{name}" for role, name in unit_keys(read_notes(plan)).elements()]))
+
+
+def _cases() -> list[Path]:
+    return [path for folder in SAMPLES for path in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_layout_changes_no_field_the_reader_reads(layout):
+    from planner.parse.document import ingest_text
+
+    change, lost = LAYOUTS[layout], []
+    for path in _cases():
+        text = path.read_text(encoding="utf-8")
+        want = expected_fields(yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8")))
+        found, moved = ingest_text(text, path.name).plan, ingest_text(change(text), path.name).plan
+        before, after = read_fields(found), read_fields(moved)
+        lost += [f"{path.parent.name}/{path.stem} {name}: {after[name]!r}" for name in BAR_FIELDS
+                 if _same(before[name]) == _same(want[name]) != _same(after[name])]
+        if _units(found) != _units(moved):
+            lost.append(f"{path.parent.name}/{path.stem} units")
+    assert not lost, "\n".join(lost)
