@@ -9,7 +9,7 @@ from typing import Optional
 
 from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
-from planner.form.keys import GLOSS
+from planner.form.keys import GLOSS, plain
 from planner.form.notes import find_notes
 from planner.form.notice import ISSUING_RE, recipient_groups
 from planner.form.organs import is_organ
@@ -56,7 +56,7 @@ NUMBER_BEFORE_RECIPIENTS_RE = re.compile(rf"(?<=[\s:：|])(?P<num>{NUMBER})\s*$"
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
 # 例：东营市人民政府2021年12月13日(此件公开发布)东营市… / …2018年6月7日 (此件公開發(fā)布) (a gloss in the 附注)
 # A date in Chinese numerals too. 例：临江市人民政府办公室 二〇二五年三月十八日
-SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）][{HAN}()（）\s]{{2,60}}?)\s*)?"
+SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）](?:[{HAN}()（）\s]|{GLOSS}){{2,60}}?)\s*)?"
                        r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                        r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)(?![前后起止以内])"
                        rf"\s*(?P<public>[(（]此件(?:[^()（）]|{GLOSS}){{1,16}}[)）])?")
@@ -157,7 +157,7 @@ def _notice_cuts(text: str) -> list[int]:
         signed = None  # without a 主送, only a 署名 makes a date after a sentence the notice's
     if signed is None and cuts:
         return cuts + _undated(keys, start, end)
-    if signed is None or (signed["org"] and not is_organ(re.sub(r"\s+", "", signed["org"]))):
+    if signed is None or (signed["org"] and not is_organ(plain(signed["org"]))):
         return cuts + [end + 1] if cuts else []  # a preamble's 经…同意 is no notice
     cuts += [end + 1, signed.start("date"), signed.end("date")]
     if signed["public"]:
@@ -169,7 +169,10 @@ def _title_after_chrome(keys: str, start: int) -> Optional[re.Match]:
     """A notice title after what a page puts before it on the one line (its own title, 来源 and
     date, a breadcrumb), when a 文号 or a 主送 follows the title: the first such title, read from
     the word after a space or a colon. 例：…行动计划 来源:中国电子政务网 更新时间:2016-12-19 深圳市…的通知 深府办函…"""
-    for match in TITLE_START_RE.finditer(keys, start, min(len(keys), start + HEAD_SPAN)):
+    issuing = ISSUING_RE.search(keys, start, min(len(keys), start + HEAD_SPAN))
+    sentence = keys.find("。", start, issuing.start() if issuing else len(keys))
+    stop = sentence if sentence >= 0 else issuing.start() if issuing else start
+    for match in TITLE_START_RE.finditer(keys, start, stop):  # the title stands before the 印发 sentence
         title = NOTICE_HEAD_RE.match(keys, match.end())
         if title is None:
             continue
@@ -209,7 +212,7 @@ def _signed_after(keys: str, end: int) -> int:
         if at < 0:
             return end
         signed = SIGNED_RE.match(keys, at + 1)
-        if signed is not None and signed["org"] and is_organ(re.sub(r"\s+", "", signed["org"])):
+        if signed is not None and signed["org"] and is_organ(plain(signed["org"])):
             return at
     return end
 
