@@ -35,7 +35,8 @@ SCREEN = lazy(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 NUMBER_KEY = rf"[{HAN}]{{1,12}}?[{re.escape(OPEN)}]{YEAR}[{re.escape(CLOSE)}]第?\d{{1,5}}号"
 NUMBER_LINE_RE = lazy(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
 NUMBER_BEFORE_RE = lazy(rf"(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
-NUMBER_AFTER_RE = lazy(rf"[(（](?P<num>{NUMBER_KEY})[)）]$|(?<=通知)(?P<bare>{NUMBER_KEY})$")
+# …or bare after the title, a table's | left after it. 例：…的实施意见常政发〔2022〕82号|
+NUMBER_AFTER_RE = lazy(rf"[(（](?P<num>{NUMBER_KEY})[)）]\|*$|(?<=通知|通报|意见)(?P<bare>{NUMBER_KEY})\|*$")
 # A 文号 among other fields of a line (unlabelled metadata). 例：某区人民政府办公室 2023-05-06 某政办发〔2023〕12号
 # A 文号 run into the 主送 after it on one line (a page that lost the line break). 例：卫政办发〔2025〕26号各县(区)人民政府
 NUMBER_OPENING_RE = lazy(rf"^(?P<num>{NUMBER_KEY})(?=[{HAN}])")

@@ -51,7 +51,11 @@ CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") 
 # The start of a note cut off by the end of an excerpt: a unit and a list separator.
 # 例：(市政府办公室、市
 # 例：(市政府办公室、市 / (市市场监管委牵头,市政务服务办、
-CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）]{{2,40}}?)(?:按职责分工)?(?:牵头负责|牵头|负责)?[、,，]")
+CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）〔〕]{{2,40}}?)(?:按职责分工)?(?:牵头负责|牵头|负责)?[、,，]")
+# A name's bracketed other name after it. 例：市府办〔市大数据局〕
+BRACKETED_END_RE = lazy(r"(?:〔[^〔〕]*〕|\([^()]*\)|（[^（）]*）)$")
+# …or cut after a unit's first character, its level, right after a task's sentence. 例：…。(省
+CUT_LEVEL_RE = lazy(r"^(?:省|市|区|县|州|各)$")
 
 
 
@@ -226,10 +230,11 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     if LETTER_SPACED_RE.search(inner):
         inner = SPACES_RE.sub("", inner)
     if truncated:
-        if CUT_LABELS_RE.match(inner):
-            return True  # cut inside its label: (责任单
+        if CUT_LABELS_RE.match(inner) or (CUT_LEVEL_RE.match(inner) and keys[start - 2:start - 1] in ("。", "；")):
+            return True  # cut inside its label (责任单), or in its first unit's name after a sentence (。(省)
         cut = CUT_NOTE_RE.match(PINYIN_GLOSS_RE.sub("", inner) if "(" in inner else inner)
-        return cut is not None and (ORGAN_END_RE.search(cut["unit"]) or UNIT_LIST_END_RE.search(cut["unit"])) is not None
+        unit = BRACKETED_END_RE.sub("", cut["unit"]) if cut is not None else ""
+        return bool(unit) and (ORGAN_END_RE.search(unit) or UNIT_LIST_END_RE.search(unit)) is not None
     return bool(ROLE_END_RE.search(_own(inner))) and _mentions_unit(inner)
 
 
@@ -269,6 +274,8 @@ def read_note(raw: str) -> Optional[Reading]:
     keys = simplify(inner)
     if not truncated and _is_unit_list(keys):
         return Reading(inner, "", False)  # a bracket of unit names after a task (find_notes)
+    if truncated and CUT_LEVEL_RE.match(keys):
+        return Reading("", "", True)  # (省 at the end: find_notes saw the sentence before it
     if not _is_note(keys, 0, len(keys), truncated):
         return None
     if truncated:

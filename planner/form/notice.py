@@ -13,9 +13,9 @@ from planner.form.organs import ORGAN_ENDS
 from planner.form.patterns import lazy
 
 # A notice's title: it names what it issues (印发/转发/批转) or what it is about (关于), and ends
-# in 通知. 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
+# in 通知 (or 通报, sent the same way). 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
 # 中共北京市委北京市人民政府印发《…》的通知 / 关于做好2019年政务公开工作的通知
-NOTICE_TITLE_RE = lazy(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?通知$")
+NOTICE_TITLE_RE = lazy(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?(?:通知|通报)$")
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
 NOT_TITLE_RE = lazy(r"[。；;：:！!？]|给你们")
 # A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /
@@ -57,10 +57,10 @@ ISSUING_SPAN = 400  # the sentence stands at the head of the body
 # 附注. 例：(此件公开发布) / （此件主动公开） / (此件公开发布 (the page lost the bracket) /
 # (公开属性:主动公开)
 PUBLIC_RE = lazy(r"^[(（](?:此件|公开属性[:：])[^()（）]{1,12}[)）]?$")
-# A seal note under the 署名, not another issuer. 例：(德州市大数据局代章)
-SEAL_RE = lazy(r"^[(（][^()（）]{2,40}代章[)）]$")
-# …or after the name on its line. 例：领导小组办公室(代章)
-SEAL_AFTER_RE = lazy(r"[(（][^()（）]{0,40}代章[)）]$")
+# A seal note under the 署名, not another issuer. 例：(德州市大数据局代章) / (代)
+SEAL_RE = lazy(r"^[(（][^()（）]{2,40}代章[)）]$|^[(（]代[)）]$")
+# …or after the name on its line. 例：领导小组办公室(代章) / 领导小组办公室(代)
+SEAL_AFTER_RE = lazy(r"[(（][^()（）]{0,40}代章[)）]$|[(（]代[)）]$")
 # 例：（此页无正文）
 NO_TEXT_RE = lazy(r"^[(（]此页无正文[)）]$")
 # Whom to ask, noted under the 署名 or the date (GB/T 9704 7.3.6 附注). 例：（联系人：张某，电话：12345678）/

@@ -25,8 +25,9 @@ ORGAN_WORD_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
 # 湛江市“数字政府”改革建设工作领导小组办公室
 NAME_RE = lazy(rf"^[{HAN}()（）、“”]+$")
 # Words no organisation's name holds, though the line ends in an organ word. 例：关于印发…的通知
-# 的办法 / 由市政府同意 / 市大数据局牵头 / 福州市加快推进数字化全面赋能经济社会 (社会 is society, not a 会)
-NOT_NAME_RE = lazy(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$|社会$")
+# 的办法 / 由市政府同意 / 市大数据局牵头 / 福州市加快推进数字化全面赋能经济社会 (社会 is society, not a 会) /
+# 登录个人中心 (a portal's button)
+NOT_NAME_RE = lazy(r"关于|印发|通知|同意|贯彻|负责|牵头|配合|的|和$|及$|社会$|登录|注册|个人中心|用户中心")
 # The place a name opens with. 例：宁波市 / 中共岳阳市 / 安徽省 / 市 (a bare level)
 PLACE_RE = lazy(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区|县|州|盟|旗))")
 # A body set up by the organs named before it, its name wrapped onto a line of its own: it opens

@@ -39,7 +39,7 @@ BARE_GROUP_RE = lazy(r"^\s*(单位|部门|机构)\s*$")
 TIME_GROUP_RE = lazy(r"^\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|年末|上半年|下半年)")
 # Bare place words a shared organ ending follows. 例：各市州 / 县市区 / 各市〔州〕 / 各县
 PLACE_WORDS = r"(?:[市州县区盟旗镇乡]|街道|自治州|自治县|〔[^〕]*〕|\([^)]*\)|（[^）]*）)+"
-SHARED_RUN_HEAD_RE = lazy(rf"^各{PLACE_WORDS}$")
+SHARED_RUN_HEAD_RE = lazy(rf"^各?{PLACE_WORDS}$")
 BARE_PLACES_RE = lazy(rf"^{PLACE_WORDS}$")
 # The organ word that closes a shared-suffix run. 例：县市区人民政府 / 贵安新区数据管理部门
 SHARED_ORGAN_END_RE = lazy(r"(?:政府|部门|单位|机构|管委会|委员会|局|委|办)$")
@@ -80,9 +80,9 @@ def _split_names(text: str) -> list[str]:
 
 
 def _shared_suffix_runs(keys: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
-    """Join a 各-led run of bare place words and the name that closes it with an organ word:
-    the organ is shared, the run is one collective (README 约定 8). 例：各市州、县市区人民政府 /
-    各县、区人民政府 / 各市〔州〕、贵安新区数据管理部门; 各镇街、各功能区 stays two."""
+    """Join a run of bare place words (各-led or not) and the name that closes it with an organ
+    word: the organ is shared, the run is one collective (README 约定 8). 例：各市州、县市区人民政府 /
+    各县、区人民政府 / 各市〔州〕、贵安新区数据管理部门 / 市、县行业主管部门; 各镇街、各功能区 stays two."""
     new_starts, new_ends, index = [], [], 0
     while index < len(starts):
         last = index

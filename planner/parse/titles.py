@@ -29,7 +29,11 @@ PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:{PERIOD_
 OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州)|[{HAN}]{{2,40}}关于$"
                        rf"|[{HAN}]{{2,40}}?(?:厅|府|室|委|局|部|院)关于)")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
-CONTINUATION_RE = re.compile(rf"^(?:{PERIOD_IN}|——)")
+# The year a site adds in brackets after an 意见's title (not a plan's period, which spans years).
+# 例：国务院办公厅关于加快推进政务服务“跨省通办”的指导意见(2020年)
+YEAR_ADDED_RE = re.compile(r"(?<=意见)[(（]\d{4}年[)）]$")
+# 例：(2016—2018年) / ——佛山市… / 暨数字嘉鱼“十四五”规划 (a second plan the same text is)
+CONTINUATION_RE = re.compile(rf"^(?:{PERIOD_IN}|——|暨)")
 RUN_MAX = 4
 # How far into the head a page's summary sentence may stand before the title it cites by name.
 # 例：2023年,福建省人民政府办公厅印发《2023年数字福建工作要点》。 / 全文内容 / 2023年数字福建工作要点
@@ -89,6 +93,9 @@ def _cleaned(k: str) -> Optional[tuple[int, int]]:
         end = site.start()
     while end > start and k[end - 1] == "|":
         end -= 1
+    year = YEAR_ADDED_RE.search(k, start, end)
+    if year:
+        end = year.start()  # the year a site adds after an 意见's title: …的指导意见(2020年)
     if "|" in k[start:end]:
         halves = {part for part in k[start:end].split("|") if part}
         if len(halves) != 1:
@@ -119,6 +126,8 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
         placed = placed_title(tagged, start, body, _opens, _cleaned_text)
         if placed is None or (last is not None and last.end > placed[0]):
             continue
+        if last is not None and not OPENER_RE.match(_cleaned_text(placed[1]) or ""):
+            continue  # after a title by its 文种, a line that opens like none (a table's cell: 做好…)
         k = _cleaned_text(placed[1])
         if summary and summary[0] < placed[0] and k not in summary[1]:
             continue  # after a page's summary only the name it cites (not a news item's heading)

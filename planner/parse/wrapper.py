@@ -60,6 +60,7 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
         elif (not skipped and evidence.title is None and evidence.own_title is None
               and (own := _own_title_before(head, at))):
             count, evidence.own_title = own
+            evidence.own_lines += [head(k) for k in range(at - count, at) if head(k).number is not None]
             used.update(range(at - count, at))
             at -= count
             continue
