@@ -1,6 +1,6 @@
 """The real excerpts laid out the other ways pages write the same text: a blank line after every
 line, indents (full-width spaces, no-break spaces), CRLF, trailing spaces, a breadcrumb and font
-buttons above, traditional script, brackets and colons of the other width. Layout is not content:
+buttons above, a portal's header (name, links, greeting, menu) above, traditional script, brackets and colons of the other width. Layout is not content:
 every field the reader gets right on the text as found (against the values read by eye in
 tests/fixtures/real) stays right, and the notes keep their units. The sets are a sample of the
 scored ones, so the run stays short (tests/realdocs.py scores them all as found)."""
@@ -22,6 +22,10 @@ TRADITIONAL = {pair[1]: pair[0] for pair in reversed(PAIRS.split())}  # the firs
 WIDTH = str.maketrans("()（）:：,，", "（）()：:，,")
 GLOSSED_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")  # a gloss's brackets stay half-width
 FOLD = str.maketrans("（）：，", "():,")
+# A portal's header: its name, links, greeting and a menu whose items end like organs (…中心).
+SITE_HEADER = ("东湖区人民政府门户网站\n返回首页 | 网站地图 | 无障碍 | 长者模式\n"
+               "您好，欢迎访问东湖区人民政府门户网站！ 今天是2024年5月6日 星期一\n"
+               "• 首页\n• 政务公开\n• 政务服务中心\n• 互动交流\n")
 
 
 def _lines(text: str, change: Callable[[str], str]) -> str:
@@ -35,6 +39,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "CRLF": lambda text: text.replace("\n", "\r\n"),
     "trailing spaces": lambda text: _lines(text, lambda line: line + "  "),
     "breadcrumb and buttons above": lambda text: "首页 > 政务公开 > 政策文件\n【字体：大 中 小】 打印本页 关闭窗口\n" + text,
+    "site header and menu above": lambda text: SITE_HEADER + text,
     "traditional script": lambda text: "".join(TRADITIONAL.get(ch, ch) for ch in text),
     "other bracket and colon width": lambda text: text if GLOSSED_RE.search(text) else text.translate(WIDTH),
 }

@@ -16,6 +16,13 @@ CHROME_LINE_RES = [
      "面包屑导航"),
     # 例：首页 > 政务公开 > 政策文件 / 网站首页>>政策法规 / 首页 » 通知公告
     (re.compile(r"^\s*(?:网站)?首页\s*(?:>|＞|»|›|/)"), "面包屑导航"),
+    # 例：东湖区人民政府门户网站 / 中国政府网 (the site's name over its pages)
+    (re.compile(r"^\s*[\u4e00-\u9fff]{2,30}(?:门户网站|政府网|政府网站)\s*$"), "网站名称"),
+    # 例：返回首页 | 网站地图 | 无障碍 | 长者模式 / 无障碍 关怀版 返回首页
+    (re.compile(r"^\s*(?:(?:返回首页|网站首页|首页|网站地图|无障碍|无障碍阅读|长者模式|关怀版|长辈版|English|繁体|简体|登录|注册)"
+                r"\s*[|｜/·]?\s*){2,}$"), "网站导航"),
+    # 例：您好，欢迎访问东湖区人民政府门户网站！ / 今天是2024年5月6日 星期一
+    (re.compile(r"^\s*(?:(?:您好|你好)\s*[,，!！]?\s*)?欢迎(?:访问|来到|光临)|^\s*今天是\s*\d{4}\s*年"), "网页欢迎语"),
     # 例：来源 :东营市人民政府网站 访问次数 : 发布时间:2022-07-07 18:45 打印
     (re.compile(r"^\s*(来源|信息来源|发布机构|发布日期|发布时间|浏览次数|访问次数)\s*[:：].*"
                 r"(访问次数|浏览次数|发布时间|发布日期|打印|字号|点击)"), "网页信息栏"),
@@ -46,6 +53,9 @@ INFO_BAR_TAIL_RE = re.compile(r"(?<=\S)\s+(?:来源|信息来源|发布机构|�
                               r"(?:访问次数|浏览次数|发布时间|发布日期|打印|字号|点击|分享)")
 # A list bullet a page puts before a line. 例：• 煙臺信用制度詳情
 BULLET_RE = re.compile(r"^\s*[•●▪]\s*")
+# A menu's item: a bullet and a few words, no field's colon. 例：• 政务公开
+MENU_ITEM_RE = re.compile(r"^\s*[•●▪]\s*[^\s:：|]{1,8}\s*$")
+MENU_RUN_MIN = 3
 # A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
 FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
@@ -66,11 +76,12 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     kept: list[Line] = []
     dropped: list[Dropped] = []
     trailer = _trailer_start(lines)
+    menu = _menu_lines(lines)
     for index, line in enumerate(lines):
         if index >= trailer:
             dropped.append(Dropped(line.text, line.line, "页面尾部链接"))
             continue
-        reason = _chrome_reason(line.text)
+        reason = "网站菜单" if index in menu else _chrome_reason(line.text)
         if index == 0 and FILE_NAME_RE.match(line.text):
             reason = "文件名"
         if reason == "网页日期" and index and label_alone(lines[index - 1].text) in DATE_LABELS:
@@ -82,6 +93,21 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
         if line.text.strip():
             kept.append(line)
     return kept, dropped
+
+
+def _menu_lines(lines: list[Line]) -> set[int]:
+    """Runs of MENU_RUN_MIN or more bulleted short items (a page's menu: • 首页 / • 政务公开 /
+    • 政务服务中心), not bulleted fields (• 文号: …)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate(lines + [Line("", 0)]):
+        if MENU_ITEM_RE.match(line.text):
+            run.append(index)
+            continue
+        if len(run) >= MENU_RUN_MIN:
+            found.update(run)
+        run = []
+    return found
 
 
 def _trimmed(line: Line, dropped: list[Dropped]) -> Line:

@@ -64,7 +64,8 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.update(range(at - count, at))
             at -= count
             continue
-        elif line.kind == ORGANS and _is_mark(evidence, at, anchor, mark_top, at not in used):
+        elif line.kind == ORGANS and _over_wrapper(head, at, anchor, used) and _is_mark(
+                evidence, at, anchor, mark_top, at not in used):
             evidence.mark = line.organs + (evidence.mark or [])
             mark_top = at - 1
         elif not _skippable(line):
@@ -77,6 +78,13 @@ def read_wrapper(head: Lines, anchor: int, evidence: Evidence) -> tuple[int, set
             used.add(at - 1)
         at -= 1
     return at, used
+
+
+def _over_wrapper(head: Lines, at: int, anchor: int, used: set[int]) -> bool:
+    """The line above `at` stands right over the notice's own lines (its title, 文号, red header,
+    another organ line of the mark, or the anchor), not over a line of the page's (a menu's
+    `互动交流` under its `政务服务中心`)."""
+    return at == anchor or at in used or _kind(head, at) in (NUMBER, RED, NOTICE_TITLE, ORGANS)
 
 
 def _field_value(head: Lines, at: int) -> bool:
