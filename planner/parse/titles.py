@@ -265,8 +265,8 @@ def title_above(tagged: Callable[[int], Optional[Tagged]], at: int) -> Optional[
     best = Run(at, at + 1, title_of(line.text))
     for first in range(at - 1, max(-1, at - RUN_MAX), -1):
         lines = [tagged(index) for index in range(first, at + 1)]
-        if any(piece is None or piece.kind != PIECE for piece in lines):
-            break
+        if any(piece is None or piece.kind != PIECE for piece in lines) or title_of(lines[0].text) is not None:
+            break  # (a title of its own above is the page's copy, not the title's first line)
         title = title_of("".join(piece.text.strip() for piece in lines))
         if title is not None and OPENER_RE.match(lines[0].key.text):
             best = Run(first, at + 1, title)

@@ -169,6 +169,8 @@ def _own_title_before(head: Lines, end: int) -> Optional[tuple[int, str]]:
         line = head(end - count)
         if line is None or line.kind != PIECE:
             break
+        if found is not None and title_of(line.text) is not None:
+            break  # a title of its own above: the page's copy (…的实施意见_某市人民政府), not a first line
         texts.insert(0, line.text.strip())
         title = title_of("".join(texts))
         if title is not None and (found is None or OPENER_RE.match(line.key.text)):
