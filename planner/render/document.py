@@ -69,7 +69,7 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
 def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
              notice: Optional[Notice] = None, attachment: str = "") -> bytes:
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
-    body = "".join(layout(blocks, masthead, notice, attachment))
+    body = layout(blocks, masthead, notice, attachment)  # joined once, into document.xml
     imprint = any(block.kind in ("cc", "imprint") for block in blocks)
     return assemble(profile, body, plan.name or "", author, landscape_end=bool(attachment),
                     imprint_page=imprint)
