@@ -45,9 +45,15 @@ class Wording:
         """This wording with every text of `plan` fixed at once (planner.form.fix_many)."""
         if not self.tidy or self._fixed is not None:
             return self
+        texts, notes = _plan_texts(plan)
         ready = copy.copy(self)
-        ready._fixed = fix_many(_plan_texts(plan))
+        ready._fixed = fix_many(texts)
+        ready.read_notes(plan, notes)
         return ready
+
+    def read_notes(self, plan: Plan, notes: list[str]) -> None:
+        """`plan`'s responsibility notes as written, met on the walk that gathers its texts
+        (a wording that follows the plan's own style learns it here, without a walk of its own)."""
 
     def note(self, responsibility: Responsibility) -> str:
         return responsibility.raw
@@ -113,21 +119,26 @@ def imprint_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
                                                                    format_date(notice.print_date))))
 
 
-def _plan_texts(plan: Plan) -> Iterator[str]:
-    """The plan's own texts that go out as written: title, headings, leads, clauses."""
-    if plan.name:
-        yield plan.name
+def _plan_texts(plan: Plan) -> tuple[list[str], list[str]]:
+    """The plan's own texts that go out as written (title, headings, leads, clauses), and its
+    responsibility notes as written, in one walk: a 20000-task plan's objects lie all over
+    memory, and a clause's note is cheap to read while the clause is at hand."""
+    texts = [plan.name] if plan.name else []
+    notes = []
     paragraphs = list(plan.preamble)
     for part in plan.divisions():
         for node in (part, *part.items):
             if node.title:
-                yield node.title
+                texts.append(node.title)
             paragraphs.extend(node.paragraphs)
     for paragraph in paragraphs:
         if paragraph.lead:
-            yield paragraph.lead
+            texts.append(paragraph.lead)
         for clause in paragraph.clauses:
-            yield clause.text
+            texts.append(clause.text)
+            if clause.responsibility is not None and clause.responsibility.raw:
+                notes.append(clause.responsibility.raw)
+    return texts, notes
 
 
 def plan_blocks(plan: Plan, wording: Wording = PLAIN) -> Iterator[Block]:

@@ -17,10 +17,13 @@ HALF_PUNCT_RE = lazy(r"[,:;?!()]")
 # …and a Western full stop after a Han character, before Han, an opening bracket or the end
 # (trailing spaces aside: a reader strips them, and the stop then ends the line).
 # 例：完成平台建设.推进
-HALF_STOP = rf"(?<=[{HAN}])\.(?=[{HAN}（(“]|\s*$)"
+# The stop is matched first and the Han before it looked back at: a pattern that opens on its
+# character is tried only where that character is, one that opens on a look-behind at every
+# position of the text (twice as slow on a line of Chinese).
+HALF_STOP = rf"\.(?<=[{HAN}]\.)(?=[{HAN}（(“]|\s*$)"
 HALF_STOP_RE = lazy(HALF_STOP)
 HALF_OR_STOP_RE = lazy(rf"[,:;?!()]|{HALF_STOP}")
-WIDTH_SCREEN = lazy(rf"[,;:?!()]|(?<=[{HAN}])\.")
+WIDTH_SCREEN = lazy(rf"[,;:?!()]|\.(?<=[{HAN}]\.)")
 # ? and ! after these (or opening a text) are stray marks (a scraped page's lost characters),
 # not sentence ends: unit-stray-mark's to remove. 例：责任单位:?区大数据局 / ?区大数据局
 STRAY_AFTER = "：:、，,（("

@@ -12,7 +12,7 @@ from planner.render import styles as st
 from planner.render.options import RenderOptions
 from planner.render.oxml.markup import twips
 from planner.render.oxml.paragraph import Border, ParagraphFormat, Spacing, paragraph
-from planner.render.oxml.text import RunFormat, run, run_props
+from planner.render.oxml.text import RunFormat, is_plain, run, run_props
 from planner.render.package import assemble
 from planner.render.imprint import imprint_page
 from planner.render.notice_page import ATTACHMENT_NOTE_INDENT, NoticePage
@@ -32,6 +32,13 @@ HEAD_PROPS = {level: run_props(RunFormat(style=style)) for level, style in st.HE
 # 例：【待填：原为1000个】 (planner draft's placeholders), highlighted so a drafter sees each one.
 PLACEHOLDER_RE = lazy(r"【待填[^】]*】")
 PLACEHOLDER_PROPS = run_props(RunFormat(highlight="yellow"))
+# A plan is nearly all body paragraphs and run-in headings (`1.标题。正文…`). For a text that
+# run() copies as it is, their XML is what paragraph() and run() write with the text cut out:
+# those pieces are made here once, by the builders themselves, and a block takes one f-string.
+CUT = "\ue000"  # a private-use character: where the text goes
+BODY_OPEN, BODY_CLOSE = paragraph(st.BODY, [run(CUT)]).split(CUT)
+RUN_IN = {level: tuple(paragraph(st.BODY, [run(CUT, props), run(CUT)]).split(CUT))
+          for level, props in HEAD_PROPS.items()}
 
 
 @without_gc_pauses
@@ -69,7 +76,7 @@ def notice_docx(plan: Plan, notice: Notice, options: Optional[RenderOptions] = N
 def _package(blocks: list[Block], profile: Profile, plan: Plan, masthead: Optional[str],
              notice: Optional[Notice] = None, attachment: str = "") -> bytes:
     author = (notice.issuer[0] if notice and notice.issuer else plan.issuer) or ""
-    body = "".join(layout(blocks, masthead, notice, attachment))
+    body = layout(blocks, masthead, notice, attachment)  # joined once, into document.xml
     imprint = any(block.kind in ("cc", "imprint") for block in blocks)
     return assemble(profile, body, plan.name or "", author, landscape_end=bool(attachment),
                     imprint_page=imprint)
@@ -85,6 +92,12 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
     imprint = [block for block in blocks if block.kind in ("cc", "imprint")]
     for index, block in enumerate(blocks):
         kind = block.kind
+        if kind == "heading":  # a plan's blocks are nearly all headings and body text
+            yield _heading(block)
+            continue
+        if kind == "body":
+            yield _body(block.text)
+            continue
         if kind == "doc_number" and masthead is not None:
             continue  # shown in the 版头
         if kind in ("notice_title", "recipients", "issuer", "date"):
@@ -94,8 +107,6 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
         elif kind == "notice_title":
             yield paragraph(st.TITLE, [run("\n".join(title_lines(block.text)))],
                             UNDER_MASTHEAD if masthead is not None else None)
-        elif kind == "heading":
-            yield _heading(block)
         elif kind in ("issuer", "date"):
             yield page.signature_line(index, blocks)
         elif kind in ("cc", "imprint"):
@@ -113,12 +124,22 @@ def layout(blocks: list[Block], masthead: Optional[str], notice: Optional[Notice
 
 def _heading(block: Block) -> str:
     level = block.level if block.level is not None else 1
-    style = st.HEADINGS.get(level, st.HEADINGS[4])
     if not block.head:
-        return paragraph(style, [run(block.text)])
+        return paragraph(st.HEADINGS.get(level, st.HEADINGS[4]), [run(block.text)])
     # A run-in heading (`（一）标题。正文…`): the head in the heading font, the rest as body.
+    text, cut = block.text, len(block.head)
+    if cut < len(text) and is_plain(text) and "【待填" not in text:
+        opening, middle, closing = RUN_IN.get(level, RUN_IN[4])
+        return f"{opening}{text[:cut]}{middle}{text[cut:]}{closing}"
     head = run(block.head, HEAD_PROPS.get(level, HEAD_PROPS[4]))
-    return paragraph(st.BODY, [head, *marked_runs(block.text[len(block.head):])])
+    return paragraph(st.BODY, [head, *marked_runs(text[cut:])])
+
+
+def _body(text: str) -> str:
+    """A body paragraph (no direct formatting: a plan's body text is never on the notice page)."""
+    if text and is_plain(text) and "【待填" not in text:
+        return f"{BODY_OPEN}{text}{BODY_CLOSE}"
+    return paragraph(st.BODY, marked_runs(text))
 
 
 def marked_runs(text: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from functools import lru_cache
+from typing import Iterable
 
 from planner.render.oxml.parts import (app_properties, content_types, core_properties, document,
                                        relationships, settings)
@@ -32,14 +33,14 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ZIP_LEVEL = 3
 
 
-def assemble(profile: Profile, body: str, title: str, author: str, landscape_end: bool = False,
+def assemble(profile: Profile, body: str | Iterable[str], title: str, author: str, landscape_end: bool = False,
              imprint_page: bool = False) -> bytes:
-    """A complete DOCX around `body` (paragraph XML): the last section — the 版记页 when
-    `imprint_page` (the body ends with the 版记), else landscape when `landscape_end` (the
-    body ends in an 附件 table) — then the profile's parts."""
+    """A complete DOCX around `body` (paragraph XML, whole or in pieces): the last section —
+    the 版记页 when `imprint_page` (the body ends with the 版记), else landscape when
+    `landscape_end` (the body ends in an 附件 table) — then the profile's parts."""
     core = core_properties(title, author, LANGUAGE)
     last = imprint_section() if imprint_page else section_properties(landscape=landscape_end)
-    main = document(body + last)
+    main = document([body, last] if isinstance(body, str) else [*body, last])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in _parts(profile.model_dump_json(), main, core, imprint_page):

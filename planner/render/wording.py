@@ -34,7 +34,8 @@ class JinjaWording(Wording):
     def __init__(self, plan: Optional[Plan] = None, user_dir: Optional[str | os.PathLike] = None):
         self.env = _environment(user_dir)
         self.templates = {name: self._load(name) for name in TEMPLATES}
-        self.style = note_style(plan) if plan else "units"
+        self._plan = plan
+        self._style: Optional[str] = None  # the plan's note style: read_notes, else on first use
         self._notes: dict[tuple, str] = {}
         self._markers: dict[str, str] = {}
 
@@ -69,6 +70,16 @@ class JinjaWording(Wording):
         except (ArithmeticError, TypeError, ValueError, LookupError, UnicodeError) as error:
             raise TemplateError(f"模板中的运算无法进行（{type(error).__name__}: {error}）", path=name,
                                 line=_template_line(name)) from None
+
+    @property
+    def style(self) -> str:
+        if self._style is None:
+            self._style = note_style(self._plan) if self._plan is not None else "units"
+        return self._style
+
+    def read_notes(self, plan: Plan, notes: list[str]) -> None:
+        if self._style is None and plan is self._plan:
+            self._style = style_of_notes(notes)
 
     def note(self, responsibility: Responsibility) -> str:
         key = (responsibility.raw, tuple(map(UNIT_NAME, responsibility.lead)),
@@ -108,7 +119,11 @@ class JinjaWording(Wording):
 
 def note_style(plan: Plan) -> str:
     """`lead_support` when most notes of the plan name 牵头 units, else `units`."""
-    raws = [c.responsibility.raw for c in plan.clauses() if c.responsibility and c.responsibility.raw]
+    return style_of_notes([c.responsibility.raw for c in plan.clauses() if c.responsibility and c.responsibility.raw])
+
+
+def style_of_notes(raws: list[str]) -> str:
+    """`lead_support` when most of the notes (as written) name 牵头 units, else `units`."""
     lead_support = sum(1 for raw in raws if "牵头" in raw)
     return "lead_support" if raws and lead_support * 2 > len(raws) else "units"
 

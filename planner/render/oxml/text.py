@@ -73,6 +73,11 @@ def run_props(form: RunFormat) -> str:
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
+def is_plain(text: str) -> bool:
+    """Whether run() writes `text` as it is, between <w:t> and </w:t>."""
+    return SPECIAL_RE.search(text) is None
+
+
 def run(text: str, props: str = "") -> str:
     """A run; tabs and line breaks inside the text become w:tab / w:br. `props` is a
     run_props() result."""
