@@ -11,7 +11,7 @@ from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, plain
 from planner.form.notes import find_notes
-from planner.form.notice import ISSUING_RE, recipient_groups
+from planner.form.notice import ISSUING_RE, recipient_groups, seal_start
 from planner.form.organs import is_organ
 from planner.form.script import HAN
 from planner.parse.source import SourceLine as Line
@@ -63,11 +63,16 @@ SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）](?:[{HAN}()（）\s]|{GLO
 # …or a 署名 with no date, then its 附注. 例：哈尔滨市人民政府 (公开属性:主动公开)
 UNDATED_RE = re.compile(rf"\s*(?P<org>[{HAN}][{HAN}()（）]{{2,40}}?)\s*"
                         rf"(?P<public>[(（](?:此件|公开属性[:：])(?:[^()（）]|{GLOSS}){{1,16}}[)）])")
+# A 附注 whose characters a page garbled (a glossed page read in the wrong encoding). 例：?。ù思_發(fā)布)
+GARBLED_PUBLIC_RE = re.compile(rf"[?？]\s*。(?:[^\s()（）]|{GLOSS}){{1,16}}[)）]")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
 QUOTED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
 # A one-line text with no notice may open with the plan's title, a space where its line ended.
 # 例：江西省 2023 年数字政府建设工作要点 为深入贯彻…
 TITLE_HEAD_RE = re.compile(rf"(?P<title>[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:[(（][^()（）]{{1,24}}[)）])?)\s+(?=\S)")
+# What a text sent to its 主送 itself says of itself in its first sentence (a 实施意见, a notice).
+# 例：…结合我省实际,提出以下实施意见。 / 现就有关事项通知如下:
+ADDRESSED_RE = re.compile(r"提出(?:如下|以下)|通知如下")
 # Where a title may start after a page's chrome on the same line: after a space or a field's colon.
 # 例：更新时间:2016-12-19 深圳市… (the title starts after the date)
 TITLE_START_RE = re.compile(r"(?<=[\s:：|])(?=[^\s:：|])(?!\d{4}-\d{1,2}-\d{1,2})")
@@ -137,7 +142,7 @@ def _notice_cuts(text: str) -> list[int]:
         start = number.end()
         cuts.append(start)
     head = RECIPIENTS_HEAD_RE.match(keys, start)
-    if head and recipient_groups(re.sub(r"\s+", "", head["head"])):
+    if head and recipient_groups(plain(head["head"])):
         start = head.end()
         cuts.append(start)
     elif found := _recipients_before_issuing(keys, start):
@@ -157,7 +162,7 @@ def _notice_cuts(text: str) -> list[int]:
         signed = None  # without a 主送, only a 署名 makes a date after a sentence the notice's
     if signed is None and cuts:
         return cuts + _undated(keys, start, end)
-    if signed is None or (signed["org"] and not is_organ(plain(signed["org"]))):
+    if signed is None or (signed["org"] and not _signs(signed["org"])):
         return cuts + [end + 1] if cuts else []  # a preamble's 经…同意 is no notice
     cuts += [end + 1, signed.start("date"), signed.end("date")]
     if signed["public"]:
@@ -178,7 +183,7 @@ def _title_after_chrome(keys: str, start: int) -> Optional[re.Match]:
             continue
         after = title.end()
         head = RECIPIENTS_HEAD_RE.match(keys, after)
-        if title["num"] is not None or (head and recipient_groups(re.sub(r"\s+", "", head["head"]))):
+        if title["num"] is not None or (head and recipient_groups(plain(head["head"]))):
             return title
     return None
 
@@ -188,14 +193,15 @@ def _recipients_before_issuing(keys: str, start: int) -> list[int]:
     comes before it: the 主送 ends at the colon before the 印发 sentence and begins after the
     last space before that colon; a 文号 right before it is cut off too.
     例：…信息来源:鄂州政府网 日期:2023-08-22 各区人民政府,市政府各部门: 现将《…》印发给你们"""
-    issuing = ISSUING_RE.search(keys, start, min(len(keys), start + HEAD_SPAN))
+    issuing = (ISSUING_RE.search(keys, start, min(len(keys), start + HEAD_SPAN))
+               or ADDRESSED_RE.search(keys, start, min(len(keys), start + HEAD_SPAN)))
     if issuing is None:
         return []
     colon = max(keys.rfind(":", start, issuing.start()), keys.rfind("：", start, issuing.start()))
     if colon < 0 or "。" in keys[colon:issuing.start()]:
         return []
     begin = max(keys.rfind(" ", start, colon), keys.rfind("\u3000", start, colon)) + 1
-    if begin <= start or not recipient_groups(keys[begin:colon + 1]):
+    if begin <= start or not recipient_groups(plain(keys[begin:colon + 1])):
         return []
     number = NUMBER_BEFORE_RECIPIENTS_RE.search(keys, start, begin)
     return ([number.start("num")] if number else []) + [begin, colon + 1]
@@ -212,7 +218,7 @@ def _signed_after(keys: str, end: int) -> int:
         if at < 0:
             return end
         signed = SIGNED_RE.match(keys, at + 1)
-        if signed is not None and signed["org"] and is_organ(plain(signed["org"])):
+        if signed is not None and signed["org"] and _signs(signed["org"]):
             return at
     return end
 
@@ -230,8 +236,17 @@ def _after_name(keys: str, after: int, name: Optional[str]) -> list[int]:
     """The cut after the plan's title that opens the text at `after`, when it is `name` (the
     印发 sentence's, not a title in 《》 before it); spaces inside it are layout."""
     after += len(keys[after:]) - len(keys[after:].lstrip())
+    garbled = GARBLED_PUBLIC_RE.match(keys, after)
+    if garbled:  # a 附注 the page garbled stands between the date and the title
+        after = garbled.end() + len(keys[garbled.end():]) - len(keys[garbled.end():].lstrip())
     if not name:
         return []
+    named = _name_end(keys, after, name)
+    return ([garbled.end()] if garbled and named else []) + named
+
+
+def _name_end(keys: str, after: int, name: str) -> list[int]:
+    """The cut after `name` written from `after` on (spaces inside it are layout)."""
     at = after
     for ch in name:
         while at < len(keys) and keys[at].isspace() and not ch.isspace():
@@ -248,9 +263,15 @@ def _title_cut(text: str) -> list[int]:
     return [head.end("title")] if head and title_of(head["title"]) is not None else []
 
 
+def _signs(org: str) -> bool:
+    """The words before a date name an organ (a 代章 note after it aside). 例：领导小组办公室(代章)"""
+    key = plain(org)
+    return is_organ(key[:seal_start(key)])
+
+
 def _quoted_name(sentence: str) -> Optional[str]:
     match = QUOTED_RE.search(sentence)
-    return match["name"] if match else None
+    return match["name"].strip() if match else None  # 《 2023年…工作要点》: the space is layout
 
 
 def _cut(line: Line, cuts: list[int]) -> list[Line]:
