@@ -3,7 +3,8 @@ line, indents (full-width spaces, no-break spaces), CRLF, trailing spaces, a bre
 buttons above, a portal's header (name, links, greeting, menu) above, traditional script, brackets and colons of the other width. Layout is not content:
 every field the reader gets right on the text as found (against the values read by eye in
 tests/fixtures/real) stays right, and the notes keep their units. The sets are a sample of the
-scored ones, so the run stays short (tests/realdocs.py scores them all as found)."""
+scored ones, so the run stays short (tests/realdocs.py scores them all as found). A portal's info box
+above the text that states what the notice states (built from the annotations) changes nothing either."""
 from __future__ import annotations
 
 import re
@@ -76,4 +77,31 @@ def test_a_layout_changes_no_field_the_reader_reads(layout):
                  if _same(before[name]) == _same(want[name]) != _same(after[name])]
         if _units(found) != _units(moved):
             lost.append(f"{path.parent.name}/{path.stem} units")
+    assert not lost, "\n".join(lost)
+
+
+def _info_box(want: dict) -> str:
+    """A portal's info box stating what the notice itself states (the values read by eye)."""
+    box = ["索引号：000014349/2023-00001"]
+    box += ["发布机构：" + "、".join(want["issuer"])] if want["issuer"] else []
+    date = want["date"]
+    box += [f"成文日期：{date.year}-{date.month:02d}-{date.day:02d}"] if date else []
+    box += ["文号：" + want["doc_number"]] if want["doc_number"] else []
+    box += ["名称：" + want["notice_title"]] if want["notice_title"] else []
+    return "\n".join(box) + "\n"
+
+
+def test_an_info_box_above_that_agrees_with_the_notice_changes_no_field():
+    from planner.parse.document import ingest_text
+
+    lost = []
+    for path in _cases():
+        text = path.read_text(encoding="utf-8")
+        want = expected_fields(yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8")))
+        if not want["notice"]:
+            continue
+        before = read_fields(ingest_text(text, path.name).plan)
+        after = read_fields(ingest_text(_info_box(want) + text, path.name).plan)
+        lost += [f"{path.parent.name}/{path.stem} {name}: {after[name]!r}" for name in BAR_FIELDS
+                 if _same(before[name]) == _same(want[name]) != _same(after[name])]
     assert not lost, "\n".join(lost)

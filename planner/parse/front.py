@@ -86,15 +86,19 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
     if front.title is None and evidence.own_title:  # 实施意见 to its 主送: its title is above
         front.title = evidence.own_title
     if front.title is None and first > 0:
-        front.title = _named_page(head, cited)
+        front.title = _named_page(head, cited, first)
     return front
 
 
-def _named_page(head: Head, cited: frozenset[str]) -> Optional[str]:
+def _named_page(head: Head, cited: frozenset[str], first: int) -> Optional[str]:
     """A page named after the plan its notice issues (an encyclopedia's entry, with no title line
-    under the notice): the first line, when the 印发 sentence names the plan so."""
+    under the notice): its first line, or a line above the notice (below the page's info box),
+    that is the name the 印发 sentence gives the plan."""
     run = top_title(head)
-    return run.text if run is not None and key_of(run.text).text in cited else None
+    if run is not None and key_of(run.text).text in cited:
+        return run.text
+    named = (head(at) for at in range(first))
+    return next((line.text.strip() for line in named if line.kind == PIECE and line.key.text in cited), None)
 
 
 def _anchor(head: Head, stop: int) -> Optional[int]:
