@@ -1,10 +1,11 @@
 """The real excerpts laid out the other ways pages write the same text: a blank line after every
 line, indents (full-width spaces, no-break spaces), CRLF, trailing spaces, a breadcrumb and font
-buttons above, a portal's header (name, links, greeting, menu) above, traditional script, brackets and colons of the other width. Layout is not content:
-every field the reader gets right on the text as found (against the values read by eye in
-tests/fixtures/real) stays right, and the notes keep their units. The sets are a sample of the
-scored ones, so the run stays short (tests/realdocs.py scores them all as found). A portal's info box
-above the text that states what the notice states (built from the annotations) changes nothing either."""
+buttons above, a portal's header (name, links, greeting, menu) above, traditional script,
+brackets and colons of the other width. Layout is not content: every field the reader gets right
+on the text as found (against the values read by eye in tests/fixtures/real) stays right, and
+the notes keep their units. A portal's info box above the text that states what the notice
+states (built from the annotations) changes nothing either. The sets are a sample of the scored
+ones, so the run stays short (tests/realdocs.py scores them all as found)."""
 from __future__ import annotations
 
 import re
