@@ -58,7 +58,7 @@ def parse_date(text: str) -> Optional[dt.date]:
 def read_issue_date(key: str) -> Optional[dt.date]:
     """A 成文日期 read off a line's key (planner.form.keys: no spaces): `2024年5月31日`,
     `二○○九年十月十五日`, `2021年06月09日`, or digits that lost 年 and 月 when only one date
-    fits them (`2021416` → 2021-4-16; `2021111` is left unread)."""
+    fits them unpadded (`2021416` → 2021-4-16; `2022109` → 2022-10-9; `2021111` is left unread)."""
     found = parse_date(key.replace("O", "〇"))
     if found is not None or len(key) > ISSUE_DATE_MAX:
         return found
@@ -66,10 +66,12 @@ def read_issue_date(key: str) -> Optional[dt.date]:
     if match is None:
         return None
     year, digits = int(match["y"]), match["md"]
-    readings = {_date(year, int(digits[:cut]), int(digits[cut:])) for cut in (1, 2)
-                if 0 < cut < len(digits) and len(digits) - cut <= 2}
-    readings.discard(None)
-    return readings.pop() if len(readings) == 1 else None
+    cuts = [cut for cut in (1, 2) if 0 < cut < len(digits) and len(digits) - cut <= 2
+            and _date(year, int(digits[:cut]), int(digits[cut:])) is not None]
+    unpadded = [cut for cut in cuts if digits[0] != "0" and digits[cut] != "0"]
+    if len(cuts) > 1 and len(unpadded) == 1:
+        cuts = unpadded  # 公文 dates are not zero-padded: 2022109 is 10月9日, not 1月09日
+    return _date(year, int(digits[:cuts[0]]), int(digits[cuts[0]:])) if len(cuts) == 1 else None
 
 
 def read_field_date(text: str) -> Optional[dt.date]:

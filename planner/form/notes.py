@@ -14,6 +14,7 @@ from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, etc_head, read_units
+from planner.form.unitnotes import UNIT_LIST_END_RE, is_unit_list, units_only
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
@@ -38,7 +39,7 @@ LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头�
 SUPPORT_LABELS = ("配合单位", "配合部门", "实施部门", "实施单位", "参与单位", "协办单位", "相关责任单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
-DUTY_RE = lazy(r"(按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)$")
+DUTY_RE = lazy(r"(?:按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)+$")
 # The mark that names a lead unit in a list (`标☆的为牵头单位`). 例：市大数据局☆
 LEAD_MARKS = "☆★"
 # A note's fields that name no unit: its time limit. Spaces a PDF left inside are read through.
@@ -54,8 +55,8 @@ CUT_LABELS_RE = lazy("^(?:" + "|".join(label[:n] for label in LABELS.split("|") 
 CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）〔〕]{{2,40}}?)(?:按职责分工)?(?:牵头负责|牵头|负责)?[、,，]")
 # A name's bracketed other name after it. 例：市府办〔市大数据局〕
 BRACKETED_END_RE = lazy(r"(?:〔[^〔〕]*〕|\([^()]*\)|（[^（）]*）)$")
-# …or cut after a unit's first character, its level, right after a task's sentence. 例：…。(省
-CUT_LEVEL_RE = lazy(r"^(?:省|市|区|县|州|各)$")
+# …or cut early in a unit's name (its level first), right after a task's sentence. 例：…。(省 / …。[市行政
+CUT_LEVEL_RE = lazy(rf"^(?:省|市|区|县|州|各)[{HAN}]{{0,8}}$")
 
 
 
@@ -67,14 +68,8 @@ LINE_NOTE_MAX = 200
 # 配合单位:省发改委、省工信厅
 LEAD_LINE_RE = lazy(r"^\s*(?:总牵头单位|牵头责任单位|牵头单位|牵头部门)\s*[:：]")
 SUPPORT_LINE_RE = lazy(r"^\s*(?:配合单位|参与单位|协办单位|相关责任单位|责任单位|责任部门)\s*[:：]")
-# A bracket of unit names only that ends a task's sentence, or its paragraph after the 。: a note
-# whose units all lead. The first name opens with its level (a 区's 局, a 市's 中心) or 各, so a
-# gloss (`机房(数据中心)`, `住所(经营场所)`) is none. 例：…的场景应用(區市場局、區行政服務中心)。 /
-# …等要求。(各县(区、市)人民政府、开发区管委会、市直各单位)
-UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇|各)[{HAN}()（）、]{{1,20}}$")
-OTHER_NAME_RE = lazy(rf"^[{HAN}()（）、]{{2,24}}$")
-UNIT_LIST_END_RE = lazy(r"(?:单位|部门|街镇|街道|乡镇|国企|企业)$")
-UNITS_ONLY_MAX = 60
+# A note's own word that its first unit leads (not a unit). 例：…各市(区)政府,排在首位为牵头单位,下同
+FIRST_LEADS_RE = lazy(r"[,，;；]\s*(?:排在首位的?为牵头单位|排名第一的?为牵头单位|第一责任单位为牵头单位)(?:[,，]\s*下同)?\s*$")
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
 RULE_ASIDE_RE = lazy(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
@@ -112,25 +107,6 @@ def pairs_with(text: str, following: str) -> bool:
             and LABELLED_PART_RE.search(plain(text), LEAD_LINE_RE.match(plain(text)).end()) is None)
 
 
-def _units_only(keys: str, begin: int, end: Optional[int]) -> bool:
-    """The bracket at `begin` lists unit names only and ends a task's sentence (after text
-    that is no name, before its 。 or ；)."""
-    if end is None or begin == 0 or end - begin > UNITS_ONLY_MAX:
-        return False
-    closes = keys[end:end + 1] in ("。", "；", ";") or (keys[begin - 1] == "。" and not keys[end:].strip())
-    if not closes or not keys[begin - 1].strip() or is_organ(keys[max(0, begin - 8):begin].strip()):
-        return False
-    return _is_unit_list(keys[begin + 1:end - 1])
-
-
-def _is_unit_list(inner: str) -> bool:
-    names = [name for name, _, _ in read_units(inner)]
-    return (bool(names) and UNIT_NAME_RE.match(names[0]) is not None
-            and all(OTHER_NAME_RE.match(name) and (ORGAN_END_RE.search(name.removesuffix("等"))
-                                                   or UNIT_LIST_END_RE.search(name.removesuffix("等")))
-                    for name in names))
-
-
 def find_notes(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of responsibility notes in `text`, parentheses included (a note on
     its own line has none)."""
@@ -148,7 +124,7 @@ def find_notes(text: str) -> list[tuple[int, int]]:
         inner = (begin + 1, stop - (end is not None))
         truncated = end is None
         if (_is_note(keys, *inner, truncated) or (glossed and _is_glossed_note(text, *inner, truncated))
-                or _units_only(keys, begin, end)):
+                or units_only(keys, begin, end)):
             spans.append((begin, stop))
             index = stop
     return spans
@@ -164,7 +140,7 @@ def _line_note(text: str) -> Optional[tuple[int, int]]:
         return None
     start = len(text) - len(text.lstrip())
     aside = RULE_ASIDE_RE.search(text)
-    end = aside.start() if aside else len(text.rstrip())
+    end = aside.start() if aside else len(text.rstrip().rstrip("。"))  # its sentence's 。 is no part of it
     return (start, end) if end > start + label.end() - label.start() else None
 
 
@@ -272,7 +248,7 @@ def read_note(raw: str) -> Optional[Reading]:
     if LETTER_SPACED_RE.search(inner):
         inner = SPACES_RE.sub("", inner)
     keys = simplify(inner)
-    if not truncated and _is_unit_list(keys):
+    if not truncated and is_unit_list(keys):
         return Reading(inner, "", False)  # a bracket of unit names after a task (find_notes)
     if truncated and CUT_LEVEL_RE.match(keys):
         return Reading("", "", True)  # (省 at the end: find_notes saw the sentence before it
@@ -289,12 +265,18 @@ def read_note(raw: str) -> Optional[Reading]:
     if spaced:  # 责 任 单 位 ：A、B
         label = spaced[1].replace(" ", "") + "："
         inner, keys = label + inner[spaced.end():], label + keys[spaced.end():]
+    first_leads = FIRST_LEADS_RE.search(keys)
+    if first_leads:  # (责任单位:A、B,C,排在首位为牵头单位,下同): A leads, the rest support
+        inner, keys = inner[:first_leads.start()], keys[:first_leads.start()]
     if LABEL_RE.match(keys):
         lead, support = _labelled(inner, keys)
     else:
         lead, support = _role_words(inner, keys)
     if any(mark in inner for mark in LEAD_MARKS):
         lead, support = _starred(lead + "、" + support if support else lead)
+    if first_leads and not support:
+        names = [name for name, _, _ in read_units(lead)]
+        lead, support = names[0] if names else "", "、".join(names[1:])
     return Reading(lead, support, False, rule)
 
 

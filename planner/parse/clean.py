@@ -56,6 +56,9 @@ BULLET_RE = re.compile(r"^\s*[•●▪]\s*")
 # A menu's item: a bullet and a few words, no field's colon. 例：• 政务公开
 MENU_ITEM_RE = re.compile(r"^\s*[•●▪]\s*[^\s:：|]{1,8}\s*$")
 MENU_RUN_MIN = 3
+# …or a number, a space and a few words. 例：1. 现行有效行政规范性文件库
+NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.．]\s+[^\s:：|。，,]{1,14}\s*$")
+NUMBERED_RUN_MIN = 5
 # A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
 FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
@@ -96,15 +99,19 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
 
 
 def _menu_lines(lines: list[Line]) -> set[int]:
-    """Runs of MENU_RUN_MIN or more bulleted short items (a page's menu: • 首页 / • 政务公开 /
-    • 政务服务中心), not bulleted fields (• 文号: …)."""
+    """A page's menus: runs of MENU_RUN_MIN or more bulleted short items (• 首页 / • 政务公开 /
+    • 政务服务中心), not bulleted fields (• 文号: …); and runs of numbered short items whose
+    numbering starts again at 1 (`1. 目录` / `2. 旗人民政府` / `1. 旗政府工作部门` …), which no
+    document's headings do without a heading or text between."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate(lines + [Line("", 0)]):
-        if MENU_ITEM_RE.match(line.text):
+        if MENU_ITEM_RE.match(line.text) or NUMBERED_ITEM_RE.match(line.text):
             run.append(index)
             continue
-        if len(run) >= MENU_RUN_MIN:
+        bullets = [at for at in run if MENU_ITEM_RE.match(lines[at].text)]
+        restarts = sum(1 for at in run if (item := NUMBERED_ITEM_RE.match(lines[at].text)) and item["n"] == "1")
+        if len(bullets) >= MENU_RUN_MIN or (len(run) >= NUMBERED_RUN_MIN and restarts >= 2):
             found.update(run)
         run = []
     return found

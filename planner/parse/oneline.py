@@ -11,7 +11,7 @@ from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, plain
 from planner.form.notes import find_notes
-from planner.form.notice import ISSUING_RE, recipient_groups, seal_start
+from planner.form.notice import ISSUING_RE, find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_organ
 from planner.form.script import HAN
 from planner.parse.source import SourceLine as Line
@@ -79,6 +79,9 @@ TITLE_START_RE = re.compile(r"(?<=[\s:：|])(?=[^\s:：|])(?!\d{4}-\d{1,2}-\d{1,
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
+FIELDS_TAIL_MAX = 60
+TAIL_DATE_RE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s)")
+SENTENCE_MARKS_RE = re.compile(r"[。，,；;]")
 NOTICE_SENTENCES = 3  # sentences a notice may add after its 印发 sentence (whom to ask, what to report)
 SENTENCE_MAX = 200
 
@@ -148,6 +151,9 @@ def _notice_cuts(text: str) -> list[int]:
     elif found := _recipients_before_issuing(keys, start):
         cuts += found
         start = found[-1]
+    elif title and title["num"] and (_fields_tail(keys[start:]) or find_notice_title(plain(title["title"]))):
+        dated = TAIL_DATE_RE.match(keys, start)  # the page's date apart from its fields: 2021年5月24日 / 發布機關:…
+        return cuts + ([dated.end()] if dated else [])  # a title and its 文号, then the page's fields or the notice's text
     elif cuts:
         return []  # a title or 文号 alone is no one-line notice
     issuing = ISSUING_RE.search(keys, start)
@@ -186,6 +192,13 @@ def _title_after_chrome(keys: str, start: int) -> Optional[re.Match]:
         if title["num"] is not None or (head and recipient_groups(plain(head["head"]))):
             return title
     return None
+
+
+def _fields_tail(rest: str) -> bool:
+    """What follows a title and its 文号 on a line is a page's fields, not prose.
+    例：2021年5月24日 發布機關:合肥市人民政府 |"""
+    rest = rest.strip()
+    return 0 < len(rest) <= FIELDS_TAIL_MAX and not SENTENCE_MARKS_RE.search(rest)
 
 
 def _recipients_before_issuing(keys: str, start: int) -> list[int]:

@@ -15,7 +15,7 @@ from planner.form.keys import Key, key_of
 from planner.form.organs import split_organs
 
 # Field names portals and wiki infoboxes use, read on the key (spaces dropped: `文 号`, `标  题`).
-DOC_NUMBER_LABELS = ("发文字号", "文件编号", "文号")
+DOC_NUMBER_LABELS = ("发文字号", "政策文号", "文件编号", "文号")
 ISSUER_LABELS = ("发文机关", "发文机构", "发布机构", "发布机关", "发文单位", "印发机关", "发布部门", "发文部门", "发布单位",
                  "公开主体")
 # A law library's and an encyclopedia's date of the act (颁布/颁发) is its 成文日期 too; 发布日期 is the page's.
@@ -27,7 +27,8 @@ OTHER_LABELS = ("索引号", "组配分类", "主题分类", "信息分类", "�
                 "责任部门", "政策级别", "政策主题", "信息来源", "来源", "中文名", "类别", "地区", "行业", "主题词", "关键词",
                 "归档时间", "浏览量", "浏览次数", "访问次数", "访问量", "阅读量", "阅读次数", "点击量", "点击", "字号",
                 "字体", "作者", "时间", "日期", "时效", "信息索引号", "公开日期", "效力状况", "内容概述",
-                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源", "生效日期", "失效日期")
+                "附件下载", "统一编号", "统一登记号", "文件登记号", "资料来源", "生效日期", "失效日期",
+                "制发机构")
 LABELS = DOC_NUMBER_LABELS + ISSUER_LABELS + DATE_LABELS + TITLE_LABELS + OTHER_LABELS
 # A field's name ends in a colon, or in a table's rule. 例：文号:|六盘水府办发〔2022〕10号| /
 # 发布机构:通州区人民政府办公室文号:通政办发〔2023〕9号 / 发布机构|姜堰区政府办|
@@ -97,7 +98,8 @@ def _spaced_fields(text: str) -> Optional[list[tuple[str, str]]]:
     pairs = []
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        pairs.append((key_of(match.group()).text, text[match.end():end].lstrip(":：").strip(" |\u3000")))
+        value = text[match.end():end].lstrip(":：").strip(" |\u3000")
+        pairs.append((key_of(match.group()).text, value.split("|")[0].strip()))  # a table's rule ends a cell
     return pairs if pairs[0][1] else None
 
 

@@ -76,9 +76,14 @@ def title_of(text: str, cited: frozenset[str] = frozenset()) -> Optional[str]:
     title = key.text[span[0]:span[1]]
     if not PLAN_TITLE_RE.match(title) or (ABOUT_RE.match(title) and title not in cited):
         return None
-    if SUMMARY_RE.search(title):
+    if SUMMARY_RE.search(title) or not _balanced(title):
         return None
     return key.cut(*span).strip()
+
+
+def _balanced(title: str) -> bool:
+    """A whole title closes the book-title marks it opens (措施》实施方案 is a title's last line)."""
+    return title.count("《") == title.count("》") and title.count("〈") == title.count("〉")
 
 
 def _cleaned(k: str) -> Optional[tuple[int, int]]:
@@ -224,19 +229,23 @@ def _after_contents(tagged: Callable[[int], Optional[Tagged]], at: int, stop: in
 
 def _run_at(tagged: Callable[[int], Optional[Tagged]], at: int, stop: int,
             cited: frozenset[str] = frozenset()) -> Optional[Run]:
-    """The title run that opens on line `at`. A first line that reads as an organ's name opens a
-    title only as the plan the 印发 sentence cites (临江市加快推进数字化全面赋能经济社会 / 高质量发展实施方案)."""
+    """The title run that opens on line `at`. A first line that reads as an organ's name, or that
+    opens like no title, opens a title of several lines only as the plan the 印发 sentence cites
+    (临江市加快推进数字化全面赋能经济社会 / 高质量发展实施方案; 构建…处置机制 / 优化提升营商环境工作方案)."""
     pieces: list[str] = []
     named = tagged(at) is not None and tagged(at).kind == ORGANS  # its first line reads as a name
+    first = tagged(at).key.text if tagged(at) is not None else ""
+    quoted = any(name.startswith(first) for name in cited)  # the 印发 sentence's name opens so
     for end in range(at, min(stop, at + RUN_MAX)):
         line = tagged(end)
         if line is None or (line.kind != PIECE and not (named and end == at)):
             return None
-        if end == at + 1 and not OPENER_RE.match(tagged(at).key.text):
-            return None  # a title on several lines opens like one
+        if end == at + 1 and not OPENER_RE.match(first) and not quoted:
+            return None  # a title on several lines opens like one, or as the plan's cited name
         pieces.append(line.text.strip())
         title = title_of("".join(pieces), cited)
-        if title is not None and (not named or end > at and key_of(title).text in cited):
+        strict = named or (end > at and not OPENER_RE.match(first))
+        if title is not None and (not strict or end > at and key_of(title).text in cited):
             return _continued(tagged, Run(at, end + 1, title), pieces, stop, cited)
     return None
 

@@ -11,8 +11,8 @@ from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_name_tail, split_organs
-from planner.parse.anchors import (DATE, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
-                                   PIECE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
+from planner.parse.anchors import (DATE, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
+                                   PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.notice import Evidence
 from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
 from planner.parse.titles import OPENER_RE, title_of
@@ -195,6 +195,8 @@ def read_issued(head: Lines, anchor: int, evidence: Evidence) -> int:
     elif _kind(head, anchor) in WRAPPER_KINDS:
         at = anchor
         while _kind(head, at) in WRAPPER_KINDS:
+            if at > anchor and _kind(head, at) in (NUMBER, RED):
+                evidence.add_number(head(at))  # the 文号 under a notice sent with no 主送
             at += 1
         return at
     else:
@@ -212,7 +214,9 @@ def recipients_at(head: Lines, at: int) -> Optional[tuple[int, list[str]]]:
     if line is None:
         return None
     after = head(at + 1)
-    if after is not None and line.key.text.endswith((",", "，", "、")) and after.kind == RECIPIENTS:
+    wrapped = line.key.text.endswith((",", "，", "、")) or (line.kind in (PROSE, OTHER, PIECE) and "," in line.key.text)
+    # (a line broken inside a name: …各行政公署,自治 / 区人民政府各部门、各直属机构:)
+    if after is not None and wrapped and after.kind == RECIPIENTS:
         key = key_of(line.text.strip() + after.text.strip())
         groups = recipient_groups(key.text)
         if groups:
@@ -234,7 +238,8 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         if _wrapped_piece(line) and _kind(head, at + 1) in (DATE, SIGNED) and (
                 wrapped := _wrapped_signature(head, at + 1, start)):
             return at + 1 - wrapped[0]  # a 领导小组办公室 closing a name begun on the line above
-        if line.kind in CLOSING or (line.kind == PIECE and title_of(line.text) is not None):
+        quoted = line.key.text.startswith("《") and _kind(head, at + 1) == ISSUING  # 《…》 / 已经…印发你们
+        if line.kind in CLOSING or (line.kind == PIECE and not quoted and title_of(line.text) is not None):
             return at
     return None
 
