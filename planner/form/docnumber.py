@@ -33,7 +33,8 @@ SCREEN = lazy(rf"[{re.escape(OPEN)}]\s*{YEAR}")
 # the title it belongs to or after it in brackets. 例：京政办发〔2016〕26号 / 政办〔2021〕22号 /
 # （东政办字〔2022〕36号）
 NUMBER_KEY = rf"[{HAN}]{{1,12}}?[{re.escape(OPEN)}]{YEAR}[{re.escape(CLOSE)}]第?\d{{1,5}}号"
-NUMBER_LINE_RE = lazy(rf"^[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
+# …after the page's word for how it is published. 例：主動公開 明府辦函〔2018〕84號
+NUMBER_LINE_RE = lazy(rf"^(?:主动公开|依申请公开)?[(（]?(?P<num>{NUMBER_KEY})[)）]?$")
 NUMBER_BEFORE_RE = lazy(rf"(?P<num>{NUMBER_KEY})(?=《|.{{0,60}}?(?:关于|印发))")
 # …or bare after the title, a table's | left after it. 例：…的实施意见常政发〔2022〕82号|
 NUMBER_AFTER_RE = lazy(rf"[(（](?P<num>{NUMBER_KEY})[)）]\|*$|(?<=通知|通报|意见)(?P<bare>{NUMBER_KEY})\|*$")

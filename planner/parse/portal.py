@@ -39,9 +39,9 @@ LABEL_RE = re.compile("(?P<open>[\\[【])?(?P<name>" + "|".join(sorted(LABELS, k
 # A field's name without a colon, apart from its value by a space, its characters spaced or not
 # (on the line as written: the key has no spaces). 例：文  號 白政辦發〔2019〕9號 /
 # 索 引 號 11610527Q-2019-000024 成文日期 2019-02-25 / the later fields with a colon:
-# 文号 石政办函〔2021〕12号 成文日期: 2021年04月23日
+# 文号 石政办函〔2021〕12号 成文日期: 2021年04月23日 / a field with no value last: 文号 萧发改〔2021〕98号 有效性
 SPACED_LABEL_RE = re.compile("(?:(?<=[\\s•·*|-])|^)(?:" + "|".join(r"\s*".join(label) for label in
-                                                         sorted(LABELS, key=len, reverse=True)) + ")(?=\\s|[:：])")
+                                                         sorted(LABELS, key=len, reverse=True)) + ")(?=\\s|[:：]|$)")
 # A field's name glued to its value (no colon, no space): only names of three characters or more,
 # on a line with no sentence mark. 例：發文機構市政府辦公廳發文字號武政辦〔2018〕103號 / 成文日期2018年08月22日
 # 文号 is glued only before what reads as one. 例：发文机关某县人民政府文号某政发〔2021〕7号

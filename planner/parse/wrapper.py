@@ -13,6 +13,7 @@ from planner.form.notice import find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_name_tail, split_organs
 from planner.parse.anchors import (DATE, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
+from planner.parse.columns import columned_signature
 from planner.parse.notice import Evidence
 from planner.parse.portal import DATE_LABELS, DOC_NUMBER_LABELS, ISSUER_LABELS, label_alone
 from planner.parse.titles import OPENER_RE, title_of
@@ -238,6 +239,8 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         if _wrapped_piece(line) and _kind(head, at + 1) in (DATE, SIGNED) and (
                 wrapped := _wrapped_signature(head, at + 1, start)):
             return at + 1 - wrapped[0]  # a 领导小组办公室 closing a name begun on the line above
+        if line.kind == PIECE and columned_signature(head, at):
+            return at  # a 署名 in columns, its row of places first
         quoted = line.key.text.startswith("《") and _kind(head, at + 1) == ISSUING  # 《…》 / 已经…印发你们
         if line.kind in CLOSING or (line.kind == PIECE and not quoted and title_of(line.text) is not None):
             return at
@@ -267,6 +270,11 @@ def _wrapped_piece(line: Tagged) -> bool:
 
 
 def _signature(head: Lines, at: int, evidence: Evidence) -> int:
+    columned = columned_signature(head, at)
+    if columned is not None:
+        count, names = columned
+        evidence.issuer.extend(names)
+        at += count
     for count in range(1, SIGNATURE_LINES + 1):
         wrapped = _kind(head, at + count) in (DATE, SIGNED) and _wrapped_signature(head, at + count, at)
         if wrapped and wrapped[0] == count:
