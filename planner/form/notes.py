@@ -14,7 +14,7 @@ from planner.form.organs import ORGAN_END_RE, ORGAN_WORD_RE, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.unitlists import BRACKET_RE, CLOSE, OPEN, etc_head, read_units
-from planner.form.unitnotes import UNIT_LIST_END_RE, is_unit_list, units_only
+from planner.form.unitnotes import UNIT_LEVEL, UNIT_LIST_END_RE, is_unit_list, units_only
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
@@ -56,7 +56,7 @@ CUT_NOTE_RE = lazy(rf"^(?P<unit>[{HAN}()（）〔〕]{{2,40}}?)(?:按职责分�
 # A name's bracketed other name after it. 例：市府办〔市大数据局〕
 BRACKETED_END_RE = lazy(r"(?:〔[^〔〕]*〕|\([^()]*\)|（[^（）]*）)$")
 # …or cut early in a unit's name (its level first), right after a task's sentence. 例：…。(省 / …。[市行政
-CUT_LEVEL_RE = lazy(rf"^(?:省|市|区|县|州|各)[{HAN}]{{0,8}}$")
+CUT_LEVEL_RE = lazy(rf"^{UNIT_LEVEL}[{HAN}]{{0,8}}$")
 
 
 
@@ -128,6 +128,12 @@ def find_notes(text: str) -> list[tuple[int, int]]:
             spans.append((begin, stop))
             index = stop
     return spans
+
+
+def is_note_alone(text: str) -> bool:
+    """The line is one bracketed note and nothing else (`（责任单位：…）` at the head of a page)."""
+    text = text.strip()
+    return text[:1] in OPEN and find_notes(text) == [(0, len(text))]
 
 
 def _line_note(text: str) -> Optional[tuple[int, int]]:

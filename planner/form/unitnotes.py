@@ -13,7 +13,9 @@ from planner.form.unitlists import read_units
 # whose units all lead. The first name opens with its level (a 区's 局, a 市's 中心) or 各, so a
 # gloss (`机房(数据中心)`, `住所(经营场所)`) is none. 例：…的场景应用(區市場局、區行政服務中心)。 /
 # …等要求。(各县(区、市)人民政府、开发区管委会、市直各单位)
-UNIT_NAME_RE = lazy(rf"^(?:省|市|区|县|州|镇|各)[{HAN}()（）、]{{1,20}}$")
+# How a unit's name opens: its level (a 市's 局, a 区's 中心) or 各. 例：区数据局 / 各街镇
+UNIT_LEVEL = "(?:省|市|区|县|州|镇|各)"
+UNIT_NAME_RE = lazy(rf"^{UNIT_LEVEL}[{HAN}()（）、]{{1,20}}$")
 OTHER_NAME_RE = lazy(rf"^[{HAN}()（）、]{{2,24}}$")
 UNIT_LIST_END_RE = lazy(r"(?:单位|部门|街镇|街道|乡镇|国企|企业)$")
 UNITS_ONLY_MAX = 60

@@ -12,7 +12,7 @@ from planner.form.dates import TRAILING_DATE_RE, read_issue_date
 from planner.form.docnumber import (BROKEN_NUMBER_RE, NUMBER_AFTER_RE, NUMBER_BEFORE_RE, NUMBER_IN_LINE_RE,
                                     NUMBER_LINE_RE, NUMBER_OPENING_RE, RED_HEADER_RE)
 from planner.form.keys import Key, key_of
-from planner.form.notes import find_notes
+from planner.form.notes import is_note_alone
 from planner.form.notice import (TRAILING_FIELD_RE, TitleSpan, find_notice_title, is_issuing, is_public,
                                  is_seal, recipient_groups)
 from planner.form.organs import split_organs
@@ -142,7 +142,7 @@ def _dated(key: Key) -> Optional[Tagged]:
 
 def _notice_parts(key: Key) -> Optional[Tagged]:
     k = key.text
-    if k[:1] in "(（〔[【" and find_notes(k) == [(0, len(k))]:
+    if is_note_alone(k):
         return None  # a 责任单位 note on a line of its own lists units, not a 主送
 
     title = find_notice_title(k)

@@ -10,10 +10,11 @@ from typing import Optional
 from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
 from planner.form.keys import GLOSS, plain
-from planner.form.notes import find_notes
+from planner.form.notes import is_note_alone
 from planner.form.notice import ISSUING_RE, find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_organ
 from planner.form.script import HAN
+from planner.parse.portal import SENTENCE_MARKS_RE
 from planner.parse.source import SourceLine as Line
 from planner.parse.titles import KINDS, title_of
 
@@ -54,15 +55,17 @@ NUMBER_HEAD_RE = re.compile(rf"\s*(?P<num>{NUMBER})")
 NUMBER_BEFORE_RECIPIENTS_RE = re.compile(rf"(?<=[\s:：|])(?P<num>{NUMBER})\s*$")
 # Then its 主送. 例：各县区人民政府,市政府各部门、单位:《…》已经…同意,现印发给你们,…。
 RECIPIENTS_HEAD_RE = re.compile(r"\s*(?P<head>[^。:：]{4,300}?[:：])")
-# 例：东营市人民政府2021年12月13日(此件公开发布)东营市… / …2018年6月7日 (此件公開發(fā)布) (a gloss in the 附注)
-# A date in Chinese numerals too. 例：临江市人民政府办公室 二〇二五年三月十八日
+# A 成文日期, in Chinese numerals too. 例：2021年12月13日 / 二〇二五年三月十八日
+DATE = (r"(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+        r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+# A 附注, pinyin glosses and all. 例：(此件公开发布) / (公开属性:主动公开) / (此件公開發(fā)布)
+PUBLIC = rf"[(（](?:此件|公开属性[:：])(?:[^()（）]|{GLOSS}){{1,16}}[)）]"
+# The 署名, its date and 附注. 例：东营市人民政府2021年12月13日(此件公开发布)东营市… /
+# 临江市人民政府办公室 二〇二五年三月十八日
 SIGNED_RE = re.compile(rf"\s*(?:(?P<org>[{HAN}()（）](?:[{HAN}()（）\s]|{GLOSS}){{2,60}}?)\s*)?"
-                       r"(?P<date>(?:\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-                       r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)(?![前后起止以内])"
-                       rf"\s*(?P<public>[(（]此件(?:[^()（）]|{GLOSS}){{1,16}}[)）])?")
+                       rf"(?P<date>{DATE})(?![前后起止以内])\s*(?P<public>{PUBLIC})?")
 # …or a 署名 with no date, then its 附注. 例：哈尔滨市人民政府 (公开属性:主动公开)
-UNDATED_RE = re.compile(rf"\s*(?P<org>[{HAN}][{HAN}()（）]{{2,40}}?)\s*"
-                        rf"(?P<public>[(（](?:此件|公开属性[:：])(?:[^()（）]|{GLOSS}){{1,16}}[)）])")
+UNDATED_RE = re.compile(rf"\s*(?P<org>[{HAN}][{HAN}()（）]{{2,40}}?)\s*(?P<public>{PUBLIC})")
 # A 附注 whose characters a page garbled (a glossed page read in the wrong encoding). 例：?。ù思_發(fā)布)
 GARBLED_PUBLIC_RE = re.compile(rf"[?？]\s*。(?:[^\s()（）]|{GLOSS}){{1,16}}[)）]")
 # 例：《东营市“十四五”数字强市建设规划》 (the name the 印发 sentence gives)
@@ -80,8 +83,7 @@ HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few th
 HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
 FIELDS_TAIL_MAX = 60
-TAIL_DATE_RE = re.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s)")
-SENTENCE_MARKS_RE = re.compile(r"[。，,；;]")
+TAIL_DATE_RE = re.compile(rf"\s*{DATE}(?=\s)")
 NOTICE_SENTENCES = 3  # sentences a notice may add after its 印发 sentence (whom to ask, what to report)
 SENTENCE_MAX = 200
 
@@ -93,8 +95,8 @@ def split_long_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for index, line in enumerate(lines):
         cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
-        noted = line.text.lstrip()[:1] in "(（〔[【" and find_notes(line.text.strip())[:1] == [(0, len(line.text.strip()))]
-        head = _notice_cuts(line.text) if index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN and not noted else []
+        notice = index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN and not is_note_alone(line.text)
+        head = _notice_cuts(line.text) if notice else []
         if index == 0 and not head and len(line.text) >= LONG_LINE:
             head = _title_cut(line.text)  # no notice: the text may open with the plan's title
         cuts.update(head)

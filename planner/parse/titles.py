@@ -10,7 +10,7 @@ from planner.form.docnumber import NUMBER_AFTER_RE
 from planner.form.keys import key_of
 from planner.form.notice import LEAD_STATUS_RE, SITE_SUFFIX_RE, STATUS_RE, TRAILING_FIELD_RE, cited_names
 from planner.form.script import HAN
-from planner.parse.anchors import HEADING, ISSUING, ORGANS, OTHER, PIECE, PROSE, Tagged
+from planner.parse.anchors import HEADING, ISSUING, ORGANS, PIECE, PROSE, Tagged
 from planner.parse.placed import placed_title, reads_as_title
 
 KINDS = ("行动方案|工作要点|实施方案|实施意见|行动计划|工作方案|顶层设计|一览表|分解表|进度表|规划|纲要|要点|方案|计划|意见|"
@@ -35,7 +35,6 @@ YEAR_ADDED_RE = re.compile(r"(?<=意见)[(（]\d{4}年[)）]$")
 # 例：(2016—2018年) / ——佛山市… / 暨数字嘉鱼“十四五”规划 (a second plan the same text is)
 CONTINUATION_RE = re.compile(rf"^(?:{PERIOD_IN}|——|暨)")
 RUN_MAX = 4
-TOP_MENU_MAX, MENU_ITEM_MAX = 6, 6  # a page's menu items above its title: how many, how long
 # How far into the head a page's summary sentence may stand before the title it cites by name.
 # 例：2023年,福建省人民政府办公厅印发《2023年数字福建工作要点》。 / 全文内容 / 2023年数字福建工作要点
 SUMMARY_SPAN = 4
@@ -146,19 +145,13 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
 def top_title(tagged: Callable[[int], Optional[Tagged]]) -> Optional[Run]:
     """The first line of a page with no notice, when it reads as a title (what follows it may
     be the page's metadata before the body: `丽水市数字政府建设“十四五”规划` / `发布时间:…`)."""
-    for at in range(TOP_MENU_MAX + 1):  # past a page's menu: 首页 / 政务公开 / 政务服务中心
-        line = tagged(at)
-        if line is None:
-            return None
-        if line.kind == ORGANS or (line.kind in (PIECE, OTHER) and len(line.key.text) <= MENU_ITEM_MAX):
-            continue
-        if line.kind != PIECE:
-            return None
-        k = _cleaned_text(line.text)
-        if not k or not reads_as_title(k) or ABOUT_RE.match(k):
-            return None
-        return Run(at, at + 1, _placed_text(line.text))
-    return None
+    line = tagged(0)
+    if line is None or line.kind != PIECE:
+        return None
+    k = _cleaned_text(line.text)
+    if not k or not reads_as_title(k) or ABOUT_RE.match(k):
+        return None
+    return Run(0, 1, _placed_text(line.text))
 
 
 def _opens(lines: list[Tagged]) -> bool:
