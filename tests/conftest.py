@@ -50,6 +50,10 @@ def pytest_addoption(parser):
 # Documents laid out by LibreOffice: all of them in one run for the whole session (each run
 # costs seconds), measured by the tests that need a PDF.
 JIMO_PLAN = ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.yaml"
+# The last page of a 实施意见 (constructs c62), and a 实施意见 whose lines give a character away
+# before a comma (real final10 003): laid out as planner renders what it reads from them.
+LAID_TEXTS = {"untitled": ROOT / "tests" / "fixtures" / "constructs" / "c62.txt",
+              "gives_way": ROOT / "tests" / "fixtures" / "real" / "final10" / "003.txt"}
 RIZHAO_PLAN = ROOT / "examples" / "plans" / "003_日照市数字强市发展规划2024-2026.yaml"
 # A notice whose 文号 stands in brackets under its title and whose 附件说明 holds 2022 (Word
 # and LibreOffice set digits a quarter character apart): its signature came alone onto page 2.
@@ -96,6 +100,7 @@ def laid_out(tmp_path_factory) -> dict[str, Laid]:
 
     from handmade import WRONG, notice
     from planner.office import docx_pdfs, soffice
+    from planner.parse.document import ingest_text
     from planner.planfile import load_plan
     from planner.render import NoticeFields, RenderOptions, render_matrix, render_notice, render_plan
 
@@ -113,6 +118,8 @@ def laid_out(tmp_path_factory) -> dict[str, Laid]:
         docs[f"dongying_{name}"] = render_notice(dongying, folder / f"dongying_{name}.docx", NoticeFields(**fields),
                                                  RenderOptions(masthead=masthead), with_matrix=matrix)
     docs["rizhao"] = render_plan(load_plan(RIZHAO_PLAN), folder / "rizhao.docx")
+    for name, text in LAID_TEXTS.items():  # texts as read from real pages, with no title line
+        docs[name] = render_plan(ingest_text(text.read_text(encoding="utf-8"), text.name).plan, folder / f"{name}.docx")
     docs["matrix_alone"] = render_matrix(jimo, folder / "分工表.docx")
     docs["hand_right"] = notice(folder / "hand_right.docx")
     for wrong in WRONG:

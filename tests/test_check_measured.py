@@ -70,3 +70,22 @@ def test_the_check_names_every_code_of_the_standard_table():
 def test_a_table_standing_alone_has_no_first_page_body_to_show(laid_out):
     # a landscape 分工表 on its own: 7.3.3's 正文 does not apply
     assert shown(all_findings(laid_out["matrix_alone"])) == []
+
+
+def test_a_text_with_no_title_line_shows_its_body_on_page_one(laid_out):
+    # 7.3.3 asks for 正文 on page 1; a plan read from a page with no title line has only 正文
+    laid = laid_out["untitled"]
+    from planner.check.measure import body_lines
+    assert body_lines(laid.pages[0])
+    assert "F020" not in {f.code for f in all_findings(laid)}, shown(all_findings(laid))
+
+
+def test_a_line_that_gives_a_character_away_before_a_comma_is_not_counted_short(laid_out):
+    # 5.2.3: 28 characters a line. A comma may not open a line, so the line before `设，` ends a
+    # character early and is spread to the full width (Word and LibreOffice alike): 27 on the page.
+    from planner.check.elements import compact
+    from planner.check.measure import body_lines
+    laid = laid_out["gives_way"]
+    texts = [compact(line.text) for line in body_lines(laid.pages[0])]
+    assert any(len(text) == 27 and following[1:2] == "，" for text, following in zip(texts, texts[1:]))
+    assert "F011" not in {f.code for f in all_findings(laid)}, shown(all_findings(laid))

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Optional
 
 from planner.check.elements import PROPER_PAGE_NUMBER_RE, compact, is_page_number
 from planner.check.findings import Finding
 from planner.check.pdf import Line, Page
 from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm
+from planner.textwidth import NO_LINE_START
 
 SIZE_SLACK = 0.6  # points: a 三号 character measured at 15.4–16.6 pt is a 三号 character
 
@@ -104,14 +105,17 @@ def lines_per_page(pages: list[Page]) -> Iterator[Finding]:
 
 
 def chars_per_line(pages: list[Page]) -> Iterator[Finding]:
-    """5.2.3: a full line of 3号 Chinese text holds 28 characters."""
+    """5.2.3: a full line of 3号 Chinese text holds 28 characters. A line that gave its last
+    character to the next so that the next does not open with a mark (…建 / 设，根据…: a 、，。》
+    never starts a line) is spread to the full width with one character fewer: not counted."""
     full = []
     for page in pages:
         frame = Frame.of(page)
-        for line in body_lines(page):
+        lines = body_lines(page)
+        for line, following in zip(lines, lines[1:] + [None]):
             text = compact(line.text)
             if not page.landscape and line.x0 < frame.left + 1 and line.x1 > frame.right - 6 \
-                    and all(ord(ch) > 0x2E80 for ch in text):
+                    and all(ord(ch) > 0x2E80 for ch in text) and not _gave_way(following):
                 full.append((width_chars(text), page.number))
     if not full:
         return
@@ -121,6 +125,12 @@ def chars_per_line(pages: list[Page]) -> Iterator[Finding]:
         yield Finding("F011", f"第 {number} 页（排版实测）", f"满行排 {most:g} 字；应为 {wanted:g} 字")
 
 
+def _gave_way(following: Optional[Line]) -> bool:
+    """The next line opens with a character and then a mark that may not open a line."""
+    text = compact(following.text) if following is not None else ""
+    return len(text) > 1 and text[1] in NO_LINE_START
+
+
 def first_page(pages: list[Page]) -> Iterator[Finding]:
     """7.3.3 公文首页必须显示正文: page 1 carries 3号 text after its title. (A table standing
     alone — a landscape 分工表 or 对照表 — has no 正文 to show.)"""
@@ -128,7 +138,7 @@ def first_page(pages: list[Page]) -> Iterator[Finding]:
         return
     lines = text_lines(pages[0])
     title = [at for at, line in enumerate(lines) if line.size > STANDARD["body_size"].amount + 3]
-    after = lines[title[-1] + 1:] if title else []
+    after = lines[title[-1] + 1:] if title else lines  # a text with no title line: all of page 1
     if not [line for line in after if of_size(line, STANDARD["body_size"].amount)]:
         yield Finding("F020", "第 1 页（排版实测）", "首页没有正文；请调整版面，使首页显示正文")
 
