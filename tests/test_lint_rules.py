@@ -98,3 +98,11 @@ def test_stale_deadline_and_date_invalid_read_february_30_alike():
                           None, None)
     stale = text.replace("2月30日", "2月28日")
     assert [p.code for p in lint_draft(text_draft(stale, "草稿.txt"), config)] == ["T002"]
+
+
+def test_a_note_saying_its_first_unit_leads_gets_no_comma_report_on_those_words():
+    # GB/T 15834: parallel names take 顿号; `排在首位为牵头单位，下同` names no unit, so the commas
+    # before and inside it stay. The one between two names is still reported.
+    text = "一、主要任务\n（一）建设平台。依托大数据平台建设。[责任单位：区数据局、区财政局，各街道办事处，排在首位为牵头单位，下同]\n"
+    found = [problem for problem in lint_text(text, "O004")]
+    assert len(found) == 1 and "区财政局，各街道办事处" in found[0].message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from planner.form.notes import ROLES
+from planner.form.notes import ROLES, units_end
 from planner.form.patterns import lazy
 from planner.form.script import HAN
 from planner.form.spots import Spot
@@ -27,7 +27,8 @@ def find_stray_marks(note: str) -> Iterator[Spot]:
 
 def find_separators(note: str) -> Iterator[Spot]:
     """Commas, slashes or spaces between two names of a note: a 顿号. The comma after a
-    division of labour (`A牵头，B配合`) stays."""
-    for match in SEPARATOR_RE.finditer(note):
+    division of labour (`A牵头，B配合`) stays, and so does the one before the note's own word on
+    who leads (`…各街道办事处，排在首位为牵头单位，下同`), which names no unit."""
+    for match in SEPARATOR_RE.finditer(note, 0, units_end(note)):
         if DIVISION_END_RE.search(note, 0, match.start()) is None:
             yield Spot(match.start(), match.end(), "、")

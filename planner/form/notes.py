@@ -130,6 +130,13 @@ def find_notes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def units_end(note: str) -> int:
+    """Where a note's units end: before its own word on who leads (`，排在首位为牵头单位，下同`)."""
+    inner = note[:-1] if note[-1:] in CLOSE else note
+    rule = FIRST_LEADS_RE.search(simplify(inner))
+    return rule.start() if rule else len(note)
+
+
 def is_note_alone(text: str) -> bool:
     """The line is one bracketed note and nothing else (`（责任单位：…）` at the head of a page)."""
     text = text.strip()
