@@ -19,6 +19,8 @@ SPACE_RE = lazy(r"[\s\u3000\xa0\ufeff\u200b]+")
 # An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?
 # stands for a lost character and stays). 例：? ? ? ? ?某市数据局 / ??2025年12月31日
 LOST_INDENT_RE = lazy(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
+# The same after a line's text, where a space stands between: trailing layout. 例：???2018年7月30日 ??
+LOST_TRAIL_RE = lazy(r"[\s\u3000\xa0]+\?[\s\u3000\xa0?]*$")
 # A full-width open bracket a page mis-decoded as `?。`, where it opens a line or a bracket closes
 # after it: the key reads it as `(`. 例：?。?025—2027年) / ?。ù思_發(fā)布) / 方案?。?025—2027年)
 LOST_OPEN_RE = lazy(r"(?:^[\s\u3000\xa0]*|(?<=\S))\?。(?=[^\s()（）。]{1,24}[)）]|(?<=^\?。)\S)")
@@ -56,6 +58,9 @@ def key_of(text: str) -> Key:
     indent = None if lost else LOST_INDENT_RE.match(text) if text[:1] in "? \u3000\xa0" else None
     if indent:
         skip = [(0, indent.end())] + [span for span in skip if span[0] >= indent.end()]
+    trail = LOST_TRAIL_RE.search(text) if text.rstrip().endswith("?") and not lost else None
+    if trail and (indent is None or trail.start() >= indent.end()):
+        skip = [span for span in skip if span[1] <= trail.start()] + [trail.span()]
     glosses = [match.span() for match in PINYIN_GLOSS_RE.finditer(text)] if "(" in text else []
     chars: list[str] = []
     at: list[int] = []

@@ -28,6 +28,9 @@ from planner.form.script import has_cjk
 PDF_JOIN_END = "。；;：:！!？?）)”》"
 # Markdown that `export --format md` writes. 例：## 一、主要任务 / **1.标题。**
 MD_MARKUP_RE = re.compile(r"^#{1,6}\s+|\*\*")
+# A heading line of Markdown: a text file with one is Markdown saved as .txt (a 公文 line never
+# opens with #). 例：# 上海市交通委员会关于印发《…》的通知
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
 
 
 @dataclass
@@ -48,7 +51,7 @@ def ingest_document(path: str | os.PathLike) -> Ingested:
     lines, dropped = list(source.lines), list(source.dropped)
     if source.format == "pdf":
         lines = join_wrapped(lines)
-    elif source.format == "md":
+    elif source.format == "md" or any(MD_HEADING_RE.match(line.text) for line in lines):
         lines = [Line(MD_MARKUP_RE.sub("", line.text), line.line) for line in lines]
     return ingest_lines(lines, name, str(path), source.format, dropped)
 
