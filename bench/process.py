@@ -124,6 +124,34 @@ def startup(bin_dir: Path, repeat: int = 20) -> dict:
     return row
 
 
+# The imports of bench/stackfloor.py: the libraries planner is built on and its model.
+STACK_IMPORTS = "import click, jinja2, yaml, planner.model"
+
+
+def stack_floor(bin_dir: Path, work: Path, sizes: Sequence[int] = (200, 2000, 20000),
+                repeat: int = 9) -> list[dict]:
+    """The least any render on planner's stack does (bench/stackfloor.py: import the stack,
+    read and validate the plan, write it the floor's way) against docxtpl's whole run on the
+    same plan, and `stack`: the imports alone. Where `stackfloor/docxtpl` is 1 or more, no
+    `planner render` can beat docxtpl at that size."""
+    python = str(bin_dir / "python")
+    rows = []
+    for size in sizes:
+        json_file = work / f"plan-realistic-{size}.json"
+        if not json_file.exists():
+            write_plan(plan_data(size, "realistic"), json_file.with_suffix(""))
+        commands = {"stack": [python, "-c", STACK_IMPORTS],
+                    "stackfloor": [python, str(HERE / "stackfloor.py"), str(json_file),
+                                   str(work / f"stackfloor-{size}.docx")],
+                    "docxtpl": [python, str(HERE / "competitors.py"), "docxtpl", str(json_file),
+                                str(work / f"stackfloor-docxtpl-{size}.docx")]}
+        row = {"tasks": size, "imports": STACK_IMPORTS,
+               **compare(commands, "docxtpl", repeat if size <= 2000 else 3)}
+        rows.append(row)
+        print("stack floor", json.dumps(row, ensure_ascii=False), flush=True)
+    return rows
+
+
 def main_job(planner: str, readme: Path = ROOT / "README.md") -> list[str]:
     """The README's main job: the `planner …` command on its first line of shell."""
     for line in readme.read_text(encoding="utf-8").splitlines():

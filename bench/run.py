@@ -182,6 +182,7 @@ def main() -> None:
         results["render_whole_process"] = process.render_whole_process(
             large, [str(bin_dir / "planner")], work, python=str(bin_dir / "python"))
         results["startup"] = process.startup(bin_dir)
+        results["stack_floor"] = process.stack_floor(bin_dir, work)
         results["first_run"] = process.first_run(bin_dir, work)
         results["phases"] = process.phases(bin_dir, large, work)
         rows = ingest_and_lint(large, work)

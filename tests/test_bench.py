@@ -132,3 +132,25 @@ def test_a_full_run_without_a_competitor_stops_before_measuring(tmp_path, monkey
     assert stopped.value.code == 2
     assert "pandoc（apt-get install pandoc）" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []  # nothing written, not even the directory's results
+
+
+def test_the_stack_floor_imports_the_stack_validates_and_writes_the_plan(tmp_path):
+    """bench/stackfloor.py is a floor for a render on planner's stack only if it does what such a
+    render cannot skip: import the stack, validate the plan with the model, write every paragraph."""
+    data = plan_data(5, "realistic")
+    source, out = tmp_path / "plan.json", tmp_path / "floor.docx"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-X", "importtime", str(BENCH / "stackfloor.py"), str(source), str(out)],
+                          capture_output=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-1000:]
+    names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.decode("utf-8").splitlines()
+             if line.startswith("import time:") and line.count("|") == 2}
+    assert {"click", "jinja2", "yaml", "pydantic", "planner.model"} <= names
+    expected = [text for _, text in competitors.paragraphs(data)]
+    assert readback.differences(expected, readback.docx_paragraphs(out.read_bytes())) == []
+
+    data["sections"][0]["title"] = {"not": "a title"}  # the model refuses it: the floor validates
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(BENCH / "stackfloor.py"), str(source), str(tmp_path / "bad.docx")],
+                          capture_output=True, cwd=tmp_path)
+    assert proc.returncode != 0 and b"ValidationError" in proc.stderr
