@@ -1,7 +1,8 @@
 """The real excerpts laid out the other ways pages write the same text: a blank line after every
 line, indents (full-width spaces, no-break spaces), CRLF, trailing spaces, a breadcrumb and font
 buttons above, a portal's header (name, links, greeting, menu) above, traditional script,
-brackets and colons of the other width. Layout is not content: every field the reader gets right
+brackets and colons of the other width, the spaces around each line turned into ASCII ?, HTML
+entities left in (&nbsp; indents, &ldquo; quotes), zero-width spaces. Layout is not content: every field the reader gets right
 on the text as found (against the values read by eye in tests/fixtures/real) stays right, and
 the notes keep their units. A portal's info box above the text that states what the notice
 states (built from the annotations) changes nothing either. The sets are a sample of the scored
@@ -44,6 +45,11 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "site header and menu above": lambda text: SITE_HEADER + text,
     "traditional script": lambda text: "".join(TRADITIONAL.get(ch, ch) for ch in text),
     "other bracket and colon width": lambda text: text if GLOSSED_RE.search(text) else text.translate(WIDTH),
+    # A page read in the wrong encoding turns the spaces around a line into ASCII ? (real: final11 011).
+    "spaces turned into ?": lambda text: _lines(text, lambda line: "????" + line + " ??"),
+    "HTML entities left in": lambda text: _lines(text, lambda line: "&nbsp;&nbsp;" + line).replace(
+        "“", "&ldquo;").replace("”", "&rdquo;"),
+    "zero-width spaces": lambda text: _lines(text, lambda line: "\u200b" + line + "\u200b"),
 }
 
 

@@ -16,6 +16,7 @@ GLOSS = r"\(\s*[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*
 PINYIN_GLOSS_RE = lazy(rf"(?<=[{HAN}])(?:{GLOSS})+")
 # Layout, not content: the key drops it. 例：市 人 民 政 府 / 2021 年6 月29 日
 SPACE_RE = lazy(r"[\s\u3000\xa0\ufeff\u200b]+")
+EDGE_SPACES = " \t\r\n\f\v\u3000\xa0\ufeff\u200b"
 # An indent a page re-encoded as ASCII ?: layout too, where it opens a line (inside a line a ?
 # stands for a lost character and stays). 例：? ? ? ? ?某市数据局 / ??2025年12月31日
 LOST_INDENT_RE = lazy(r"^[\s\u3000\xa0?]*\?[\s\u3000\xa0]*")
@@ -76,6 +77,21 @@ def key_of(text: str) -> Key:
     chars.append(simple[cursor:])
     at.extend(range(cursor, len(text)))
     return Key("".join(chars), text, tuple(at), ends)
+
+
+def strip_layout(text: str) -> str:
+    """`text` without the layout around it: whitespace (zero-width too) and the runs of ASCII ?
+    a page made of its indent and its trailing spaces (the key drops them too). A bracket a page
+    mis-decoded as `?。` stays. 例：????臨江市人民政府辦公室 ?? → 臨江市人民政府辦公室"""
+    text = text.strip(EDGE_SPACES)
+    if "?" not in text:
+        return text
+    indent = LOST_INDENT_RE.match(text)
+    start = indent.end() if indent else 0
+    if text.startswith("。", start):
+        start -= 1  # the indent's last ? is the bracket's: ???。?025—2027年)
+    trail = LOST_TRAIL_RE.search(text, start)
+    return text[start:trail.start() if trail else len(text)].strip(EDGE_SPACES)
 
 
 def plain(text: str) -> str:

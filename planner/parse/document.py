@@ -1,6 +1,7 @@
 """ingest_document: any supported input file → Plan, with what was dropped and why."""
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from planner.parse.oneline import split_long_lines
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
+from planner.form.keys import strip_layout
 from planner.form.notes import line_rule, note_rule
 from planner.form.notice import cited_plan
 from planner.form.script import has_cjk
@@ -31,6 +33,8 @@ MD_MARKUP_RE = re.compile(r"^#{1,6}\s+|\*\*")
 # A heading line of Markdown: a text file with one is Markdown saved as .txt (a 公文 line never
 # opens with #). 例：# 上海市交通委员会关于印发《…》的通知
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
+# An HTML entity left in a page's text (a 公文 never writes one). 例：&nbsp;&nbsp;为… / &ldquo;一网通办&rdquo;
+ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
 @dataclass
@@ -96,7 +100,10 @@ def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
 
 
 def _stripped(line: Line) -> Line:
-    text = line.text.strip("\u3000 \t\ufeff")
+    text = line.text
+    if "&" in text and ENTITY_RE.search(text):
+        text = html.unescape(text)  # a page's text copied with its markup's entities: &nbsp;&ldquo;
+    text = strip_layout(text)
     return line if text == line.text else Line(text, line.line)
 
 
