@@ -18,8 +18,14 @@ from planner.form.unitnotes import UNIT_LEVEL, UNIT_LIST_END_RE, is_unit_list, u
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LABELS = ("牵头责任单位|相关责任单位|责任部门、单位|责任单位|责任部门|总牵头单位|牵头单位|牵头部门|主责单位|配合单位|配合部门|"
-          "实施部门|实施单位|参与单位|协办单位")
+LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
+# Who supports: a word for helping and the unit's kind. 例：配合单位 / 协同部门 / 支撑单位
+SUPPORT_WORDS = ("配合", "参与", "协办", "协同", "协助", "支撑", "支持")
+SUPPORT_LABELS = (*(word + kind for word in SUPPORT_WORDS for kind in ("单位", "部门")),
+                  "实施部门", "实施单位", "相关责任单位")
+# Every label, the longest first (so 相关责任单位 is not read as 责任单位).
+LABELS = "|".join(sorted({*LEAD_LABELS, *SUPPORT_LABELS, "责任部门、单位", "责任单位", "责任部门", "主责单位"},
+                         key=lambda label: (-len(label), label)))
 ROLES = "牵头|负责|配合|参与"
 # 例：(责任单位:区工业和信息化局) / （牵头单位：…；配合单位：…） / (总牵头单位:县委办公室)
 # / (牵头责任单位:A;相关责任单位:B)
@@ -35,8 +41,6 @@ ROLE_WORDS = r"(?P<role>牵头负责|牵头|负责落实|负责实施|负责推�
 ROLE_SPLIT_RE = lazy(rf"{ROLE_WORDS}\s*(?:[,，;；、]|$)")
 # 例：牵头单位:A、B;配合单位:C
 LABELLED_PART_RE = lazy(rf"({LABELS})\s*[:：]")
-LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
-SUPPORT_LABELS = ("配合单位", "配合部门", "实施部门", "实施单位", "参与单位", "协办单位", "相关责任单位")
 SUPPORT_ROLES = ("配合", "参与", "配合落实")
 # 例：各有关部门按职责分工 → 各有关部门
 DUTY_RE = lazy(r"(?:按照?职责分工|按职能分工|按职责|分别|共同|各自|分工)+$")
@@ -66,8 +70,8 @@ LINE_NOTE_RE = lazy(rf"^\s*(?:{LABELS})\s*[:：]")
 LINE_NOTE_MAX = 200
 # Two line notes under one task, the lead's then the support's: one note. 例：牵头单位:省科技厅 /
 # 配合单位:省发改委、省工信厅
-LEAD_LINE_RE = lazy(r"^\s*(?:总牵头单位|牵头责任单位|牵头单位|牵头部门)\s*[:：]")
-SUPPORT_LINE_RE = lazy(r"^\s*(?:配合单位|参与单位|协办单位|相关责任单位|责任单位|责任部门)\s*[:：]")
+LEAD_LINE_RE = lazy(r"^\s*(?:" + "|".join(LEAD_LABELS) + r")\s*[:：]")
+SUPPORT_LINE_RE = lazy(r"^\s*(?:" + "|".join((*SUPPORT_LABELS, "责任单位", "责任部门")) + r")\s*[:：]")
 # A note's own word that its first unit leads (not a unit). 例：…各市(区)政府,排在首位为牵头单位,下同
 FIRST_LEADS_RE = lazy(r"[,，;；]\s*(?:排在首位的?为牵头单位|排名第一的?为牵头单位|第一责任单位为牵头单位)(?:[,，]\s*下同)?\s*$")
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
