@@ -14,9 +14,9 @@ from planner.form.script import HAN
 
 # What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
 # …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商 / …办公室政务公开组 (a working group) /
-# 人行德安分行 (a bank's branch)
+# 人行德安分行 (a bank's branch) / 新疆生产建设兵团
 ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
-              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局",
+              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局", "兵团",
               "委", "厅", "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
 ORGAN_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
@@ -36,6 +36,11 @@ TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|推进小组|专项�
 PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
+# A word's letters a space or two apart (`教 育 部`): letter spacing, not a gap between names.
+WORD_RE = lazy(r"\S+")
+LETTER_GAP = 2
+# Longest letter-spaced name: letter spacing pads a short name to a longer one's width.
+SPACED_NAME_MAX = 5
 
 
 def is_organ(key: str, longest: int = NAME_MAX) -> bool:
@@ -64,18 +69,48 @@ def split_organs(text: str) -> list[str]:
     """The organisations a line names, as written; [] when the line is not only names.
     Letter-spaced names (`市 人 民 政 府`) are one name; names apart at spaces or written
     together are several."""
-    tokens = text.split()
+    tokens = _words(text)
     keys = [key_of(token).text for token in tokens]
     if len(tokens) > 1 and all(is_organ(key) for key in keys):
         return [name for token in tokens for name in _apart(token)]
     key = key_of(text)
     spans = _names(key.text)
+    if spans and len(tokens) == 1 and len(spans) == 1:
+        return _apart(tokens[0])  # one letter-spaced word: one name, or two (医 保 局 药 监 局)
     return [key.cut(start, end) for start, end in spans] if spans else []
+
+
+def _words(text: str) -> list[str]:
+    """The line's words at its spaces, a letter-spaced word (single characters a space or two
+    apart: `教 育 部`) kept as one. 例：卫生健康委 教 育 部 → 卫生健康委 / 教 育 部"""
+    words: list[str] = []
+    run_start, last_end = None, 0  # where the letter-spaced word being read starts
+    for match in WORD_RE.finditer(text):
+        single = len(match.group()) == 1
+        if single and run_start is not None and match.start() - last_end <= LETTER_GAP:
+            words[-1] = text[run_start:match.end()]
+        else:
+            words.append(match.group())
+            run_start = match.start() if single else None
+        last_end = match.end()
+    return words
 
 
 def _apart(token: str) -> list[str]:
     key = key_of(token)
-    return [key.cut(start, end) for start, end in _names(key.text) or [(0, len(key.text))]]
+    spans = _names(key.text) or [(0, len(key.text))]
+    if len(spans) == 1 and " " in token and len(key.text) > SPACED_NAME_MAX:
+        spans = _spaced_cut(key.text) or spans
+    return [key.cut(start, end) for start, end in spans]
+
+
+def _spaced_cut(key: str) -> Optional[list[tuple[int, int]]]:
+    """Two letter-spaced names with no wider gap between them (`医 保 局 药 监 局`): where both
+    halves are names and the second is not an office of the first (…办公室)."""
+    for at in range(2, len(key) - 1):
+        if is_organ(key[:at]) and is_organ(key[at:]) and not key.startswith("办", at):
+            return [(0, at), (at, len(key))]
+    return None
 
 
 def _names(key: str) -> Optional[list[tuple[int, int]]]:

@@ -70,8 +70,13 @@ def read_html(data: bytes, name: str) -> tuple[list[tuple[int, str]], str]:
             text = None
     if text is None:
         text, encoding = decode_text(data, name)
+    return html_blocks(text), encoding
+
+
+def html_blocks(text: str) -> list[tuple[int, str]]:
+    """(source line, text) of each block of an HTML text."""
     parser = _Blocks()
     parser.feed(text)
     parser.close()
     parser._flush()
-    return parser.lines, encoding
+    return parser.lines

@@ -21,6 +21,11 @@ MAX_PARAGRAPHS = 50_000
 # fonts (DOCX, PDF) make a file much larger than its text.
 MAX_FILE_BYTES = {"txt": 16, "md": 16, "html": 32, "docx": 50, "pdf": 100}  # MB
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+# A text file that holds a page's HTML (a scrape or a database dump saved as text): block and
+# line-break tags, which a 公文 never writes, in its first few thousand characters.
+# 例：<p style="text-align: center;"><span>国务院关于印发…</span></p> <br/>
+HTML_TAG_RE = re.compile(r"</?(?:p|div|span|br|td|tr|table|tbody|li|h[1-6]|font|strong)\b[^<>]{0,400}>", re.I)
+HTML_LOOK, HTML_TAGS_MIN = 5000, 3
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUPPORTED = "、".join(sorted({s for s in SUFFIXES if s not in (".text", ".markdown", ".htm")}))
 # 例：— 3 — / - 3 - / 第3页 / 3
@@ -60,7 +65,11 @@ def read_source(path: str | os.PathLike) -> Source:
     fmt = _check_file(file)
     if fmt in ("txt", "md"):
         text, encoding = decode_text(file.read_bytes(), str(path))
-        source = Source(str(path), fmt, _lines(text), encoding)
+        if len(HTML_TAG_RE.findall(text, 0, HTML_LOOK)) >= HTML_TAGS_MIN:
+            from planner.parse.html import html_blocks  # a page's HTML saved as text: read as a page
+            source = Source(str(path), fmt, [SourceLine(t, n) for n, t in html_blocks(text)], encoding)
+        else:
+            source = Source(str(path), fmt, _lines(text), encoding)
     elif fmt == "html":
         from planner.parse.html import read_html
         blocks, encoding = read_html(file.read_bytes(), str(path))

@@ -25,6 +25,8 @@ TITLE_LINE_MAX = 120
 FRAGMENT_MAX = 6
 # A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
 BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
+# Where a title's words after its issuers begin. 例：…药监局关于印发…
+AFTER_ISSUERS_RE = re.compile(r"关于|印发|转发|批转")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
 # What a metadata field's value below its name reads as, by the kind of its line.
 VALUE_LABELS = {NUMBER: DOC_NUMBER_LABELS, ORGANS: ISSUER_LABELS, DATE: DATE_LABELS}
@@ -134,11 +136,23 @@ def _title_before(head: Lines, end: int):
         span = find_notice_title(key.text)
         if span is None:
             continue
-        if span.start == 0 and BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count):
+        if span.start == 0 and (BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count)
+                                or _more_issuers(head, end - count, key.text)):
             key = key_of(head(end - count - 1).text.strip() + "".join(texts))
             return count + 1, (key, find_notice_title(key.text))
         return count, (key, span)
     return None
+
+
+def _more_issuers(head: Lines, first: int, title: str) -> bool:
+    """Whether the organ line right above a title that opens with its issuers holds the first of
+    them: a joint title broken inside its list of issuers (卫生健康委 教育部 财政部 人力资源社会保障部 /
+    医保局 药监局关于印发…的通知). A 发文机关标志 above names organs the title names again."""
+    above = head(first - 1)
+    issuers = AFTER_ISSUERS_RE.search(title)
+    if above is None or above.kind != ORGANS or issuers is None or not split_organs(title[:issuers.start()]):
+        return False
+    return not any(key_of(organ).text in title for organ in above.organs or ())
 
 
 def _issuer_line(head: Lines, first: int) -> bool:
