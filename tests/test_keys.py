@@ -21,3 +21,16 @@ def test_pinyin_glosses_are_read_through_and_kept_in_what_is_cut():
     assert key.text == "数字效能提升"
     assert key.cut(0, len(key)) == "數(shù)字效(xiao)能(neng)(neng)提升"
     assert key_of("建设信息模型(BIM)").text == "建设信息模型(BIM)"  # an abbreviation is no gloss
+
+
+def test_the_layout_around_a_line_goes_and_what_a_page_lost_inside_it_stays():
+    from planner.form.keys import strip_layout
+
+    assert strip_layout("????临江市人民政府办公室 ??") == "临江市人民政府办公室"  # indent and trailing spaces as ?
+    assert strip_layout("???2018年7月30日 ??") == "2018年7月30日"
+    assert strip_layout("\u200b正文\u200b") == "正文"
+    assert strip_layout("关于办法?") == "关于办法?"  # a ? right after the text is a lost character
+    assert strip_layout("。万?") == "。万?"  # no indent: nothing before the text goes
+    assert strip_layout("?。?025—2027年)") == "?。?025—2027年)"  # a bracket read as ?。 stays
+    assert strip_layout("????。?025—2027年) ??") == "?。?025—2027年)"
+    assert strip_layout("???") == ""

@@ -88,7 +88,7 @@ def strip_layout(text: str) -> str:
         return text
     indent = LOST_INDENT_RE.match(text)
     start = indent.end() if indent else 0
-    if text.startswith("。", start):
+    if indent and text.startswith("。", start):
         start -= 1  # the indent's last ? is the bracket's: ???。?025—2027年)
     trail = LOST_TRAIL_RE.search(text, start)
     return text[start:trail.start() if trail else len(text)].strip(EDGE_SPACES)
