@@ -53,7 +53,9 @@ JIMO_PLAN = ROOT / "examples" / "plans" / "000_数字即墨2024年行动方案.y
 # The last page of a 实施意见 (constructs c62), and a 实施意见 whose lines give a character away
 # before a comma (real final10 003): laid out as planner renders what it reads from them.
 LAID_TEXTS = {"untitled": ROOT / "tests" / "fixtures" / "constructs" / "c62.txt",
-              "gives_way": ROOT / "tests" / "fixtures" / "real" / "final10" / "003.txt"}
+              "gives_way": ROOT / "tests" / "fixtures" / "real" / "final10" / "003.txt",
+              # a short plan: its only page that runs on holds its title and 空一行 (final13 005)
+              "titled_short": ROOT / "tests" / "fixtures" / "real" / "final13" / "005.txt"}
 RIZHAO_PLAN = ROOT / "examples" / "plans" / "003_日照市数字强市发展规划2024-2026.yaml"
 # A notice whose 文号 stands in brackets under its title and whose 附件说明 holds 2022 (Word
 # and LibreOffice set digits a quarter character apart): its signature came alone onto page 2.
@@ -66,6 +68,9 @@ LONG_CC = ["区委各部门", "区人大常委会办公室", "区政协办公室
            "区委组织部", "区委宣传部", "区委统战部", "区委政法委", "即墨警备区", "区人武部"]
 THREE_LINE_TITLE = "青岛市即墨区人民政府办公室关于印发数字即墨2024年行动方案和数字即墨建设2024年工作要点的通知"
 # Each 通知 variant: NoticeFields values, the 版头, and whether the 分工表 is attached.
+JOINT_SIX = ["即墨区数据局", "发 改 局", "财 政 局", "人力资源社会保障局", "市 监 局", "统 计 局"]
+JOINT_SIX_TITLE = ("即墨区数据局 即墨区发展和改革局 即墨区财政局 即墨区人力资源和社会保障局 即墨区市场监督管理局"
+                   " 即墨区统计局关于印发数字即墨2024年行动方案的通知")
 NOTICE_VARIANTS = {
     "plain": ({}, None, False),
     "masthead": ({"doc_number": DOC_NUMBER}, MASTHEAD, False),
@@ -73,6 +78,12 @@ NOTICE_VARIANTS = {
     "matrix": ({"doc_number": DOC_NUMBER}, MASTHEAD, True),
     "matrix_imprint": ({"doc_number": DOC_NUMBER, "cc": LONG_CC, "printer": PRINTER}, MASTHEAD, True),
     "title3": ({"title": THREE_LINE_TITLE}, None, False),
+    # A 数据局 signing its own notice: the date (2024年5月31日) reaches further right than the
+    # 署名, so the date is the one 右空二字 (7.3.5.2).
+    "short_issuer": ({"issuer": ["即墨区数据局"]}, None, False),
+    # Six departments signing together, stacked, short names letter-spaced; their joint title
+    # names them apart with spaces (a national notice read from a PDF, final13 005).
+    "joint_six": ({"issuer": JOINT_SIX, "title": JOINT_SIX_TITLE}, None, False),
 }
 
 

@@ -15,8 +15,8 @@ from planner.check.parts import Package
 CAUGHT = {"top_margin_28mm": ("F002", "5.2.1"), "spacing_33pt": ("F014", "5.2.3"),
           "signature_alone": ("F022", "7.3.5.5"), "imprint_cut_off": ("F024", "7.4.1"),
           "recipients_indented": ("F015", "7.3.2"), "hyphen_page_numbers": ("F010", "7.5")}
-VARIANTS = ("plain", "masthead", "cc_printer", "matrix", "matrix_imprint", "title3", "dongying_plain",
-            "dongying_matrix_imprint")
+VARIANTS = ("plain", "masthead", "cc_printer", "matrix", "matrix_imprint", "title3", "short_issuer", "joint_six",
+            "dongying_plain", "dongying_matrix_imprint")
 
 
 def all_findings(laid):
@@ -89,3 +89,40 @@ def test_a_line_that_gives_a_character_away_before_a_comma_is_not_counted_short(
     texts = [compact(line.text) for line in body_lines(laid.pages[0])]
     assert any(len(text) == 27 and following[1:2] == "，" for text, following in zip(texts, texts[1:]))
     assert "F011" not in {f.code for f in all_findings(laid)}, shown(all_findings(laid))
+
+
+def test_a_page_that_holds_the_title_counts_its_empty_line_as_a_line(laid_out):
+    # 5.2.3: 22 lines a page. A short plan's one page that runs on holds its title, the empty
+    # line under it (7.3.1) and 20 lines of text: 21 lines of characters, 22 grid lines.
+    from planner.check.measure import Frame, text_lines
+    laid = laid_out["titled_short"]
+    page = laid.pages[0]
+    lines = text_lines(page)
+    assert len(lines) == 21 and lines[-1].bottom > Frame.of(page).bottom - 10
+    assert "F003" not in {f.code for f in all_findings(laid)}, shown(all_findings(laid))
+
+
+def _line_starting(laid, text: str):
+    """The laid-out line that reads `text` (spaces aside) and nothing more."""
+    return next(line for page in laid.pages for line in page.lines if "".join(line.text.split()) == text)
+
+
+@pytest.mark.parametrize("variant, longest", [("short_issuer", None), ("joint_six", "人力资源社会保障局")])
+def test_the_signature_stands_where_the_standard_puts_it_on_the_laid_out_page(laid_out, variant, longest):
+    """Read off LibreOffice's page with the standard's numbers (GB/T 9704 7.3.5.2, 5.2.3: a
+    character is a 28th of the 156 mm line): the date's first character two to the right of the
+    署名's; the longest name of a joint 署名 ends two characters from the right edge; a date longer
+    than the 署名 begins where, in the document's fonts (Chinese full width, digits half), it ends
+    two characters from the edge — 2024年5月31日 is 6.5 characters."""
+    laid = laid_out[variant]
+    char = 156 / 28
+    date = _line_starting(laid, "2024年5月31日")
+    issuer = _line_starting(laid, "即墨区数据局")
+    right = 210 - 26  # the 版心's right edge (5.2.1)
+    assert abs(date.x0 - issuer.x0 - 2 * char) < 0.5
+    if longest is None:
+        assert abs(right - (date.x0 + 6.5 * char) - 2 * char) < 0.5
+    else:
+        name = _line_starting(laid, longest)
+        assert abs(right - name.x1 - 2 * char) < 0.5
+        assert name.x0 == pytest.approx(issuer.x0, abs=0.3)  # the names stacked, first characters aligned

@@ -164,9 +164,15 @@ def test_signature_and_date_are_placed_by_the_standard(rendered):
     for p in body.iter(W + "p"):
         text = "".join(t.text or "" for t in p.iter(W + "t"))
         if text in ("青岛市即墨区人民政府办公室", "2024年5月31日"):
-            indents[text] = int(p.find(f"{W}pPr/{W}ind").get(W + "leftChars"))
-    # 署名 13 characters, 右空二字 → starts at 28 − 2 − 13 = 13; the date two characters further.
-    assert indents == {"青岛市即墨区人民政府办公室": 1300, "2024年5月31日": 1500}
+            ind = p.find(f"{W}pPr/{W}ind")
+            indents[text] = (int(ind.get(W + "left")), int(ind.get(W + "leftChars")))
+    # 署名 13 characters, 右空二字 → starts at 28 − 2 − 13 = 13 characters of the line (5.2.3: 28 in
+    # 156 mm); the date two characters further. Word counts leftChars in 16 pt ems (320 twips).
+    line_char = 156 / 25.4 * 1440 / 28  # twips
+    for text, chars in (("青岛市即墨区人民政府办公室", 13), ("2024年5月31日", 15)):
+        left, left_chars = indents[text]
+        assert abs(left - chars * line_char) <= 1
+        assert abs(left_chars - chars * line_char / 320 * 100) <= 1
 
 
 @pytest.mark.parametrize("prefix", IDS)

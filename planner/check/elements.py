@@ -63,6 +63,11 @@ def is_page_number(text: str) -> bool:
     return bool(PAGE_NUMBER_RE.match(compact(text)))
 
 
+# A joint 署名 stacks its organs a line each (7.3.5.2: 其余发文机关署名依次向下编排): eight or ten
+# departments sign together.
+SIGNATURE_LINES = 12
+
+
 def signature_block(texts: list[str]) -> Optional[tuple[int, int]]:
     """(first 署名 line, 成文日期 line) of the first date line that follows body text: the
     署名 lines are the short lines right above the date (none when the date stands alone)."""
@@ -70,7 +75,7 @@ def signature_block(texts: list[str]) -> Optional[tuple[int, int]]:
         if at > 1 and is_date_line(text):
             first = at
             while first > 0 and _short(texts[first - 1]) and not is_recipients(texts[first - 1], True) \
-                    and first > at - 3:
+                    and first > at - SIGNATURE_LINES:
                 first -= 1
             return first, at
     return None

@@ -94,14 +94,22 @@ def lines_per_page(pages: list[Page]) -> Iterator[Finding]:
                and text_lines(page)[-1].bottom > Frame.of(page).bottom - 1.5 * pitch_mm()]
     if not running:
         return
-    fullest = max(running, key=lambda page: len(text_lines(page)))
-    count, wanted = len(text_lines(fullest)), STANDARD["lines_per_page"].amount
+    fullest = max(running, key=_rows)
+    count, wanted = _rows(fullest), STANDARD["lines_per_page"].amount
     steps = [b.bottom - a.bottom for a, b in zip(body_lines(fullest), body_lines(fullest)[1:])]
     pitch = statistics.median(steps) if steps else pitch_mm()
     if count != wanted or abs(pitch - pitch_mm()) > 0.3:
         yield Finding("F003", f"第 {fullest.number} 页（排版实测）",
                       f"正文最满的一页排 {count} 行、行距 {pitch / points_mm(1):.2f} 磅；应为 {wanted:g} 行、"
                       f"行距 {STANDARD['line_pitch'].amount:g} 磅")
+
+
+def _rows(page: Page) -> int:
+    """Grid lines the page's text takes from its first line to its last: a line each, and the
+    empty lines between (a title's 空一行) by the distance to the next line."""
+    lines = text_lines(page)
+    steps = [b.bottom - a.bottom for a, b in zip(lines, lines[1:])]
+    return (1 if lines else 0) + sum(max(1, round(step / pitch_mm())) for step in steps)
 
 
 def chars_per_line(pages: list[Page]) -> Iterator[Finding]:

@@ -12,6 +12,7 @@ from planner.check.findings import Finding
 from planner.check.measure import Frame, body_lines, of_size, text_lines
 from planner.check.pdf import Line, Page, Rule
 from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm, title_shape
+from planner.textwidth import display_width
 
 BODY, TITLE = STANDARD["body_size"].amount, STANDARD["title_size"].amount
 
@@ -162,12 +163,16 @@ def _signature_places(page: Page, issuers: list[Line], date: Line, before: list[
     frame, char = Frame.of(page), points_mm(BODY)
     right, shift = STANDARD["signature_right"].amount * char, STANDARD["date_shift"].amount * char
     if issuers:
-        issuer = issuers[-1]
-        longer = (date.x1 - date.x0) > (issuer.x1 - issuer.x0)
-        anchor = date if longer else issuer
-        if abs(frame.right - anchor.x1 - right) > POSITION_SLACK:
+        issuer = issuers[-1]  # the date's first character is two right of the names' (they align)
+        # 成文日期长于署名: the date, two characters further in, reaches further right than the
+        # 署名; then it is the one 右空二字 (nothing stands closer to the edge).
+        date_end = _set_end(date, frame)
+        issuer_end = max(_set_end(line, frame) for line in issuers)  # a joint 署名's longest name
+        longer = date_end > issuer_end + POSITION_SLACK
+        end = date_end if longer else issuer_end
+        if abs(frame.right - end - right) > POSITION_SLACK:
             name = "成文日期" if longer else "署名"
-            yield Finding("F021", f"{name}（排版实测）", f"右空 {(frame.right - anchor.x1) / char:.1f} 字；应右空二字")
+            yield Finding("F021", f"{name}（排版实测）", f"右空 {(frame.right - end) / char:.1f} 字；应右空二字")
         if abs(date.x0 - issuer.x0 - shift) > POSITION_SLACK:
             yield Finding("F021", "成文日期（排版实测）",
                           f"首字比署名首字右移 {(date.x0 - issuer.x0) / char:.1f} 字；应右移二字")
@@ -175,6 +180,20 @@ def _signature_places(page: Page, issuers: list[Line], date: Line, before: list[
             yield Finding("F021", "署名（排版实测）", "署名应在正文（或附件说明）下空一行")
     if issuers and abs(date.bottom - issuers[-1].bottom - pitch_mm()) > 0.3 * pitch_mm():
         yield Finding("F021", "成文日期（排版实测）", "成文日期应在署名的下一行")
+
+
+def _set_end(line: Line, frame: Frame) -> float:
+    """Where `line` ends in the document's own fonts: from its first character, a Chinese
+    character a 28th of the 版心 (5.2.3) and a digit or Latin letter half that (the GB2312
+    fonts' half-width forms). The laid-out page is LibreOffice's with substitute fonts, whose
+    digits are wider (Noto Serif CJK: 0.557 em) and which sets a gap between digits and Chinese
+    that the document turns off (w:autoSpaceDN): a date ends over a character further right
+    there than in Word. A line of Chinese only is measured as laid out."""
+    text = line.text.strip()
+    if text.isascii() or all(not ch.isascii() for ch in text):
+        return line.x1
+    pitch = (frame.right - frame.left) / STANDARD["chars_per_line"].amount
+    return line.x0 + display_width(text) / 2 * pitch
 
 
 def _note(page: Page, date: Line, note: Line) -> Iterator[Finding]:

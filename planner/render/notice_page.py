@@ -19,10 +19,14 @@ from planner.blocks import Block
 from planner.render import styles as st
 from planner.render.oxml.paragraph import Indent, ParagraphFormat, Spacing, paragraph
 from planner.render.oxml.text import run
-from planner.render.page import LINE_PITCH, TEXT_HEIGHT
+from planner.render.page import LINE_PITCH, TEXT_HEIGHT, TEXT_WIDTH
 from planner.render.title import text_width, title_lines
 
 LINES, CHARS = TEXT_HEIGHT // LINE_PITCH, 28  # 22 lines of 28 characters (5.2.3)
+# A character of the line (5.2.3: 28 in the 156 mm 版心; the body's 16 pt less the spacing that
+# fits them) against the 16 pt em that Word's and LibreOffice's character indents count in: the
+# 署名 and 成文日期 are placed in the line's characters (右空二字), 19 of which are 18.75 ems.
+GRID_CHAR, BODY_EM = TEXT_WIDTH / CHARS, 16 * 20
 # Grid lines the 版头 takes above the title: 35 mm, the 发文机关标志, two lines, the 发文字号,
 # the rule 4 mm below it and two lines (measured on the laid-out page: the title starts on
 # the eleventh line).
@@ -70,7 +74,8 @@ class NoticePage:
         previous = blocks[index - 1].kind if index else ""
         first_issuer = block.kind == "issuer" and previous != "issuer"
         lone_date = block.kind == "date" and previous != "issuer"
-        form = self.form(index, block.kind, first_issuer or lone_date, Indent(left_chars=self.indents[index]))
+        indent = Indent(left_chars=self.indents[index] * GRID_CHAR / BODY_EM)
+        form = self.form(index, block.kind, first_issuer or lone_date, indent)
         return paragraph(st.SIGNATURE, [run(block.text)], form)
 
 

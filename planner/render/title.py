@@ -13,12 +13,18 @@ from planner.form.patterns import lazy
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
 # Shaping tries every choice of breaks: titles longer than this many lines, or with more break
-# points than MAX_BREAKS, are left to wrap by themselves (no real 公文 title comes near).
-MAX_LINES, MAX_BREAKS = 4, 40
+# points than MAX_BREAKS, are left to wrap by themselves. A joint notice of six departments, each
+# named in full, takes five lines (即墨区数据局 即墨区发展和改革局 … 即墨区统计局关于印发…的通知).
+MAX_LINES, MAX_BREAKS = 5, 40
 # Where a line may end without splitting a word: after these ...
-# 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、|
-BREAK_AFTER_RE = lazy(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、])")
+# 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、| / the space between joint
+# issuers (卫生健康委 |教育部), left at the end of its line where it takes no room
+BREAK_AFTER_RE = lazy(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、]|"
+                      r"(?<=\S)[ \u3000]+(?=\S))")
 # ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
+# Where the issuers a title opens with end, and the spaces between them. 例：…统计局|关于印发…
+ISSUERS_END_RE = lazy(r"关于|印发|转发|批转")
+SPACE_RE = lazy(r"[ \u3000]+")
 BREAK_BEFORE_RE = lazy(r"(关于|[《（]|的(通知|意见|决定|批复|报告|函)|[和及与暨](?=[\u4e00-\u9fff《])|"
                        r"(?<!\d)\d{4}(年|—)|(行动|工作|实施)方案|(发展)?规划|工作要点)")
 
@@ -50,9 +56,15 @@ def title_lines(title: str) -> list[str]:
 
 
 def _word_breaks(title: str) -> list[int]:
-    """Positions between two characters where a line may end."""
+    """Positions between two characters where a line may end. Joint issuers named apart with
+    spaces break only at those spaces (即墨区发展和改革局 is one name, though 和 may begin a line
+    elsewhere)."""
     found = {match.end() for match in BREAK_AFTER_RE.finditer(title)}
     found |= {match.start() for match in BREAK_BEFORE_RE.finditer(title)}
+    names = ISSUERS_END_RE.search(title)
+    if names and SPACE_RE.search(title, 0, names.start()):
+        spaced = {match.end() for match in SPACE_RE.finditer(title, 0, names.start())}
+        found = {at for at in found if at >= names.start() or at in spaced}
     return sorted(at for at in found if 0 < at < len(title))
 
 
