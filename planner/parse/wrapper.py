@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from planner.form.attachments import opens_note
 from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
@@ -21,6 +22,7 @@ from planner.parse.titles import OPENER_RE, title_of
 Lines = Callable[[int], Optional[Tagged]]
 WINDOW = 14  # lines from the 主送 to the 成文日期
 TITLE_LINES = 4  # a notice's title on up to four lines
+ATTACHMENT_LINES = 4  # 附件： and the names of up to three attachments under it
 TITLE_LINE_MAX = 120
 FRAGMENT_MAX = 6
 # A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
@@ -134,7 +136,7 @@ def _title_before(head: Lines, end: int):
         texts.insert(0, line.text.strip())
         key = key_of("".join(texts))
         span = find_notice_title(key.text)
-        if span is None:
+        if span is None or _opens_inside_quote(key.text, head(end - count - 1)):
             continue
         if span.start == 0 and (BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count)
                                 or _more_issuers(head, end - count, key.text)):
@@ -142,6 +144,17 @@ def _title_before(head: Lines, end: int):
             return count + 1, (key, find_notice_title(key.text))
         return count, (key, span)
     return None
+
+
+def _opens_inside_quote(key: str, above: Optional[Tagged]) -> bool:
+    """A title line that opens inside a 《》 the line above opened: the title goes on above.
+    例：国家发展改革委关于印发《区域电网输电价格定价办法（试行）》《跨省跨区专项工程输电 /
+    价格定价办法（试行）》和《…》的通知"""
+    opened, closed = key.find("《"), key.find("》")
+    if above is None or closed < 0 or 0 <= opened < closed:
+        return False
+    text = above.key.text
+    return text.rfind("《") > text.rfind("》")
 
 
 def _more_issuers(head: Lines, first: int, title: str) -> bool:
@@ -258,7 +271,24 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         quoted = line.key.text.startswith("《") and _kind(head, at + 1) == ISSUING  # 《…》 / 已经…印发你们
         if line.kind in CLOSING or (line.kind == PIECE and not quoted and title_of(line.text) is not None):
             return at
+        if _past_attachment_note(head, at) > at:
+            return at  # the 附件说明 between the body and the 署名 (7.3.4)
     return None
+
+
+def _past_attachment_note(head: Lines, at: int) -> int:
+    """The line after an 附件说明 at `at` (`附件：` and the names, on its line or the lines
+    under it) when a 署名 or date follows it; `at` itself otherwise. 例：附件： / 关于加快…的意见 /
+    国家发展改革委"""
+    line = head(at)
+    if line is None or not opens_note(line.text):
+        return at
+    for count in range(1, ATTACHMENT_LINES + 1):
+        if _kind(head, at + count) in (ORGANS, DATE, SIGNED) or columned_signature(head, at + count):
+            return at + count
+        if head(at + count) is None:
+            break
+    return at
 
 
 def _wrapped_signature(head: Lines, date: int, start: int) -> Optional[tuple[int, list[str]]]:
@@ -284,6 +314,7 @@ def _wrapped_piece(line: Tagged) -> bool:
 
 
 def _signature(head: Lines, at: int, evidence: Evidence) -> int:
+    at = _past_attachment_note(head, at)
     columned = columned_signature(head, at)
     if columned is not None:
         count, names = columned
