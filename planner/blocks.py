@@ -14,6 +14,7 @@ from planner.model import Item, Notice, Paragraph, Part, Plan, Responsibility
 from planner.form.dates import format_date
 from planner.form.fixes import fix, fix_many, normalise
 from planner.form.markers import canonical_marker, marker_level, stray_end
+from planner.form.organs import unspaced
 
 
 
@@ -103,7 +104,7 @@ def notice_blocks(notice: Notice, wording: Wording = PLAIN) -> Iterator[Block]:
     for line in notice.body:
         yield Block("notice_body", normalise(form(line)))
     for issuer in notice.issuer:
-        yield Block("issuer", normalise(form(issuer)))
+        yield Block("issuer", normalise(form(unspaced(issuer))))
     if notice.date:
         yield Block("date", format_date(notice.date))
     if notice.public:

@@ -15,11 +15,10 @@ from planner.check.parts import HALF_POINTS_PER_POINT, TWIPS_PER_POINT, W, Packa
 from planner.check.standard import FONTS, SIZE_NAMES, STANDARD, max_char_spacing
 from planner.check.styles import (Styles, paragraph_style, paragraph_text, resolved_fonts, resolved_ppr,
                                   resolved_run_value, text_runs)
+from planner.form.attachments import is_label
 from planner.form.docnumber import DOC_NUMBER_RE, normalize_doc_number
 from planner.form.markers import level_of
 
-# 例：附件3
-ATTACHMENT_RE = re.compile(r"附件\d+")
 # 例：heading 2 / Heading2Char
 HEADING_NAME_RE = re.compile(r"heading\s*(\d)", re.I)
 # 例：2024年05月31日 / 2024年5月01日
@@ -58,7 +57,7 @@ def _role(paragraph, styles: Styles, text: str) -> str:
         return "table"
     if style == "title" or name == "title":
         return "title"
-    if style == "attachmentlabel" or text.strip() in ("附件", "附件：") or ATTACHMENT_RE.fullmatch(text.strip()):
+    if style == "attachmentlabel" or is_label(text):
         return "attachment"
     if "masthead" in style or "imprint" in style:
         return "other"

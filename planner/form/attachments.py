@@ -15,6 +15,17 @@ NOTE_RE = lazy(r"^(?P<head>附件\s*(?P<colon>[:：])\s*)?(?P<num>\d{1,2}\s*[、
 CONTINUED_RE = lazy(r"^\d{1,2}\s*[、.．]")
 
 
+# The 附件 label over an attachment (8: “附件”二字及附件顺序号…顶格编排在版心左上角第一行).
+# 例：附件 / 附件1 / 附件2：
+LABEL_RE = lazy(r"^附件\s*\d{0,2}\s*[:：]?$")
+
+
+def is_label(text: str) -> bool:
+    """`text` is an 附件 label and nothing more."""
+    text = text.strip()
+    return text.startswith("附件") and LABEL_RE.match(text) is not None
+
+
 def opens_note(text: str) -> bool:
     """`附件：…` (a colon within the first four characters)."""
     text = text.strip()

@@ -35,6 +35,9 @@ PLACE_RE = lazy(rf"^(?:中共)?(?P<place>[{HAN}]{{0,6}}?(?:自治区|省|市|区
 TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|推进小组|专项小组|指挥部|联席会议)(?:办公室)?$")
 PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
+LETTER_SPACE_RE = lazy(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+# Organs whose names end in no organ word. 例：中共中央 国务院关于…
+NAMED_ORGANS = frozenset({"中共中央"})
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
 # A word's letters a space or two apart (`教 育 部`): letter spacing, not a gap between names.
 WORD_RE = lazy(r"\S+")
@@ -46,10 +49,18 @@ SPACED_NAME_MAX = 5
 def is_organ(key: str, longest: int = NAME_MAX) -> bool:
     """`key` reads as the name of an organisation (or, up to `longest`, of several written
     together)."""
+    if key in NAMED_ORGANS:
+        return True
     return (NAME_MIN <= len(key) <= longest and NAME_RE.match(key) is not None
             and ORGAN_END_RE.search(key) is not None and NOT_NAME_RE.search(key) is None
             and key.count("(") == key.count(")") and key.count("（") == key.count("）")
             and key.count("“") == key.count("”"))
+
+
+def unspaced(name: str) -> str:
+    """An organ's name without the spaces between its characters: letter spacing (`临 江 市 数
+    据 局`, set to line up with a longer name) is layout; a written-out 署名 sets it by its place."""
+    return LETTER_SPACE_RE.sub("", name) if " " in name or "\u3000" in name else name
 
 
 def is_name_tail(key: str) -> bool:

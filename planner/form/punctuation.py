@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from planner.form.organs import is_organ
 from planner.form.patterns import lazy
 from planner.form.script import CJK, FULL_PUNCT, HAN, has_cjk, is_ascii_word
 from planner.form.spots import Spot
@@ -122,6 +123,13 @@ def find_marked_items(text: str) -> Iterator[Spot]:
         yield Spot(match.start(), match.end(), "")
 
 
+# A 办法's article number opening a paragraph, a space after it. 例：第一条 为规范… / 第十二条　本办法…
+ARTICLE_RE = lazy(r"第[一二三四五六七八九十百零〇]{1,5}条")
+ARTICLE_MAX = 8
+# The word after a space, up to what ends a name in a list of issuers. 例：教育部 / 医保局关于
+ORGAN_RUN_RE = lazy(rf"(?P<name>[{HAN}（）()]{{2,40}}?)(?=[ \u3000，、。；：]|关于|联合印发|印发|$)")
+
+
 def find_spaces(text: str) -> Iterator[Spot]:
     """Spaces inside Chinese text. Next to a mark, or between Han and a digit, they go; after
     互联网 a `+` was lost; between two words the drafter decides (no fix)."""
@@ -129,12 +137,24 @@ def find_spaces(text: str) -> Iterator[Spot]:
         before, after = _kind(text[match.start() - 1]), _kind(text[match.end()])
         if "cjk" not in (before, after) and "punct" not in (before, after):
             continue
+        if before == after == "cjk" and _between_organs(text, match.start(), match.end()):
+            continue  # joint issuers are named apart with a space: 国家卫生健康委 教育部关于…
+        if match.start() < ARTICLE_MAX and (article := ARTICLE_RE.match(text)) and article.end() == match.start():
+            continue  # an article's number stands apart from its text: 第一条 为规范…
         if text.endswith(PLUS_WORDS, 0, match.start()):
             yield Spot(match.start(), match.end(), "+")
         elif "punct" in (before, after) or {before, after} == {"cjk", "digit"}:
             yield Spot(match.start(), match.end(), "")
         else:
             yield Spot(match.start(), match.end())
+
+
+def _between_organs(text: str, start: int, end: int) -> bool:
+    """The space parts two names of organs: the word before it and the one after it (up to the
+    next space, mark or 关于/印发) are each a name."""
+    word_start = max(text.rfind(ch, 0, start) for ch in " \u3000，、。；：（(《") + 1
+    after = ORGAN_RUN_RE.match(text, end)
+    return after is not None and is_organ(text[word_start:start]) and is_organ(after["name"])
 
 
 def _kind(ch: str) -> str:

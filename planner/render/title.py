@@ -4,8 +4,8 @@ middle line longest), never as an inverted 梯形.
 """
 from __future__ import annotations
 
-from itertools import combinations
-from typing import Optional
+from itertools import combinations, product
+from typing import Iterable, Optional
 
 from planner.check.standard import title_shape
 from planner.form.patterns import lazy
@@ -16,6 +16,11 @@ MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width need
 # points than MAX_BREAKS, are left to wrap by themselves. A joint notice of six departments, each
 # named in full, takes five lines (即墨区数据局 即墨区发展和改革局 … 即墨区统计局关于印发…的通知).
 MAX_LINES, MAX_BREAKS = 5, 40
+# When no shape is found at word boundaries: places this many characters either side of where
+# even lines would end are tried too; a line never opens with these, nor ends with those.
+NEAR = 3
+NO_LINE_START = "，。、；：？！）》”’〕】…—"
+NO_LINE_END = "（《“‘〔【"
 # Where a line may end without splitting a word: after these ...
 # 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、| / the space between joint
 # issuers (卫生健康委 |教育部), left at the end of its line where it takes no room
@@ -47,12 +52,31 @@ def title_lines(title: str) -> list[str]:
     fewest = int(-(-total // TITLE_CHARS))
     if fewest > MAX_LINES or len(breaks) > MAX_BREAKS:
         return [title]
-    for count in range(fewest, min(fewest + MAX_EXTRA_LINES, MAX_LINES) + 1):
+    counts = range(fewest, min(fewest + MAX_EXTRA_LINES, MAX_LINES) + 1)
+    for count in counts:
         best = _best_split(breaks, prefix, count)
         if best is not None:
-            cuts = [0, *best, len(title)]
-            return [title[a:b] for a, b in zip(cuts, cuts[1:])]
+            return _lines_at(title, best)
+    for count in counts:  # no shape at word boundaries: break inside as few words as can be
+        windows = [_near(title, prefix, prefix[-1] * line / count) for line in range(1, count)]
+        choices = (cuts for cuts in product(*windows) if all(a < b for a, b in zip(cuts, cuts[1:])))
+        best = _best(choices, prefix, frozenset(breaks))
+        if best is not None:
+            return _lines_at(title, best)
     return [title]
+
+
+def _lines_at(title: str, cuts: tuple[int, ...]) -> list[str]:
+    edges = [0, *cuts, len(title)]
+    return [title[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def _near(title: str, prefix: list[float], ideal: float) -> list[int]:
+    """The places a line may end within NEAR characters of `ideal`: between two characters that
+    are not one Latin word, no line opening with a closing mark or ending with an opening one."""
+    return [at for at in range(1, len(title)) if abs(prefix[at] - ideal) <= NEAR
+            and title[at] not in NO_LINE_START and title[at - 1] not in NO_LINE_END
+            and not (title[at - 1].isascii() and title[at].isascii())]
 
 
 def _word_breaks(title: str) -> list[int]:
@@ -71,8 +95,14 @@ def _word_breaks(title: str) -> list[int]:
 def _best_split(breaks: list[int], prefix: list[float], count: int) -> Optional[tuple[int, ...]]:
     """The break positions giving `count` lines that fit and are best shaped: a 梯形 before a
     菱形, then the most even lengths."""
+    return _best(combinations(breaks, count - 1), prefix, frozenset(breaks))
+
+
+def _best(choices: Iterable[tuple[int, ...]], prefix: list[float], words: frozenset[int]) -> Optional[tuple[int, ...]]:
+    """The best shaped of the `choices` of cuts that fit: a 梯形 before a 菱形, then the fewest
+    cuts inside a word (not in `words`), then the most even lengths."""
     best, best_score = None, None
-    for cuts in combinations(breaks, count - 1):
+    for cuts in choices:
         edges = [0, *cuts, len(prefix) - 1]
         widths = [prefix[b] - prefix[a] for a, b in zip(edges, edges[1:])]
         if max(widths) > TITLE_CHARS:
@@ -81,7 +111,7 @@ def _best_split(breaks: list[int], prefix: list[float], count: int) -> Optional[
         if shape is None:
             continue
         mean = sum(widths) / len(widths)
-        score = (shape, sum((w - mean) ** 2 for w in widths))
+        score = (shape, sum(cut not in words for cut in cuts), sum((w - mean) ** 2 for w in widths))
         if best_score is None or score < best_score:
             best, best_score = cuts, score
     return best
