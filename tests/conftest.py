@@ -71,6 +71,8 @@ THREE_LINE_TITLE = "青岛市即墨区人民政府办公室关于印发数字即
 JOINT_SIX = ["即墨区数据局", "发 改 局", "财 政 局", "人力资源社会保障局", "市 监 局", "统 计 局"]
 JOINT_SIX_TITLE = ("即墨区数据局 即墨区发展和改革局 即墨区财政局 即墨区人力资源和社会保障局 即墨区市场监督管理局"
                    " 即墨区统计局关于印发数字即墨2024年行动方案的通知")
+JOINT_INSIDE_WORDS_TITLE = ("临江市数据局 临江市发展改革委 临江市财政局人力资源社会保障局 市场监管局"
+                            "关于印发临江市公共数据授权运营管理办法的通知")
 NOTICE_VARIANTS = {
     "plain": ({}, None, False),
     "masthead": ({"doc_number": DOC_NUMBER}, MASTHEAD, False),
@@ -84,6 +86,10 @@ NOTICE_VARIANTS = {
     # Six departments signing together, stacked, short names letter-spaced; their joint title
     # names them apart with spaces (a national notice read from a PDF, final13 005).
     "joint_six": ({"issuer": JOINT_SIX, "title": JOINT_SIX_TITLE}, None, False),
+    # A joint title that cannot be shaped at word boundaries alone (constructs c75), signed by
+    # letter-spaced names.
+    "joint_inside_words": ({"issuer": ["临江市数据局", "发 改 委", "财 政 局"], "title": JOINT_INSIDE_WORDS_TITLE},
+                           None, False),
 }
 
 

@@ -106,3 +106,16 @@ def test_a_note_saying_its_first_unit_leads_gets_no_comma_report_on_those_words(
     text = "一、主要任务\n（一）建设平台。依托大数据平台建设。[责任单位：区数据局、区财政局，各街道办事处，排在首位为牵头单位，下同]\n"
     found = [problem for problem in lint_text(text, "O004")]
     assert len(found) == 1 and "区财政局，各街道办事处" in found[0].message
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("国家卫生健康委 教育部 财政部关于印发《加强医疗机构药事管理的意见》的通知", False),  # joint issuers, 公文's own space
+    ("中共中央 国务院关于深化数字政府建设的意见", False),
+    ("第一条 为规范公共数据授权运营，制定本办法。", False),  # an article's number, then its text
+    ("按照第一条 规定办理。", True),  # not at the paragraph's start
+    ("举行新闻发布会 介绍天然气产供储销体系建设情况。", True),  # an organ word, then no organ
+    ("建设 平台。", True),
+])
+def test_p007_leaves_the_spaces_a_gongwen_writes_itself(text, reported):
+    from planner.form.punctuation import find_spaces
+    assert bool(list(find_spaces(text))) is reported

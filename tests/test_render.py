@@ -363,3 +363,38 @@ def test_text_and_attribute_values_read_back_unchanged_from_the_xml():
         element = etree.fromstring(f"<e a={attr(value)}>{escape(clean(value))}</e>")
         assert element.get("a") == clean(value)
         assert element.text == clean(value).replace("\r", "\n")  # parsers normalise CR in content
+
+
+
+def test_an_attachment_label_in_the_body_is_set_as_one_on_its_own_page(tmp_path):
+    # GB/T 9704 8: “附件”二字及附件顺序号用3号黑体字顶格编排在版心左上角第一行; 附件应当另面编排.
+    plan = Plan.model_validate({"title": "临江市公共数据资源开发利用实施细则", "preamble": [
+        {"clauses": [{"text": "为规范公共数据资源开发利用，制定本细则。"}]}, {"clauses": [{"text": "附件1"}]}]})
+    path = render_plan(plan, tmp_path / "plan.docx")
+    assert ("AttachmentLabel", "附件1") in paragraphs(path)
+    body = part(path, "word/document.xml").find(W + "body")
+    label = next(p for p in body.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t")) == "附件1")
+    assert label.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    assert check_docx(path) == []
+
+
+def test_a_letter_spaced_signature_is_written_solid(tmp_path):
+    fields = NoticeFields(issuer=["临江市发展和改革委员会", "临 江 市 数 据 局"])
+    path = render_notice(load_plan(PLANS[0]), tmp_path / "notice.docx", fields)
+    texts = [text for _, text in paragraphs(path)]
+    assert "临江市数据局" in texts and "临 江 市 数 据 局" not in texts
+
+
+@pytest.mark.parametrize("title", [
+    "临江市数据局 临江市发展改革委 临江市财政局人力资源社会保障局 市场监管局关于印发临江市公共数据授权运营管理办法的通知",
+    "即墨区数据局 即墨区发展和改革局 即墨区财政局 即墨区人力资源和社会保障局 即墨区市场监督管理局 即墨区统计局关于印发数字即墨2024年行动方案的通知",
+])
+def test_a_long_joint_title_is_shaped_even_where_it_must_break_inside_a_word(title):
+    # 7.3.1: 标题排列应当使用梯形或菱形; each line within the 版心's 20 二号 characters.
+    from planner.check.standard import title_shape
+    from planner.render.title import text_width
+    lines = title_lines(title)
+    widths = [text_width(line.rstrip()) for line in lines]
+    assert "".join(lines) == title and len(lines) > 1
+    assert max(widths) <= 20 and title_shape([text_width(line) for line in lines]) in ("梯形", "菱形")
+    assert not any(line.startswith(("即墨区发展", "和改革局", "和社会保障局")) for line in lines[1:])  # spaced names kept whole
