@@ -44,6 +44,7 @@ RECIPIENT_HINT_RE = lazy(r"各|有关|相关|直属|所属|成员|部门|单位"
 RECIPIENT_SPLIT_RE = lazy(r"[,，]")
 TRAILING_BRACKET_RE = lazy(r"[(（][^()（）]*[)）]$")
 RECIPIENTS_MAX = 300
+RECIPIENT_GROUPS_LONG = 4
 # The 印发 sentence: what makes a text a 印发通知. 例：现印发给你们 / 现将…印发给你们 / 现予(以)印发 /
 # 印发你们 / 经市政府同意 / 业经…审议通过
 HANDING = r"印发给你们|转发给你们|批转给你们|印发你们|现予以?印发|现印发|现将.{0,120}?(?:印发|转发)"
@@ -120,7 +121,11 @@ def recipient_groups(key: str, colon: bool = True) -> Optional[list[tuple[int, i
             start = at + 1
     spans.append((start, len(body)))
     groups = [body[a:b] for a, b in spans]
-    if not all(RECIPIENT_END_RE.search(TRAILING_BRACKET_RE.sub("", g)) for g in groups if g):
+    ends = [RECIPIENT_END_RE.search(TRAILING_BRACKET_RE.sub("", g)) is not None for g in groups if g]
+    # Every group ends like an addressee; in a long list, a group of companies' short names may
+    # not (中国华能、中国大唐、国家电投), when the first and the last groups and most of them do.
+    if not all(ends) and not (len(ends) >= RECIPIENT_GROUPS_LONG and ends[0] and ends[-1]
+                              and sum(ends) * 2 > len(ends)):
         return None
     if len(groups) < 2 and not RECIPIENT_HINT_RE.search(body):
         return None

@@ -14,10 +14,10 @@ from planner.form.script import HAN
 
 # What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
 # …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商 / …办公室政务公开组 (a working group) /
-# 人行德安分行 (a bank's branch) / 新疆生产建设兵团
+# 人行德安分行 (a bank's branch) / 新疆生产建设兵团 / 国家能源局综合司 (a ministry's department)
 ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
               "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局", "兵团",
-              "委", "厅", "局", "办", "处", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
+              "委", "厅", "局", "办", "处", "司", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
 ORGAN_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
 ORGAN_WORD_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + "|单位|部门|镇|街)")
@@ -36,6 +36,8 @@ TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|推进小组|专项�
 PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 LETTER_SPACE_RE = lazy(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+# The organs a title leaves unnamed after the first. 例：市商务委等八部门 / 省数据局等12个部门
+OTHERS_RE = lazy(r"等[一二三四五六七八九十\d]{0,3}个?(?:部门|单位|机关|部委)$")
 # Organs whose names end in no organ word. 例：中共中央 国务院关于…
 NAMED_ORGANS = frozenset({"中共中央"})
 NAMES_MAX = 8 * NAME_MAX  # names written together: a joint signature of eight departments
@@ -152,8 +154,13 @@ def _opens(key: str, at: int) -> bool:
 
 
 def organ_prefix(key: str) -> Optional[str]:
-    """The organisation a title opens with, as a key. 例：东营市人民政府关于印发… → 东营市人民政府"""
+    """The organisation a title opens with, as a key. 例：东营市人民政府关于印发… → 东营市人民政府 /
+    市商务委等八部门关于… → 市商务委"""
     match = re.match(r"^(?P<org>.{3,320}?)(?:关于|印发|转发|批转)", key)
-    if match and _names(match["org"]):
-        return match["org"]
-    return None
+    if match is None:
+        return None
+    org = match["org"]
+    others = OTHERS_RE.search(org)  # 市商务委等八部门: the first of several, the others not named
+    if others:
+        org = org[:others.start()]
+    return org if _names(org) else None

@@ -59,6 +59,8 @@ MENU_RUN_MIN = 3
 # …or a number, a space and a few words. 例：1. 现行有效行政规范性文件库
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.．]\s+[^\s:：|。，,]{1,14}\s*$")
 NUMBERED_RUN_MIN = 5
+# A page's home as the first item of a list: the list is its breadcrumb (a page saved as Markdown).
+HOME_RE = re.compile(r"^\s*(?:\d{1,2}[.．]|[•●▪])\s*(?:首页|网站首页|主页)\s*$")
 # A first line that is the name of the file the text was saved from. 例：数字某市2025年行动方案.docx
 FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt|html?|ofd|rtf)\s*$", re.IGNORECASE)
 # A trailer heading: everything from here to the end is page chrome.
@@ -102,7 +104,8 @@ def _menu_lines(lines: list[Line]) -> set[int]:
     """A page's menus: runs of MENU_RUN_MIN or more bulleted short items (• 首页 / • 政务公开 /
     • 政务服务中心), not bulleted fields (• 文号: …); and runs of numbered short items whose
     numbering starts again at 1 (`1. 目录` / `2. 旗人民政府` / `1. 旗政府工作部门` …), which no
-    document's headings do without a heading or text between."""
+    document's headings do without a heading or text between; and a list whose first item is the
+    site's home (`1. 首页` / `2. 政务公开`): a breadcrumb."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate(lines + [Line("", 0)]):
@@ -111,7 +114,8 @@ def _menu_lines(lines: list[Line]) -> set[int]:
             continue
         bullets = [at for at in run if MENU_ITEM_RE.match(lines[at].text)]
         restarts = sum(1 for at in run if (item := NUMBERED_ITEM_RE.match(lines[at].text)) and item["n"] == "1")
-        if len(bullets) >= MENU_RUN_MIN or (len(run) >= NUMBERED_RUN_MIN and restarts >= 2):
+        home = bool(run) and HOME_RE.match(lines[run[0]].text) is not None  # a breadcrumb: 1. 首页 / 2. 政务公开
+        if len(bullets) >= MENU_RUN_MIN or (len(run) >= NUMBERED_RUN_MIN and restarts >= 2) or (home and len(run) >= 2):
             found.update(run)
         run = []
     return found

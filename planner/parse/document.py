@@ -17,6 +17,7 @@ from planner.parse.front import read_front
 from planner.parse.linenotes import join_paired, mark_cut
 from planner.parse.notice import read_closing, read_imprint
 from planner.parse.oneline import split_long_lines
+from planner.parse.rejoin import rejoin
 from planner.parse.source import read_source
 from planner.parse.structure import build_body
 from planner.targets import extract_targets
@@ -28,8 +29,10 @@ from planner.form.script import has_cjk
 # A PDF line that ends without a sentence mark continues on the next line.
 # 例：…持续推进数字经济
 PDF_JOIN_END = "。；;：:！!？?）)”》"
-# Markdown that `export --format md` writes. 例：## 一、主要任务 / **1.标题。**
-MD_MARKUP_RE = re.compile(r"^#{1,6}\s+|\*\*")
+# Markdown that `export --format md` writes, and a page saved as Markdown: a link is its words.
+# 例：## 一、主要任务 / **1.标题。** / [首页](https://www.shanghai.gov.cn/index.html "首页")
+MD_MARKUP_RE = re.compile(r"^#{1,6}\s+|\*\*|\\(?=[#*\[\]()_])")
+MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # A heading line of Markdown: a text file with one is Markdown saved as .txt (a 公文 line never
 # opens with #). 例：# 上海市交通委员会关于印发《…》的通知
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
@@ -56,8 +59,15 @@ def ingest_document(path: str | os.PathLike) -> Ingested:
     if source.format == "pdf":
         lines = join_wrapped(lines)
     elif source.format == "md" or any(MD_HEADING_RE.match(line.text) for line in lines):
-        lines = [Line(MD_MARKUP_RE.sub("", line.text), line.line) for line in lines]
+        lines = [Line(_markdown_text(line.text), line.line) for line in lines]
     return ingest_lines(lines, name, str(path), source.format, dropped)
+
+
+def _markdown_text(text: str) -> str:
+    """A Markdown line as the words it shows."""
+    if "](" in text:
+        text = MD_LINK_RE.sub(r"\1", text)
+    return MD_MARKUP_RE.sub("", text)
 
 
 def ingest_text(text: str, name: str = "<text>") -> Ingested:
@@ -70,7 +80,7 @@ def ingest_text(text: str, name: str = "<text>") -> Ingested:
 def ingest_lines(lines: list[Line], name: str, path: str, fmt: str,
                  dropped: list[Dropped]) -> Ingested:
     lines = [_stripped(line) for line in lines]
-    lines = [line for line in lines if line.text]
+    lines = rejoin([line for line in lines if line.text])
     if not any(has_cjk(line.text) for line in lines):
         raise SourceError("没有找到中文方案正文", path=path,
                           hint="请确认文件是行动方案、工作要点或规划的正文")

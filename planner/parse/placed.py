@@ -18,9 +18,10 @@ PERIOD_TAIL_RE = lazy(r"(?:[(（〔【\[][^()（）〔〕【】\[\]]{1,24}[)）�
 # What a title never holds: a sentence's marks, a field's colon, a lost character's ASCII ?, a
 # site's separators. 例：为贯彻落实…，制定本方案。 / 当前位置：首页 / 首页 > 政策文件
 NOT_TITLE_RE = lazy(r"[。，,；;：:！!？?>|_]")
-# A page's sentence about a plan or a portal's label, not a title. 例：某市印发… / 政策解读… / …的通知
+# A page's sentence about a plan or a portal's label, not a title. 例：某市印发… / 政策解读… / …的通知 /
+# 政策性文件留言咨询 (a page's message box)
 # A 目录 or a date run into the title's line is no part of it. 例：…规划目录 / …规划2021年7月 / 二〇二一年十一月
-NOT_PLACED_RE = lazy(r"印发|的通知$|首页|当前位置|您的位置|解读|图解|附件|原文|下载|打印|来源|浏览|"
+NOT_PLACED_RE = lazy(r"印发|的通知$|首页|当前位置|您的位置|解读|图解|附件|原文|下载|打印|来源|浏览|留言|"
                      r"(?:目录|前言|\d{4}年\d{1,2}月(?:\d{1,2}日)?|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
                      r"(?:[一二三四五六七八九十]{1,3}日)?)$")
 # A table's caption: the short lines under it are its header cells, not a title. 例：表3 嘉定区…重点建设任务表

@@ -127,12 +127,12 @@ def _bare(title) -> bool:
 def _title_before(head: Lines, end: int):
     """(lines, (key, span)) of a notice title on the lines just before `end`."""
     texts: list[str] = []
+    found = None
     for count in range(1, TITLE_LINES + 1):
         line = head(end - count)
-        if line is None or line.kind not in (NOTICE_TITLE, PIECE, OTHER, ORGANS):
-            return None
-        if len(line.key.text) > TITLE_LINE_MAX:
-            return None
+        if line is None or line.kind not in (NOTICE_TITLE, PIECE, OTHER, ORGANS) \
+                or len(line.key.text) > TITLE_LINE_MAX:
+            return found
         texts.insert(0, line.text.strip())
         key = key_of("".join(texts))
         span = find_notice_title(key.text)
@@ -142,8 +142,11 @@ def _title_before(head: Lines, end: int):
                                 or _more_issuers(head, end - count, key.text)):
             key = key_of(head(end - count - 1).text.strip() + "".join(texts))
             return count + 1, (key, find_notice_title(key.text))
+        if key.text.startswith("《") and not key.text.endswith("》") and found is None:
+            found = count, (key, span)  # 《…》的通知: what it issues; its verb and issuers may be above
+            continue
         return count, (key, span)
-    return None
+    return found
 
 
 def _opens_inside_quote(key: str, above: Optional[Tagged]) -> bool:
