@@ -12,6 +12,8 @@ import unicodedata
 TOKEN_RE = re.compile(r" +|[\x21-\x7e]+|.", re.S)
 # Marks that may not begin a line (GB/T 15834 标点符号用法: 句内点号、结束引号和括号).
 NO_LINE_START = set("，。、；：？！）」』”’》〉】〕…—·%")
+# …and marks that may not end one (opening quotes and brackets).
+NO_LINE_END = set("（「『“‘《〈【〔")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")  # 例：\x1b[31m
 
 

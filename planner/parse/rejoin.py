@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from planner.parse.clean import Line
+from planner.textwidth import NO_LINE_START
 
 # Marks that never open a line (GB/T 15834): a line opening with one of these goes on the line
 # before, and so does a line of marks alone (`：`). Not 。 or a closing bracket at the head of a
 # line of words: a page that garbled a bracket writes `。ù思鲃庸_)` for （此件公开发布）.
 JOINING = "，、；：,;:"
-MARKS = "，。、；：？！）》”’〕】,;:?!)"
+MARKS = NO_LINE_START | set(",;:?!)")
 # A date in pieces, each at most this long.
 PIECE_MAX = 4
 DATE_PIECES = 6  # 2019 / 年 / 11 / 月 / 15 / 日

@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 
 from planner.check.standard import title_shape
 from planner.form.patterns import lazy
+from planner.textwidth import NO_LINE_END, NO_LINE_START
 
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
@@ -17,10 +18,8 @@ MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width need
 # named in full, takes five lines (即墨区数据局 即墨区发展和改革局 … 即墨区统计局关于印发…的通知).
 MAX_LINES, MAX_BREAKS = 5, 40
 # When no shape is found at word boundaries: places this many characters either side of where
-# even lines would end are tried too; a line never opens with these, nor ends with those.
+# even lines would end are tried too (no line opening or ending with a mark GB/T 15834 keeps off).
 NEAR = 3
-NO_LINE_START = "，。、；：？！）》”’〕】…—"
-NO_LINE_END = "（《“‘〔【"
 # Where a line may end without splitting a word: after these ...
 # 例：…办公室|关于印发… / …关于印发|数字即墨… / 2024年|行动方案 / 《…》|和 / 、| / the space between joint
 # issuers (卫生健康委 |教育部), left at the end of its line where it takes no room
