@@ -23,6 +23,12 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def text_width(text: str) -> float:
+    """Width of 公文 text in characters of its line: full-width 1, half-width 0.5 (the GB2312
+    fonts' ASCII), the dash, ellipsis and curly quotes full-width."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’" else 1 for ch in text)
+
+
 def display_width(text: str) -> int:
     """Columns `text` takes in a terminal (colour codes take none)."""
     text = ANSI_RE.sub("", text)

@@ -392,7 +392,7 @@ def test_a_letter_spaced_signature_is_written_solid(tmp_path):
 def test_a_long_joint_title_is_shaped_even_where_it_must_break_inside_a_word(title):
     # 7.3.1: 标题排列应当使用梯形或菱形; each line within the 版心's 20 二号 characters.
     from planner.check.standard import title_shape
-    from planner.render.title import text_width
+    from planner.textwidth import text_width
     lines = title_lines(title)
     widths = [text_width(line.rstrip()) for line in lines]
     assert "".join(lines) == title and len(lines) > 1

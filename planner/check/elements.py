@@ -11,6 +11,7 @@ from typing import Optional
 
 from planner.form.dates import DATE_LINE_RE  # 例：2024年5月31日 (a line of its own: the 成文日期)
 from planner.form.docnumber import WHOLE_RE  # 例：即政办发〔2024〕9号
+from planner.form.organs import TITLE_VERBS  # 关于|印发|…: what follows a title's issuers
 
 # 例：各镇人民政府，各街道办事处： (it ends with a colon; a 主送 is no sentence)
 RECIPIENTS_RE = re.compile(r"^[^。！？]{2,200}[：:]$")
@@ -26,7 +27,7 @@ PROPER_PAGE_NUMBER_RE = re.compile(r"^—\s*\d{1,4}\s*—$")
 # 例：附件：数字即墨2024年行动方案重点任务分工表 / 附件：1.…
 ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]")
 # 例：…关于印发…的通知 (a notice's title)
-NOTICE_TITLE_RE = re.compile(r"(关于|印发|转发|批转).*的(通知|意见|决定|批复|函)$")
+NOTICE_TITLE_RE = re.compile(rf"({TITLE_VERBS}).*的(通知|意见|决定|批复|函)$")
 
 
 def compact(text: str) -> str:

@@ -13,7 +13,7 @@ from planner.check.elements import PROPER_PAGE_NUMBER_RE, compact, is_page_numbe
 from planner.check.findings import Finding
 from planner.check.pdf import Line, Page
 from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm
-from planner.textwidth import NO_LINE_START
+from planner.textwidth import NO_LINE_START, text_width
 
 SIZE_SLACK = 0.6  # points: a 三号 character measured at 15.4–16.6 pt is a 三号 character
 
@@ -53,11 +53,6 @@ def of_size(line: Line, points: float) -> bool:
 def body_lines(page: Page) -> list[Line]:
     """Lines of 3号 text inside the 版心."""
     return [line for line in text_lines(page) if of_size(line, STANDARD["body_size"].amount)]
-
-
-def width_chars(text: str) -> float:
-    """Width in characters: full-width 1, half-width 0.5."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
 def measure_pages(pages: list[Page]) -> Iterator[Finding]:
@@ -124,7 +119,7 @@ def chars_per_line(pages: list[Page]) -> Iterator[Finding]:
             text = compact(line.text)
             if not page.landscape and line.x0 < frame.left + 1 and line.x1 > frame.right - 6 \
                     and all(ord(ch) > 0x2E80 for ch in text) and not _gave_way(following):
-                full.append((width_chars(text), page.number))
+                full.append((text_width(text), page.number))
     if not full:
         return
     most, number = max(full)

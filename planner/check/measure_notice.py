@@ -12,7 +12,7 @@ from planner.check.findings import Finding
 from planner.check.measure import Frame, body_lines, of_size, text_lines
 from planner.check.pdf import Line, Page, Rule
 from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm, title_shape
-from planner.textwidth import display_width
+from planner.textwidth import text_width
 
 BODY, TITLE = STANDARD["body_size"].amount, STANDARD["title_size"].amount
 
@@ -193,7 +193,7 @@ def _set_end(line: Line, frame: Frame) -> float:
     if text.isascii() or all(not ch.isascii() for ch in text):
         return line.x1
     pitch = (frame.right - frame.left) / STANDARD["chars_per_line"].amount
-    return line.x0 + display_width(text) / 2 * pitch
+    return line.x0 + text_width(text) * pitch
 
 
 def _note(page: Page, date: Line, note: Line) -> Iterator[Finding]:

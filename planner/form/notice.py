@@ -9,13 +9,13 @@ from typing import Iterable, NamedTuple, Optional
 from planner.form.docnumber import NUMBER_AFTER_RE, NUMBER_BEFORE_RE
 from planner.form.hanzi import simplify
 from planner.form.keys import key_of
-from planner.form.organs import ORGAN_ENDS
+from planner.form.organs import ORGAN_ENDS, TITLE_VERBS
 from planner.form.patterns import lazy
 
 # A notice's title: it names what it issues (印发/转发/批转) or what it is about (关于), and ends
 # in 通知 (or 通报, sent the same way). 例：东营市人民政府办公室关于印发东营市数字变革创新2022年行动方案的通知 /
 # 中共北京市委北京市人民政府印发《…》的通知 / 关于做好2019年政务公开工作的通知
-NOTICE_TITLE_RE = lazy(r"^.{0,60}?(?:关于|印发|转发|批转).{2,200}?(?:通知|通报)$")
+NOTICE_TITLE_RE = lazy(rf"^.{{0,60}}?(?:{TITLE_VERBS}).{{2,200}}?(?:通知|通报)$")
 # Marks a title never holds (an ASCII ? is a character a page lost). 例：…印发给你们，请认真贯彻执行。
 NOT_TITLE_RE = lazy(r"[。；;：:！!？]|给你们")
 # A portal's tag before a title, or a reprint's source mark. 例：“党政混合信息公开” / 【政策文件】 / [通知] /

@@ -36,6 +36,9 @@ TAIL_RE = lazy(r"(?:领导小组|工作小组|协调小组|推进小组|专项�
 PARENT_RE = lazy(r"^(?:中共|中央|国务院|国家|全国|各)")
 NAME_MIN, NAME_MAX = 3, 40
 LETTER_SPACE_RE = lazy(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+# What follows the organs a title opens with. 例：东营市人民政府|关于印发… / 国家卫生健康委 教育部|印发…
+TITLE_VERBS = "关于|印发|转发|批转"
+ISSUERS_END_RE = lazy(TITLE_VERBS)
 # The organs a title leaves unnamed after the first. 例：市商务委等八部门 / 省数据局等12个部门
 OTHERS_RE = lazy(r"等[一二三四五六七八九十\d]{0,3}个?(?:部门|单位|机关|部委)$")
 # Organs whose names end in no organ word. 例：中共中央 国务院关于…
@@ -156,7 +159,7 @@ def _opens(key: str, at: int) -> bool:
 def organ_prefix(key: str) -> Optional[str]:
     """The organisation a title opens with, as a key. 例：东营市人民政府关于印发… → 东营市人民政府 /
     市商务委等八部门关于… → 市商务委"""
-    match = re.match(r"^(?P<org>.{3,320}?)(?:关于|印发|转发|批转)", key)
+    match = re.match(rf"^(?P<org>.{{3,320}}?)(?:{TITLE_VERBS})", key)
     if match is None:
         return None
     org = match["org"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from planner.form.organs import is_organ
+from planner.form.organs import TITLE_VERBS, is_organ
 from planner.form.patterns import lazy
 from planner.form.script import CJK, FULL_PUNCT, HAN, has_cjk, is_ascii_word
 from planner.form.spots import Spot
@@ -127,7 +127,7 @@ def find_marked_items(text: str) -> Iterator[Spot]:
 ARTICLE_RE = lazy(r"第[一二三四五六七八九十百零〇]{1,5}条")
 ARTICLE_MAX = 8
 # The word after a space, up to what ends a name in a list of issuers. 例：教育部 / 医保局关于
-ORGAN_RUN_RE = lazy(rf"(?P<name>[{HAN}（）()]{{2,40}}?)(?=[ \u3000，、。；：]|关于|联合印发|印发|$)")
+ORGAN_RUN_RE = lazy(rf"(?P<name>[{HAN}（）()]{{2,40}}?)(?=[ \u3000，、。；：]|联合印发|{TITLE_VERBS}|$)")
 
 
 def find_spaces(text: str) -> Iterator[Spot]:

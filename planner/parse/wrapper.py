@@ -11,7 +11,7 @@ from planner.form.attachments import opens_note
 from planner.form.docnumber import BARE_BROKEN_NUMBER_RE
 from planner.form.keys import key_of
 from planner.form.notice import find_notice_title, recipient_groups, seal_start
-from planner.form.organs import is_name_tail, split_organs
+from planner.form.organs import ISSUERS_END_RE, TITLE_VERBS, is_name_tail, split_organs
 from planner.parse.anchors import (DATE, ISSUING, MAYBE_RECIPIENTS, META, NOTICE_TITLE, NUMBER, ORGANS, OTHER,
                                    PIECE, PROSE, PUBLIC, RECIPIENTS, RED, SEAL, SIGNED, Tagged)
 from planner.parse.columns import columned_signature
@@ -26,9 +26,7 @@ ATTACHMENT_LINES = 4  # 附件： and the names of up to three attachments under
 TITLE_LINE_MAX = 120
 FRAGMENT_MAX = 6
 # A notice title that does not name its issuer. 例：关于印发…的通知 / 印发《…》的通知
-BARE_TITLE_RE = re.compile(r"^(?:关于|印发|转发|批转)")
-# Where a title's words after its issuers begin. 例：…药监局关于印发…
-AFTER_ISSUERS_RE = re.compile(r"关于|印发|转发|批转")
+BARE_TITLE_RE = re.compile(rf"^(?:{TITLE_VERBS})")
 WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
 # What a metadata field's value below its name reads as, by the kind of its line.
 VALUE_LABELS = {NUMBER: DOC_NUMBER_LABELS, ORGANS: ISSUER_LABELS, DATE: DATE_LABELS}
@@ -165,7 +163,7 @@ def _more_issuers(head: Lines, first: int, title: str) -> bool:
     them: a joint title broken inside its list of issuers (卫生健康委 教育部 财政部 人力资源社会保障部 /
     医保局 药监局关于印发…的通知). A 发文机关标志 above names organs the title names again."""
     above = head(first - 1)
-    issuers = AFTER_ISSUERS_RE.search(title)
+    issuers = ISSUERS_END_RE.search(title)
     if above is None or above.kind != ORGANS or issuers is None or not split_organs(title[:issuers.start()]):
         return False
     return not any(key_of(organ).text in title for organ in above.organs or ())

@@ -140,7 +140,7 @@ def _body(text: str) -> str:
     """A body paragraph (no direct formatting: a plan's body text is never on the notice page).
     A line that is an 附件 label alone (附件1) is set as one: on a page of its own, 3号黑体,
     顶格 (GB/T 9704 8)."""
-    if text.startswith("附件") and is_label(text):
+    if is_label(text):
         return paragraph(st.ATTACHMENT_LABEL, [run(text)], NEW_PAGE)
     if text and is_plain(text) and "【待填" not in text:
         return f"{BODY_OPEN}{text}{BODY_CLOSE}"

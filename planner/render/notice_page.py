@@ -17,16 +17,18 @@ from typing import Optional
 
 from planner.blocks import Block
 from planner.render import styles as st
+from planner.render.oxml.markup import PT
 from planner.render.oxml.paragraph import Indent, ParagraphFormat, Spacing, paragraph
 from planner.render.oxml.text import run
 from planner.render.page import LINE_PITCH, TEXT_HEIGHT, TEXT_WIDTH
-from planner.render.title import text_width, title_lines
+from planner.render.title import title_lines
+from planner.textwidth import text_width
 
 LINES, CHARS = TEXT_HEIGHT // LINE_PITCH, 28  # 22 lines of 28 characters (5.2.3)
 # A character of the line (5.2.3: 28 in the 156 mm 版心; the body's 16 pt less the spacing that
 # fits them) against the 16 pt em that Word's and LibreOffice's character indents count in: the
 # 署名 and 成文日期 are placed in the line's characters (右空二字), 19 of which are 18.75 ems.
-GRID_CHAR, BODY_EM = TEXT_WIDTH / CHARS, 16 * 20
+GRID_CHAR, BODY_EM = TEXT_WIDTH / CHARS, 16 * PT
 # Grid lines the 版头 takes above the title: 35 mm, the 发文机关标志, two lines, the 发文字号,
 # the rule 4 mm below it and two lines (measured on the laid-out page: the title starts on
 # the eleventh line).
@@ -102,9 +104,9 @@ def predicted_lines(blocks: list[Block], masthead: bool) -> tuple[int, int]:
 
 def _lines(text: str, first: int, hanging: Optional[int] = None) -> int:
     """Grid lines the text takes, its first line indented `first` characters, the others
-    `hanging` (the left edge when None). Word and LibreOffice set a quarter of a character
-    apart on each side of a run of Latin letters or digits among Chinese (autoSpaceDE/
-    autoSpaceDN): `2022年` is wider than its characters."""
+    `hanging` (the left edge when None). LibreOffice sets a quarter of a character apart on
+    each side of a run of Latin letters or digits among Chinese though the document turns that
+    off (w:autoSpaceDE/DN, which Word honours): counting it keeps the estimate safe in both."""
     width = text_width(text) + 0.5 * len(AUTOSPACE_RUN_RE.findall(text))
     rest = width - (CHARS - first)
     if rest <= 0:

@@ -8,8 +8,9 @@ from itertools import combinations, product
 from typing import Iterable, Optional
 
 from planner.check.standard import title_shape
+from planner.form.organs import ISSUERS_END_RE
 from planner.form.patterns import lazy
-from planner.textwidth import NO_LINE_END, NO_LINE_START
+from planner.textwidth import NO_LINE_END, NO_LINE_START, text_width
 
 TITLE_CHARS = 20  # 2号 characters on one line of the 156 mm 版心
 MAX_EXTRA_LINES = 2  # a title may take this many lines more than its width needs, for its shape
@@ -25,17 +26,11 @@ NEAR = 3
 # issuers (卫生健康委 |教育部), left at the end of its line where it takes no room
 BREAK_AFTER_RE = lazy(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、]|"
                       r"(?<=\S)[ \u3000]+(?=\S))")
-# ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
-# Where the issuers a title opens with end, and the spaces between them. 例：…统计局|关于印发…
-ISSUERS_END_RE = lazy(r"关于|印发|转发|批转")
+# The spaces between joint issuers. 例：卫生健康委 教育部
 SPACE_RE = lazy(r"[ \u3000]+")
+# ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
 BREAK_BEFORE_RE = lazy(r"(关于|[《（]|的(通知|意见|决定|批复|报告|函)|[和及与暨](?=[\u4e00-\u9fff《])|"
                        r"(?<!\d)\d{4}(年|—)|(行动|工作|实施)方案|(发展)?规划|工作要点)")
-
-
-def text_width(text: str) -> float:
-    """Width in characters: full-width 1, half-width 0.5."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’" else 1 for ch in text)
 
 
 def title_lines(title: str) -> list[str]:
