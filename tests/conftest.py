@@ -73,6 +73,8 @@ JOINT_SIX_TITLE = ("即墨区数据局 即墨区发展和改革局 即墨区财�
                    " 即墨区统计局关于印发数字即墨2024年行动方案的通知")
 JOINT_INSIDE_WORDS_TITLE = ("临江市数据局 临江市发展改革委 临江市财政局人力资源社会保障局 市场监管局"
                             "关于印发临江市公共数据授权运营管理办法的通知")
+JOINT_TITLE_YEAR = ("即墨区数据局 即墨区发展和改革局 即墨区财政局 即墨区人力资源和社会保障局 即墨区市场监督管理局"
+                    "关于印发数字即墨2024年行动方案的通知")
 NOTICE_VARIANTS = {
     "plain": ({}, None, False),
     "masthead": ({"doc_number": DOC_NUMBER}, MASTHEAD, False),
@@ -90,6 +92,9 @@ NOTICE_VARIANTS = {
     # letter-spaced names.
     "joint_inside_words": ({"issuer": ["临江市数据局", "发 改 委", "财 政 局"], "title": JOINT_INSIDE_WORDS_TITLE},
                            None, False),
+    # A 菱形 title whose last line holds a year: LibreOffice's substitute digits are wider, so that
+    # line is longer on its page than in the document's fonts (16、20、14、14 set as 16、20、14、15).
+    "joint_title_year": ({"issuer": ["即墨区数据局", "即墨区发展和改革局"], "title": JOINT_TITLE_YEAR}, None, False),
 }
 
 

@@ -15,7 +15,7 @@ from planner.check.parts import Package
 CAUGHT = {"top_margin_28mm": ("F002", "5.2.1"), "spacing_33pt": ("F014", "5.2.3"),
           "signature_alone": ("F022", "7.3.5.5"), "imprint_cut_off": ("F024", "7.4.1"),
           "recipients_indented": ("F015", "7.3.2"), "hyphen_page_numbers": ("F010", "7.5")}
-VARIANTS = ("plain", "masthead", "cc_printer", "matrix", "matrix_imprint", "title3", "short_issuer", "joint_six", "joint_inside_words",
+VARIANTS = ("plain", "masthead", "cc_printer", "matrix", "matrix_imprint", "title3", "short_issuer", "joint_six", "joint_inside_words", "joint_title_year",
             "dongying_plain", "dongying_matrix_imprint")
 
 

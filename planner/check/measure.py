@@ -55,6 +55,19 @@ def body_lines(page: Page) -> list[Line]:
     return [line for line in text_lines(page) if of_size(line, STANDARD["body_size"].amount)]
 
 
+def set_width(line: Line, char: float) -> float:
+    """`line`'s width in characters `char` mm wide, as the document's own fonts set it. A line
+    of Chinese only is measured as laid out. One with digits, Latin letters or spaces is read
+    from its text (Chinese full width, the GB2312 fonts' ASCII half): the page is LibreOffice's,
+    with substitute fonts whose digits are wider (Noto Serif CJK: 0.557 em) and a gap set between
+    digits and Chinese that the document turns off (w:autoSpaceDN, which Word honours), so such
+    a line is longer there than in Word — a date by over a character."""
+    text = line.text.strip()
+    if text.isascii() or all(not ch.isascii() for ch in text):
+        return (line.x1 - line.x0) / char
+    return text_width(text)
+
+
 def measure_pages(pages: list[Page]) -> Iterator[Finding]:
     yield from inside_text_area(pages)
     yield from lines_per_page(pages)

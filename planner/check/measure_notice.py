@@ -9,10 +9,9 @@ from typing import Iterator, Optional
 
 from planner.check.elements import compact, is_doc_number, is_note, signature_block
 from planner.check.findings import Finding
-from planner.check.measure import Frame, body_lines, of_size, text_lines
+from planner.check.measure import Frame, body_lines, of_size, set_width, text_lines
 from planner.check.pdf import Line, Page, Rule
 from planner.check.standard import POSITION_SLACK, STANDARD, pitch_mm, points_mm, title_shape
-from planner.textwidth import text_width
 
 BODY, TITLE = STANDARD["body_size"].amount, STANDARD["title_size"].amount
 
@@ -106,9 +105,9 @@ def titles(page: Page, rule: Optional[Rule]) -> Iterator[Finding]:
         where = f"第 {page.number} 页标题（排版实测）"
         for line in block:
             yield from _centred(line, frame, "F019", f"第 {page.number} 页标题")
-        widths = [line.x1 - line.x0 for line in block]
-        if len(block) > 1 and not title_shape([round(w / points_mm(TITLE)) for w in widths]):
-            shown = "、".join(f"{w / points_mm(TITLE):.0f}" for w in widths)
+        widths = [set_width(line, points_mm(TITLE)) for line in block]
+        if len(block) > 1 and not title_shape([round(w) for w in widths]):
+            shown = "、".join(f"{w:.0f}" for w in widths)
             yield Finding("F019", where, f"多行标题上长下短（各行 {shown} 字）；应排成梯形或菱形")
         if rule is not None and block[0].top > rule.y:
             gap, value = _lines_between(rule.y, block[0]), STANDARD["title_gap"]
@@ -183,17 +182,10 @@ def _signature_places(page: Page, issuers: list[Line], date: Line, before: list[
 
 
 def _set_end(line: Line, frame: Frame) -> float:
-    """Where `line` ends in the document's own fonts: from its first character, a Chinese
-    character a 28th of the 版心 (5.2.3) and a digit or Latin letter half that (the GB2312
-    fonts' half-width forms). The laid-out page is LibreOffice's with substitute fonts, whose
-    digits are wider (Noto Serif CJK: 0.557 em) and which sets a gap between digits and Chinese
-    that the document turns off (w:autoSpaceDN): a date ends over a character further right
-    there than in Word. A line of Chinese only is measured as laid out."""
-    text = line.text.strip()
-    if text.isascii() or all(not ch.isascii() for ch in text):
-        return line.x1
+    """Where `line` ends in the document's own fonts (set_width), a character being a 28th of
+    the 版心 (5.2.3)."""
     pitch = (frame.right - frame.left) / STANDARD["chars_per_line"].amount
-    return line.x0 + text_width(text) * pitch
+    return line.x0 + set_width(line, pitch) * pitch
 
 
 def _note(page: Page, date: Line, note: Line) -> Iterator[Finding]:
