@@ -9,7 +9,7 @@ from typing import Optional
 
 from planner.form.docnumber import CLOSE, OPEN
 from planner.form.hanzi import simplify
-from planner.form.keys import GLOSS, plain
+from planner.form.keys import GLOSS, plain, strip_layout
 from planner.form.notes import is_note_alone
 from planner.form.notice import ISSUING_RE, find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_organ
@@ -79,6 +79,17 @@ ADDRESSED_RE = re.compile(r"提出(?:如下|以下)|通知如下")
 # Where a title may start after a page's chrome on the same line: after a space or a field's colon.
 # 例：更新时间:2016-12-19 深圳市… (the title starts after the date)
 TITLE_START_RE = re.compile(r"(?<=[\s:：|])(?=[^\s:：|])(?!\d{4}-\d{1,2}-\d{1,2})")
+# Spaces, and the ASCII ? a page read in the wrong encoding put among them. 例：落实。 ? ? ?長治市數據局
+SPACE_RUN_RE = re.compile(r"\s+(?:\?+\s+)*")
+ONE_LINE_SHARE = 0.8  # a text is one line when one line holds this share of it
+KEEP_AFTER = "、，,；;年月" + OPEN  # no break after these …
+KEEP_BEFORE = "年月日号號" + CLOSE  # … nor before these
+OPENING, CLOSING = "(（〔[【<《", ")）〕]】>》"
+HAN_RE = re.compile(f"[{HAN}]")
+WORD_RE, LAST_WORD_RE = re.compile(r"\S*"), re.compile(r"\S*$")
+NUMBER_CLOSE = "〕]］﹞"  # a 文号 year's closing bracket, its number after a space: 〔2022〕 7 号
+# What stays on its title's line: a 文号 or a period in brackets. 例：(临政办发〔2024〕5 号) / (2025—2027年)
+BRACKETED_NUMBER_RE = re.compile(rf"[(（](?:{NUMBER}[)）]|\s*\d{{4}}\s*年?\s*[-—–~至])")
 HEAD_SPAN = 3000  # the notice of a one-line text stands within its first few thousand characters
 HEAD_LINES = 10  # a mirror's buttons, page title, account and date, a two-line title, its 文号
 NOTICE_LINE_MIN = 40  # a 主送 and a 印发 sentence at least
@@ -93,6 +104,7 @@ def split_long_lines(lines: list[Line]) -> list[Line]:
     markers in long lines, the notice's parts in the first lines (or the plan's title that opens
     a text with no notice)."""
     out: list[Line] = []
+    total = sum(len(line.text) for line in lines)
     for index, line in enumerate(lines):
         cuts = set(_marker_cuts(line.text)) if len(line.text) >= LONG_LINE else set()
         notice = index < HEAD_LINES and len(line.text) > NOTICE_LINE_MIN and not is_note_alone(line.text)
@@ -100,8 +112,33 @@ def split_long_lines(lines: list[Line]) -> list[Line]:
         if index == 0 and not head and len(line.text) >= LONG_LINE:
             head = _title_cut(line.text)  # no notice: the text may open with the plan's title
         cuts.update(head)
+        if index < HEAD_LINES and len(line.text) >= LONG_LINE and len(line.text) >= ONE_LINE_SHARE * total:
+            cuts.update(_space_cuts(line.text))
         out.extend(_cut(line, sorted(cuts)) if cuts else [line])
     return out
+
+
+def _space_cuts(text: str) -> list[int]:
+    """Where the spaces of a text joined into one line stood for line breaks (its head only):
+    at each run of spaces outside brackets, except inside a spaced date or 文号 (`2023 年 4 月`,
+    `〔2022〕 7 号`), inside a list (after `、` or a comma), inside a letter-spaced name
+    (`教 育 部`), and before a 文号 or a period in brackets that stays on its title's line."""
+    cuts, depth, last = [], 0, 0
+    for match in SPACE_RUN_RE.finditer(text, 0, HEAD_SPAN):
+        depth += _depth(text[last:match.start()])
+        last = match.start()
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        word_before, word_after = LAST_WORD_RE.search(text, 0, match.start())[0], WORD_RE.match(text, match.end())[0]
+        spaced = HAN_RE.fullmatch(word_before) and HAN_RE.fullmatch(word_after)
+        if (depth > 0 or not before or before in KEEP_AFTER or after in KEEP_BEFORE or spaced
+                or (before in NUMBER_CLOSE and after.isdigit()) or BRACKETED_NUMBER_RE.match(text, match.end())):
+            continue
+        cuts.append(match.end())
+    return cuts
+
+
+def _depth(text: str) -> int:
+    return sum(text.count(ch) for ch in OPENING) - sum(text.count(ch) for ch in CLOSING)
 
 
 def _marker_cuts(text: str) -> list[int]:
@@ -292,7 +329,7 @@ def _quoted_name(sentence: str) -> Optional[str]:
 def _cut(line: Line, cuts: list[int]) -> list[Line]:
     pieces, start = [], 0
     for at in cuts + [len(line.text)]:
-        piece = line.text[start:at].strip()
+        piece = strip_layout(line.text[start:at])
         if piece:
             pieces.append(Line(piece, line.line))
         start = max(start, at)
