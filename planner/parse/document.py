@@ -36,6 +36,8 @@ MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 # A heading line of Markdown: a text file with one is Markdown saved as .txt (a 公文 line never
 # opens with #). 例：# 上海市交通委员会关于印发《…》的通知
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
+# …or a line wholly in bold (a 公文 line never opens with **). 例：**2024—2025年节能降碳行动方案**
+MD_BOLD_LINE_RE = re.compile(r"^\*\*[^*]+\*\*$")
 # An HTML entity left in a page's text (a 公文 never writes one). 例：&nbsp;&nbsp;为… / &ldquo;一网通办&rdquo;
 ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -58,7 +60,8 @@ def ingest_document(path: str | os.PathLike) -> Ingested:
     lines, dropped = list(source.lines), list(source.dropped)
     if source.format == "pdf":
         lines = join_wrapped(lines)
-    elif source.format == "md" or any(MD_HEADING_RE.match(line.text) for line in lines):
+    elif source.format == "md" or any(MD_HEADING_RE.match(line.text) or MD_BOLD_LINE_RE.match(line.text.strip())
+                                               for line in lines):
         lines = [Line(_markdown_text(line.text), line.line) for line in lines]
     return ingest_lines(lines, name, str(path), source.format, dropped)
 
