@@ -18,7 +18,7 @@ from planner.form.unitnotes import UNIT_LEVEL, UNIT_LIST_END_RE, is_unit_list, u
 
 # Longest inner text of an unlabelled note: `(A牵头,B配合)` lists a few units, not a paragraph.
 NOTE_MAX = 300
-LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头单位", "牵头部门")
+LEAD_LABELS = ("总牵头单位", "牵头责任单位", "牵头考核单位", "牵头落实单位", "牵头单位", "牵头部门")
 # Who supports: a word for helping and the unit's kind. 例：配合单位 / 协同部门 / 支撑单位
 SUPPORT_WORDS = ("配合", "参与", "协办", "协同", "协助", "支撑", "支持")
 SUPPORT_LABELS = (*(word + kind for word in SUPPORT_WORDS for kind in ("单位", "部门")),
@@ -31,6 +31,8 @@ ROLES = "牵头|负责|配合|参与"
 # / (牵头责任单位:A;相关责任单位:B)
 # Used with .match(text, pos, endpos), which anchors at pos (a `^` would only match at 0).
 LABEL_RE = lazy(rf"\s*({LABELS})\s*[:：]")
+# …or after what the task is to achieve by when, before a comma. 例：（5月底完成，牵头考核单位：市审批服务局）
+LATER_LABEL_RE = lazy(rf"[^()（）,，;；:：。]{{2,30}}[,，]\s*({LABELS})\s*[:：]")
 # …with a letter-spaced label (a line's note in a spaced-out table). 例：责 任 单 位 ：
 SPACED_LABEL_RE = lazy(r"\s*(" + "|".join(r" ?".join(label) for label in LABELS.split("|")) + r") ?[:：]")
 # 例：(A牵头,B配合) / (A负责) / (A负责落实) / (各有关部门按职责分工负责)
@@ -217,6 +219,8 @@ def _is_note(keys: str, start: int, stop: int, truncated: bool) -> bool:
     note (no closing bracket) has its label, or opens with a unit and a list separator."""
     if LABEL_RE.match(keys, start, stop) or SPACED_LABEL_RE.match(keys, start, stop):
         return True
+    if LATER_LABEL_RE.match(keys, start, stop):
+        return True
     if stop - start > NOTE_MAX:
         return False
     inner = keys[start:stop]
@@ -241,7 +245,16 @@ def _own(inner: str) -> str:
     return inner if stop is None else inner[:stop]
 
 
+# The last part of a note after a `；` when it is a blanket rule, not units. 例：；各项任务均需市县政府落实，不再列出
+RULE_PART_RE = lazy(r"[;；](?=[^;；()（）:：。]*(?:不再一一列出|不再列出|以下不再|下同)[^;；()（）:：。]*[)）]?$)")
+
+
 def _rule_start(inner: str) -> Optional[int]:
+    """Where the note's rule starts: at its first 。 (at bracket depth 0), or at the `；` before a
+    last part that says what the list leaves out (`…按职责分工负责；各项任务均需市县政府落实，不再列出`)."""
+    rule = RULE_PART_RE.search(inner)
+    if rule is not None and (inner.find("。") < 0 or inner.find("。") > rule.start()):
+        return rule.start()
     if "。" not in inner:
         return None
     depth = 0
@@ -278,6 +291,9 @@ def read_note(raw: str) -> Optional[Reading]:
     if stop is not None:
         inner, keys = inner[:stop], keys[:stop]
     inner, keys = _without_other_fields(inner, keys)
+    later = LATER_LABEL_RE.match(keys)
+    if later:  # (5月底完成，牵头考核单位：A): the time names no unit
+        inner, keys = inner[later.start(1):], keys[later.start(1):]
     spaced = SPACED_LABEL_RE.match(keys) if not LABEL_RE.match(keys) else None
     if spaced:  # 责 任 单 位 ：A、B
         label = spaced[1].replace(" ", "") + "："
@@ -304,7 +320,7 @@ def _cut_after_gloss(raw: str) -> bool:
 
 def note_rule(raw: str) -> Optional[str]:
     """The rule a note states after its units (`以下任务均需…落实,不再一一列出`), or None."""
-    if "。" not in raw:
+    if "。" not in raw and RULE_PART_RE.search(raw) is None:
         return None
     reading = read_note(raw)
     return reading.rule if reading and reading.rule else None

@@ -35,9 +35,10 @@ TRAILING_FIELD_RE = lazy(r"(?:发布时间|发布日期|来源|浏览次数|点�
 SITE_SUFFIX_RE = lazy(r"[_\-|｜—]{1,2}[^_\-|｜—]{2,30}?(?:人民政府|政府|门户网站|网站|网)$")
 # 主送机关: groups apart at commas, each ending in an organisation or a group of them, and the
 # line ends in a colon. 例：各县区人民政府,市政府各部门、单位: / 区政府各部门、各街道办事处、有关单位:
-# A bank is addressed as 行 after the offices and companies; a state farm as 场. 例：区各办局(公司)行 /
+# A bank is addressed as 行 after the offices and companies; a state farm as 场; the firms in a
+# market as 市场主体. 例：区各办局(公司)行 / 各相关市场主体 /
 # 各办事处、场 / 各林场
-RECIPIENT_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|用户|院校|学校|高校|"
+RECIPIENT_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r"|部门|单位|机构|机关|团体|企业|用户|市场主体|院校|学校|高校|大学|"
                         r"组织|街道|乡镇|功能区|开发区|园区|新区|区|县|市|州|盟|旗|镇|乡|片区|(?<=[局办)）])行|"
                         r"(?<=[农林牧渔茶盐、])场)$")
 RECIPIENT_HINT_RE = lazy(r"各|有关|相关|直属|所属|成员|部门|单位")

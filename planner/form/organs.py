@@ -14,9 +14,10 @@ from planner.form.script import HAN
 
 # What an organisation's name ends with, longest first. 例：…人民政府 / …办公厅 / …领导小组 /
 # …电子信息产业处 / …大数据中心 / …有限公司 / 各电信运营商 / …办公室政务公开组 (a working group) /
-# 人行德安分行 (a bank's branch) / 新疆生产建设兵团 / 国家能源局综合司 (a ministry's department)
+# 人行德安分行 (a bank's branch) / 新疆生产建设兵团 / 国家能源局综合司 (a ministry's department) / 合肥海关 /
+# 市科协、市妇联 (the people's organisations: 群团)
 ORGAN_ENDS = ("人民政府", "管理委员会", "委员会", "办公室", "办公厅", "管委会", "指挥部", "运营商",
-              "政府", "管委", "工委", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局", "兵团",
+              "政府", "海关", "管委", "工委", "工商联", "社科联", "科协", "妇联", "残联", "侨联", "文联", "党委", "小组", "中心", "公司", "集团", "银行", "分行", "支行", "分局", "兵团",
               "委", "厅", "局", "办", "处", "司", "院", "署", "部", "所", "站", "队", "会", "社", "馆", "室", "组")
 ORGAN_END_RE = lazy("(?:" + "|".join(ORGAN_ENDS) + r")$")
 # An organ word anywhere: whether a note names a unit at all. 例：(区大数据局牵头) / (按计划推进)
@@ -139,9 +140,11 @@ def _names(key: str) -> Optional[list[tuple[int, int]]]:
 
 def _cuts(key: str) -> list[tuple[int, int]]:
     """Spans of the names written together in `key`: a new name opens where the first name's
-    place (or 中共) comes again right after an organ word."""
+    place (or 中共, or the 国家 a ministry's name opens with) comes again right after an organ
+    word. 例：国家发展改革委办公厅国家能源局综合司"""
     place = PLACE_RE.match(key)
-    openers = {"中共"} | ({place.group("place")} if place else set())
+    parent = PARENT_RE.match(key)
+    openers = {"中共"} | ({place.group("place")} if place else set()) | ({parent.group()} if parent else set())
     spans, start = [], 0
     for at in sorted({m.start() for word in openers for m in re.finditer(re.escape(word), key)}):
         if at > start and is_organ(key[start:at]) and _opens(key, at):

@@ -17,7 +17,8 @@ from planner.form.unitlists import read_units
 UNIT_LEVEL = "(?:省|市|区|县|州|镇|各)"
 UNIT_NAME_RE = lazy(rf"^{UNIT_LEVEL}[{HAN}()（）、]{{1,20}}$")
 OTHER_NAME_RE = lazy(rf"^[{HAN}()（）、]{{2,24}}$")
-UNIT_LIST_END_RE = lazy(r"(?:单位|部门|街镇|街道|乡镇|国企|企业)$")
+# …or a group of them. 例：市直各单位 / 相关区
+UNIT_LIST_END_RE = lazy(r"(?:单位|部门|街镇|街道|乡镇|国企|企业|(?:相关|有关|各)(?:区|县|市|区县))$")
 UNITS_ONLY_MAX = 60
 
 

@@ -133,12 +133,12 @@ def _take_imprint(lines: list[Line], notice: Optional[Notice]) -> tuple[list[Lin
 def _take_closing(lines: list[Line], notice: Optional[Notice], name: str) -> tuple[list[Line], Optional[Notice]]:
     """A 署名 and date after the body go into the notice (one is made when the head had none)."""
     holder = notice or Notice(loc=None)
-    used = read_closing(lines, holder)
-    if not used:
+    start, end = read_closing(lines, holder)
+    if start == end:
         return lines, notice
     if holder.loc is None:
-        holder.loc = Loc(file=name, line=lines[len(lines) - used].line)
-    return lines[:len(lines) - used], holder
+        holder.loc = Loc(file=name, line=lines[start].line)
+    return lines[:start] + lines[end:], holder
 
 
 def _blanket_rule(plan: Plan) -> Optional[str]:

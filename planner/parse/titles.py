@@ -134,6 +134,8 @@ def find_title(tagged: Callable[[int], Optional[Tagged]], start: int, stop: int,
         if last is not None and not OPENER_RE.match(_cleaned_text(placed[1]) or ""):
             continue  # after a title by its 文种, a line that opens like none (a table's cell: 做好…)
         k = _cleaned_text(placed[1])
+        if not _balanced(k or ""):
+            continue  # a line broken inside a 《》 is a sentence's first piece (为落实《中共中央)
         if summary and summary[0] < placed[0] and k not in summary[1]:
             continue  # after a page's summary only the name it cites (not a news item's heading)
         if ABOUT_RE.match(k) and k not in cited:
