@@ -13,13 +13,13 @@ from realdocs import BAR_FIELDS, CONSTRUCTS, INFO_FIELDS, Counts, key, score, ta
 
 # Every split the reader has been tuned on (each was first scored once untouched; the records are
 # in tests/fixtures/real/README.md, with what each then taught the reader).
-SPLITS = ["dev", "holdout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "notes7", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15"]
+SPLITS = ["dev", "holdout", "fresh", "final", "final2", "final3", "final4", "final5", "final6", "notes7", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18"]
 
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_the_reader_meets_the_bar_on_real_documents(split):
     report = score(split)
-    assert report.documents >= 10  # every split holds 10 or more (a guard against an empty folder)
+    assert report.documents >= 8  # every split holds 8 or more (a guard against an empty folder)
     failures = report.failures()
     assert not failures, "未达标：" + "；".join(failures) + "\n\n" + table(report)
 
