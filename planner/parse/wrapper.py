@@ -31,6 +31,8 @@ WRAPPER_KINDS = (NOTICE_TITLE, NUMBER, RED)
 # What a metadata field's value below its name reads as, by the kind of its line.
 VALUE_LABELS = {NUMBER: DOC_NUMBER_LABELS, ORGANS: ISSUER_LABELS, DATE: DATE_LABELS}
 SIGNATURE_LINES = 2  # a long 署名 (a 领导小组办公室) wraps onto a second line
+SIGNATURE_SPAN = 12  # the lines of a joint 署名 (names in columns, pieces, 代章) above its date
+SIGNATURE_PIECE = 40  # a piece of a 署名: a name's wrapped end, a 代章 note, a row of places over names
 CLOSING = (ORGANS, SEAL, PUBLIC, DATE, SIGNED)
 
 
@@ -270,11 +272,28 @@ def _closing(head: Lines, start: int) -> Optional[int]:
         if line.kind == PIECE and columned_signature(head, at):
             return at  # a 署名 in columns, its row of places first
         quoted = line.key.text.startswith("《") and _kind(head, at + 1) == ISSUING  # 《…》 / 已经…印发你们
+        if line.kind == ORGANS and not _closes(head, at):
+            continue  # a line of a list that names organs (a committee's members and their units)
         if line.kind in CLOSING or (line.kind == PIECE and not quoted and title_of(line.text) is not None):
             return at
         if _past_attachment_note(head, at) > at:
             return at  # the 附件说明 between the body and the 署名 (7.3.4)
     return None
+
+
+def _closes(head: Lines, at: int) -> bool:
+    """The organ lines from `at` close the notice: a date, a 附注, the plan's title or the end
+    of the text follows them, past the short pieces of a 署名 (a name wrapped onto the next
+    line, a 代章 note), not more of the body (a committee's members and their units)."""
+    for at in range(at + 1, at + 1 + SIGNATURE_SPAN):
+        line = head(at)
+        if line is None or line.kind in (PUBLIC, DATE, SIGNED):
+            return True
+        if line.kind == PIECE and title_of(line.text) is not None:
+            return True
+        if line.kind not in (ORGANS, SEAL) and not (line.kind == PIECE and len(line.key.text) <= SIGNATURE_PIECE):
+            return False
+    return False
 
 
 def _past_attachment_note(head: Lines, at: int) -> int:
