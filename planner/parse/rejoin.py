@@ -1,11 +1,13 @@
 """Lines a page's markup broke where the text does not: a crawler that writes each inline
 element on a line of its own leaves a mark that may not open a line at the head of the next
 (`附件` / `：`, `…各项工作` / `，在确保…`) and a 成文日期 in pieces (`2019` / `年` / `11` / `月` /
-`15` / `日`). Both are put back together before anything reads the lines."""
+`15` / `日`). A PDF's page break may cut a note inside its label (`…数字交通。（牵头部` / `门：市交通委）`).
+All are put back together before anything reads the lines."""
 from __future__ import annotations
 
 import re
 
+from planner.form.notes import find_notes
 from planner.parse.clean import Line
 from planner.textwidth import NO_LINE_START
 
@@ -18,6 +20,8 @@ MARKS = NO_LINE_START | set(",;:?!)")
 PIECE_MAX = 4
 DATE_PIECES = 6  # 2019 / 年 / 11 / 月 / 15 / 日
 DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+CUT_NOTE_MAX = 8  # a note's bracket and the start of its label at the end of a line: （牵头部
+CLOSERS = "）)〕"
 
 
 def rejoin(lines: list[Line]) -> list[Line]:
@@ -31,7 +35,8 @@ def rejoin(lines: list[Line]) -> list[Line]:
             out.append(Line("".join(piece.text for piece in lines[at:at + pieces]), line.line))
             at += pieces
             continue
-        if out and (line.text[:1] in JOINING or all(ch in MARKS for ch in line.text)):
+        if out and (line.text[:1] in JOINING or all(ch in MARKS for ch in line.text)
+                    or _note_across(out[-1].text, line.text)):
             out[-1] = Line(out[-1].text + line.text, out[-1].line)
         else:
             out.append(line)
@@ -47,3 +52,14 @@ def _date_pieces(lines: list[Line], at: int) -> int:
     if any(len(piece.text) > PIECE_MAX for piece in run):
         return 0
     return DATE_PIECES if DATE_RE.fullmatch("".join(piece.text for piece in run)) else 0
+
+
+def _note_across(above: str, below: str) -> bool:
+    """`above` ends with a note's bracket and the start of its label, and `below` goes on with
+    the rest of that note up to its closing bracket."""
+    start = max(above.rfind("（"), above.rfind("("), above.rfind("〔"))
+    if start < 0 or len(above) - start > CUT_NOTE_MAX or any(ch in CLOSERS for ch in above[start:]):
+        return False
+    joined = above[start:] + below
+    spans = find_notes(joined)
+    return bool(spans) and spans[0][0] == 0 and spans[0][1] > len(above) - start and joined[spans[0][1] - 1] in CLOSERS
