@@ -246,7 +246,16 @@ def _own(inner: str) -> str:
 
 
 # The last part of a note after a `；` when it is a blanket rule, not units. 例：；各项任务均需市县政府落实，不再列出
+RULE_WORDS_RE = lazy(r"不再一一列出|不再列出|以下不再|下同")
 RULE_PART_RE = lazy(r"[;；](?=[^;；()（）:：。]*(?:不再一一列出|不再列出|以下不再|下同)[^;；()（）:：。]*[)）]?$)")
+
+
+def _rule_sentence(rule: str) -> str:
+    """Of the sentences after a note's first 。, the one that says what the notes leave out
+    (`各县级市<区>人民政府负责落实。以下均需…落实,不再列出` → the second); all when none does."""
+    sentences = [part for part in rule.split("。") if part.strip()]
+    said = [part for part in sentences if RULE_WORDS_RE.search(part)]
+    return said[-1].strip() if len(sentences) > 1 and said else rule
 
 
 def _rule_start(inner: str) -> Optional[int]:
@@ -287,7 +296,7 @@ def read_note(raw: str) -> Optional[Reading]:
     if truncated:
         return Reading("", "", True)
     stop = _rule_start(keys)
-    rule = "" if stop is None else inner[stop + 1:].strip().rstrip("。")
+    rule = "" if stop is None else _rule_sentence(inner[stop + 1:].strip().rstrip("。"))
     if stop is not None:
         inner, keys = inner[:stop], keys[:stop]
     inner, keys = _without_other_fields(inner, keys)

@@ -38,6 +38,8 @@ MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
 # …or a line wholly in bold (a 公文 line never opens with **). 例：**2024—2025年节能降碳行动方案**
 MD_BOLD_LINE_RE = re.compile(r"^\*\*[^*]+\*\*$")
+# …or a link to a web address written as Markdown writes it. 例：[首页](https://jjxxw.cq.gov.cn/)
+MD_WEB_LINK_RE = re.compile(r"\]\(https?://")
 # An HTML entity left in a page's text (a 公文 never writes one). 例：&nbsp;&nbsp;为… / &ldquo;一网通办&rdquo;
 ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
@@ -61,7 +63,7 @@ def ingest_document(path: str | os.PathLike) -> Ingested:
     if source.format == "pdf":
         lines = join_wrapped(lines)
     elif source.format == "md" or any(MD_HEADING_RE.match(line.text) or MD_BOLD_LINE_RE.match(line.text.strip())
-                                               for line in lines):
+                                               or MD_WEB_LINK_RE.search(line.text) for line in lines):
         lines = [Line(_markdown_text(line.text), line.line) for line in lines]
     return ingest_lines(lines, name, str(path), source.format, dropped)
 

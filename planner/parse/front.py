@@ -77,7 +77,7 @@ def read_front(lines: list[Line], file: Optional[str]) -> Front:
         _page_title(head, before, evidence)
     evidence.title_lines = [head(at) for at in before if head.kind(at) == NOTICE_TITLE]
     evidence.loose_numbers += [head(at) for at in before if number_in(head(at))]
-    evidence.metadata = [head(at).text for at in _metadata_lines(head, anchor, end)]
+    evidence.metadata = [_with_value(head, at) for at in _metadata_lines(head, anchor, end)]
     notice = build_notice(evidence, lines[first].line, file)
     dropped = _chrome(head, range(first), "通知之前的网页内容")
     dropped += _chrome(head, [at for at in range(first, anchor) if at not in used], "通知中的网页内容")

@@ -25,9 +25,9 @@ PLAN_TITLE_RE = re.compile(rf"^[^。，,；;：:]{{4,80}}?(?:{KINDS})(?:{PERIOD_
                            r"(?:[(（][^()（）]{1,24}|——[^。，,；;：:]{2,60})?$")
 # How the first line of a title run opens. 例：洛阳市加强… / 关于… / “数字佛山”… / 2023年… /
 # 省人民政府关于 (an issuer and 关于, the rest of the title on the next line) /
-# 国务院办公厅关于加快推进 (an organ, 关于 and the title's first words)
+# 国务院办公厅关于加快推进 (an organ, 关于 and the title's first words) / 国家发展改革委等部门关于加强…
 OPENER_RE = re.compile(rf"^(?:关于|“|《|中共|\d{{4}}年|[{HAN}]{{1,8}}?(?:省|市|区|县|州)|[{HAN}]{{2,40}}关于$"
-                       rf"|[{HAN}]{{2,40}}?(?:厅|府|室|委|局|部|院)关于)")
+                       rf"|[{HAN}]{{2,40}}?(?:厅|府|室|委|局|部|院|部门|单位)关于)")
 # A line that goes on with the title before it. 例：(2016—2018年) / ——佛山市…
 # The year a site adds in brackets after an 意见's title (not a plan's period, which spans years).
 # 例：国务院办公厅关于加快推进政务服务“跨省通办”的指导意见(2020年)

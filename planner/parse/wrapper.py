@@ -138,15 +138,43 @@ def _title_before(head: Lines, end: int):
         span = find_notice_title(key.text)
         if span is None or _opens_inside_quote(key.text, head(end - count - 1)):
             continue
+        if span.start == 0 and BARE_TITLE_RE.match(key.text) and _about_above(head, end - count):
+            continue  # 广东省生态环境厅 广东省能源局关于 / 印发《…》的通知: the title goes on above
         if span.start == 0 and (BARE_TITLE_RE.match(key.text) and _issuer_line(head, end - count)
                                 or _more_issuers(head, end - count, key.text)):
-            key = key_of(head(end - count - 1).text.strip() + "".join(texts))
-            return count + 1, (key, find_notice_title(key.text))
+            above = _broken_issuers(head, end - count - 1)
+            key = key_of("".join(head(at).text.strip() for at in range(end - count - above, end - count)) + "".join(texts))
+            return count + above, (key, find_notice_title(key.text))
         if key.text.startswith("《") and not key.text.endswith("》") and found is None:
             found = count, (key, span)  # 《…》的通知: what it issues; its verb and issuers may be above
             continue
         return count, (key, span)
     return found
+
+
+def _about_above(head: Lines, first: int) -> bool:
+    """The line above a title's first line ends with its issuers and 关于 (the title broke
+    after 关于). 例：广东省生态环境厅 广东省能源局关于 / 印发《…》的通知"""
+    above = head(first - 1)
+    if above is None or above.kind not in (PIECE, ORGANS) or not above.key.text.endswith("关于"):
+        return False
+    return bool(split_organs(above.key.cut(0, len(above.key.text) - 2)))
+
+
+def _broken_issuers(head: Lines, at: int) -> int:
+    """How many lines from `at` upward hold a title's issuers: the line at `at`, and the lines
+    above it that end inside a name the line below goes on with (`…工业和信息化厅 广东省` /
+    `生态环境厅 广东省国资委…`)."""
+    count, text = 1, head(at).text.strip()
+    while count < TITLE_LINES:
+        upper = head(at - count)
+        if upper is None or upper.kind != PIECE or len(upper.key.text) > TITLE_LINE_MAX:
+            break
+        joined = upper.text.strip() + text
+        if not split_organs(joined):
+            break
+        count, text = count + 1, joined
+    return count
 
 
 def _opens_inside_quote(key: str, above: Optional[Tagged]) -> bool:
