@@ -24,9 +24,12 @@ UNITS_ONLY_MAX = 60
 
 def units_only(keys: str, begin: int, end: Optional[int]) -> bool:
     """The bracket at `begin` lists unit names only and ends a task's sentence (after text
-    that is no name, before its 。 or ；)."""
-    if end is None or begin == 0 or end - begin > UNITS_ONLY_MAX:
+    that is no name, before its 。 or ；), or is all the task's text after its run-in title
+    (`4.加强科学普及。（市委网信办、市科委、市科协）`)."""
+    if end is None or end - begin > UNITS_ONLY_MAX:
         return False
+    if begin == 0:  # the whole paragraph: the body of a task whose run-in title said what it is
+        return not keys[end:].strip() and is_unit_list(keys[1:end - 1])
     closes = keys[end:end + 1] in ("。", "；", ";") or (keys[begin - 1] == "。" and not keys[end:].strip())
     if not closes or not keys[begin - 1].strip() or is_organ(keys[max(0, begin - 8):begin].strip()):
         return False
