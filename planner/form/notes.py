@@ -78,7 +78,9 @@ SUPPORT_LINE_RE = lazy(r"^\s*(?:" + "|".join((*SUPPORT_LABELS, "责任单位", "
 FIRST_LEADS_RE = lazy(r"[,，;；]\s*(?:排在首位的?为牵头单位|排名第一的?为牵头单位|第一责任单位为牵头单位)(?:[,，]\s*下同)?\s*$")
 # A rule for all notes, bracketed after the first one. 例：(第一责任单位为牵头单位,下同) /
 # （排在首位的为牵头单位，以下不再一一列出）
-RULE_ASIDE_RE = lazy(r"[(（](?P<rule>[^()（）]{2,60}?(?:为牵头单位|下同|不再一一列出|不再列出)[^()（）]{0,20})[)）]\s*$")
+# What a blanket rule says of the notes: what they leave out, or who leads in all of them.
+RULE_WORDS = "不再一一列出|不再列出|以下不再|下同"
+RULE_ASIDE_RE = lazy(rf"[(（](?P<rule>[^()（）]{{2,60}}?(?:为牵头单位|{RULE_WORDS})[^()（）]{{0,20}})[)）]\s*$")
 
 
 # A note written letter-spaced (a spaced-out line): read with the spaces out. 例：（ 县 大 数 据 中 心 负 责 ）
@@ -246,8 +248,8 @@ def _own(inner: str) -> str:
 
 
 # The last part of a note after a `；` when it is a blanket rule, not units. 例：；各项任务均需市县政府落实，不再列出
-RULE_WORDS_RE = lazy(r"不再一一列出|不再列出|以下不再|下同")
-RULE_PART_RE = lazy(r"[;；](?=[^;；()（）:：。]*(?:不再一一列出|不再列出|以下不再|下同)[^;；()（）:：。]*[)）]?$)")
+RULE_WORDS_RE = lazy(RULE_WORDS)
+RULE_PART_RE = lazy(rf"[;；](?=[^;；()（）:：。]*(?:{RULE_WORDS})[^;；()（）:：。]*[)）]?$)")
 
 
 def _rule_sentence(rule: str) -> str:

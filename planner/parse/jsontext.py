@@ -9,7 +9,7 @@ import json
 import re
 from typing import Optional
 
-from planner.form.script import HAN
+from planner.form.script import has_cjk
 
 # A text that opens like a JSON object (or a list of them) with a string key.
 RECORD_RE = re.compile(r'\A\s*[\[{]\s*"[^"\n]{1,40}"\s*:')
@@ -26,7 +26,6 @@ FIELDS = {
 # Fields holding the document's text.
 TEXT_KEYS = frozenset({"contenttext", "content", "text", "body", "fulltext", "正文", "内容", "全文"})
 KEY_SEPARATORS_RE = re.compile(r"[_\-\s]")
-HAN_RE = re.compile(f"[{HAN}]")
 # A value cut inside an escape at the end of a cut record. 例：…\ / …\u53
 CUT_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?\Z")
 FIELD_MAX = 200  # a field about the document is one short value
@@ -36,9 +35,11 @@ def is_record(text: str) -> bool:
     return RECORD_RE.match(text) is not None
 
 
-def record_lines(text: str) -> list[str]:
-    """The record as a page's lines: its fields about the document, then its text."""
-    fields, body = [], []
+def record_lines(text: str) -> list[tuple[int, str]]:
+    """The record as a page's lines, each with the line of the file its field stands on: its
+    fields about the document, then its text."""
+    fields: list[tuple[int, str]] = []
+    body: list[tuple[int, str]] = []
     for match in PAIR_RE.finditer(text):
         value = match["text"]
         if value is None:
@@ -47,10 +48,11 @@ def record_lines(text: str) -> list[str]:
         decoded = _decoded(value)
         if decoded is None or not decoded.strip():
             continue
+        line = text.count("\n", 0, match.start()) + 1
         if key in TEXT_KEYS:
-            body += decoded.splitlines() if HAN_RE.search(decoded) else []
+            body += [(line, part) for part in decoded.splitlines()] if has_cjk(decoded) else []
         elif key in FIELDS and len(decoded) <= FIELD_MAX:
-            fields.append(f"{FIELDS[key]}：{decoded.strip()}")
+            fields.append((line, f"{FIELDS[key]}：{decoded.strip()}"))
     return fields + body
 
 

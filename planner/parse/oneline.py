@@ -14,6 +14,7 @@ from planner.form.notes import is_note_alone
 from planner.form.notice import ISSUING_RE, find_notice_title, recipient_groups, seal_start
 from planner.form.organs import is_organ
 from planner.form.script import HAN
+from planner.form.unitlists import CLOSE as LIST_CLOSE, OPEN as LIST_OPEN
 from planner.parse.portal import SENTENCE_MARKS_RE
 from planner.parse.source import SourceLine as Line
 from planner.parse.titles import KINDS, title_of
@@ -84,7 +85,7 @@ SPACE_RUN_RE = re.compile(r"\s+(?:\?+\s+)*")
 ONE_LINE_SHARE = 0.8  # a text is one line when one line holds this share of it
 KEEP_AFTER = "、，,；;年月" + OPEN  # no break after these …
 KEEP_BEFORE = "年月日号號" + CLOSE  # … nor before these
-OPENING, CLOSING = "(（〔[【<《", ")）〕]】>》"
+OPENING, CLOSING = LIST_OPEN + "【《", LIST_CLOSE + "】》"  # a list's brackets, a header's, a title's
 HAN_RE = re.compile(f"[{HAN}]")
 WORD_RE, LAST_WORD_RE = re.compile(r"\S*"), re.compile(r"\S*$")
 NUMBER_CLOSE = "〕]］﹞"  # a 文号 year's closing bracket, its number after a space: 〔2022〕 7 号

@@ -10,6 +10,7 @@ import re
 from planner.form.docnumber import NUMBER_LINE_RE
 from planner.form.keys import plain
 from planner.form.notes import find_notes
+from planner.form.unitlists import CLOSE
 from planner.parse.clean import Line
 from planner.textwidth import NO_LINE_START
 
@@ -25,7 +26,6 @@ DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 NUMBER_PIECES = (5, 4, 3)  # 某监能市场 / ﹝ / 2020 / ﹞ / 153号, or with the brackets on the year's line
 NUMBER_PIECE_MAX = 12
 CUT_NOTE_MAX = 8  # a note's bracket and the start of its label at the end of a line: （牵头部
-CLOSERS = "）)〕"
 
 
 def rejoin(lines: list[Line]) -> list[Line]:
@@ -73,8 +73,8 @@ def _note_across(above: str, below: str) -> bool:
     """`above` ends with a note's bracket and the start of its label, and `below` goes on with
     the rest of that note up to its closing bracket."""
     start = max(above.rfind("（"), above.rfind("("), above.rfind("〔"))
-    if start < 0 or len(above) - start > CUT_NOTE_MAX or any(ch in CLOSERS for ch in above[start:]):
+    if start < 0 or len(above) - start > CUT_NOTE_MAX or any(ch in CLOSE for ch in above[start:]):
         return False
     joined = above[start:] + below
     spans = find_notes(joined)
-    return bool(spans) and spans[0][0] == 0 and spans[0][1] > len(above) - start and joined[spans[0][1] - 1] in CLOSERS
+    return bool(spans) and spans[0][0] == 0 and spans[0][1] > len(above) - start and joined[spans[0][1] - 1] in CLOSE

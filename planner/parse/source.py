@@ -67,7 +67,7 @@ def read_source(path: str | os.PathLike) -> Source:
         text, encoding = decode_text(file.read_bytes(), str(path))
         from planner.parse.jsontext import is_record, record_lines
         if is_record(text):  # a crawler's JSON record saved as text: read as its page
-            source = Source(str(path), fmt, [SourceLine(t, 1) for t in record_lines(text) if t.strip()], encoding)
+            source = Source(str(path), fmt, [SourceLine(t, n) for n, t in record_lines(text) if t.strip()], encoding)
         elif len(HTML_TAG_RE.findall(text, 0, HTML_LOOK)) >= HTML_TAGS_MIN:
             from planner.parse.html import html_blocks  # a page's HTML saved as text: read as a page
             source = Source(str(path), fmt, [SourceLine(t, n) for n, t in html_blocks(text)], encoding)
