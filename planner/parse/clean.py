@@ -67,6 +67,9 @@ FILE_NAME_RE = re.compile(r"^\s*[^\s/\\。，,；;]{1,120}\.(?:docx?|wps|pdf|txt
 # 例：热点新闻 / 相关链接 / 上一篇：
 TRAILER_RE = re.compile(r"^\s*(热点新闻|相关新闻|相关链接|相关阅读|相关文件|推荐阅读|上一篇|下一篇|"
                         r"网站地图|版权所有|主办单位|联系我们)\s*[:：]?")
+# …or a page's bracketed mark over what it adds after the text: a download link, a tool's notes.
+# 例：【原文下载】- 关于印发….pdf / 【高亮说明】
+TRAILER_MARK_RE = re.compile(r"^\s*【(?:原文下载|附件下载|下载附件|相关附件|高亮说明|打印本页|关闭窗口)】")
 # A news byline appended to the last paragraph. 例：…协调机制。(青岛日报/观海新闻记者 余博)
 BYLINE_TAIL_RE = re.compile(r"(?<=[。！？!?”])\s*[(（][^()（）]{0,30}(记者|通讯员|编辑)[^()（）]{0,20}[)）]\s*$")
 BYLINE_WORDS = ("记者", "通讯员", "编辑")
@@ -145,8 +148,12 @@ def _split_info_bar(text: str) -> tuple[str, str]:
 
 
 def _trailer_start(lines: list[Line]) -> int:
-    """Index of a trailer heading in the last third of the text (or len(lines))."""
+    """Index of a trailer heading in the last third of the text (or len(lines)): the first of a
+    page's bracketed marks there, else the last trailer heading."""
     floor = (len(lines) * 2) // 3
+    marks = [index for index in range(floor, len(lines)) if TRAILER_MARK_RE.match(lines[index].text)]
+    if marks:
+        return marks[0]
     for index in range(len(lines) - 1, floor - 1, -1):
         if TRAILER_RE.match(lines[index].text) and len(lines[index].text.strip()) <= 12:
             start = index

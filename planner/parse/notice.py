@@ -31,8 +31,6 @@ LIST_SPLIT_RE = re.compile(r"[,，;；]")
 # 版记 lines are short; PRINTED_RE's lazy printer before spaces is quadratic on a long line of
 # spaces, so longer lines are not tried.
 IMPRINT_LINE_MAX = 200
-# A page's section mark after the text (a download link, a tool's notes). 例：【原文下载】 / 【高亮说明】
-PAGE_MARK_RE = re.compile(r"^\s*【[^【】]{2,8}】")
 CLOSING_LINES = 10  # a 署名 of joint issuers, its date and 附注, at the end of a text
 
 
@@ -178,13 +176,12 @@ def read_imprint(lines: list[Line], notice: Notice) -> list[int]:
 
 def read_closing(lines: list[Line], notice: Notice) -> tuple[int, int]:
     """A 署名 and 成文日期 that close the text (a 实施意见, or a notice that is the text itself,
-    signed after its body), at its end, before its first 附件 label (the attachment it sends
-    follows the date) or before a page's marks after it (【原文下载】): the notice's issuer and date when its head gave neither (an issuer read
+    signed after its body), at its end or before its first 附件 label (the attachment it sends
+    follows the date): the notice's issuer and date when its head gave neither (an issuer read
     off the title line gives way to the 署名). Returns the span of lines it used ((0, 0): none)."""
     if notice.date or (notice.issuer and notice.origin.get("issuer") != Origin.TITLE_LINE):
         return 0, 0
     ends = [len(lines)] + [at for at, line in enumerate(lines) if at and is_label(line.text)][:1]
-    ends += [at for at, line in enumerate(lines) if at and PAGE_MARK_RE.match(line.text)][:1]
     for end in ends:
         used = _closing_at(lines[:end], notice)
         if used:
