@@ -126,3 +126,24 @@ def test_the_signature_stands_where_the_standard_puts_it_on_the_laid_out_page(la
         name = _line_starting(laid, longest)
         assert abs(right - name.x1 - 2 * char) < 0.5
         assert name.x0 == pytest.approx(issuer.x0, abs=0.3)  # the names stacked, first characters aligned
+
+
+def test_the_date_stays_on_its_line_in_a_libreoffice_without_the_documents_fonts(laid_out, tmp_path):
+    """A drafter's own LibreOffice with none of the 公文 fonts and no alias file (planner's
+    check uses templates/fonts.conf) substitutes a font whose digits are wider than half a
+    character: a 数据局's date, 右空二字 in the document's fonts, must not put its 日 on a line of
+    its own there. Read off the PDF's text, line by line."""
+    import os
+    import subprocess
+
+    from planner.office import soffice
+
+    env = {key: value for key, value in os.environ.items() if key != "FONTCONFIG_FILE"}
+    profile = tmp_path / "profile"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(laid_out["short_issuer"].docx)],
+                   env=env, capture_output=True, timeout=180, check=False)
+    pdf = tmp_path / (laid_out["short_issuer"].docx.stem + ".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = ["".join(line.split()) for line in text.splitlines()]
+    assert "2024年5月31日" in lines, [line for line in lines if "2024年" in line]

@@ -41,6 +41,11 @@ AUTOSPACE_RUN_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*")
 # past 附件： (three characters).
 NOTE_LEAD, NOTE_LABEL = 2, 3
 ATTACHMENT_NOTE_INDENT = Indent(left_chars=NOTE_LEAD + NOTE_LABEL, hanging_chars=NOTE_LABEL)
+# A 署名 or 成文日期 line may run this many characters into the right margin rather than wrap: its
+# place is set by its left indent and it fits the 版心 in the document's fonts (a date 右空二字),
+# but a viewer without them (LibreOffice's substitute digits are wider, and it sets a gap between
+# digits and Chinese that the document turns off) would put a date's 日 on a line of its own.
+SIGNATURE_OVERHANG = 2
 NOTICE_LINES = ("recipients", "notice_body", "attachment_note", "issuer", "date", "public")
 
 
@@ -76,7 +81,7 @@ class NoticePage:
         previous = blocks[index - 1].kind if index else ""
         first_issuer = block.kind == "issuer" and previous != "issuer"
         lone_date = block.kind == "date" and previous != "issuer"
-        indent = Indent(left_chars=self.indents[index] * GRID_CHAR / BODY_EM)
+        indent = Indent(left_chars=self.indents[index] * GRID_CHAR / BODY_EM, right_chars=-SIGNATURE_OVERHANG)
         form = self.form(index, block.kind, first_issuer or lone_date, indent)
         return paragraph(st.SIGNATURE, [run(block.text)], form)
 
