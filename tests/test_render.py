@@ -398,3 +398,20 @@ def test_a_long_joint_title_is_shaped_even_where_it_must_break_inside_a_word(tit
     assert "".join(lines) == title and len(lines) > 1
     assert max(widths) <= 20 and title_shape([text_width(line) for line in lines]) in ("梯形", "菱形")
     assert not any(line.startswith(("即墨区发展", "和改革局", "和社会保障局")) for line in lines[1:])  # spaced names kept whole
+
+
+@pytest.mark.parametrize("title, word", [
+    ("上海市脑机接口未来产业培育行动方案（2025—2030年）", "培育"),  # final20 009, ingested and rendered
+    ("临江市低空经济未来产业加快发展行动方案（2025—2027年）", "加快"),
+])
+def test_a_title_with_no_shape_at_known_boundaries_still_keeps_its_verb_whole(title, word):
+    """GB/T 9704 7.3.1: a long title breaks between words, as a 梯形. With no shape at the
+    boundaries planner knows (…产业培育行动方案 splits into 13 over 11.5 characters there), it
+    breaks before the verb its phrase opens with, not inside it (…未来产业培 / 育行动方案…)."""
+    from planner.textwidth import text_width
+
+    lines = title_lines(title)
+    widths = [text_width(line) for line in lines]
+    assert "".join(lines) == title and len(lines) == 2
+    assert any(word in line for line in lines)  # the verb is not cut
+    assert widths == sorted(widths) and max(widths) <= 20  # a 梯形 that fits the 版心

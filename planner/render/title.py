@@ -26,6 +26,9 @@ NEAR = 3
 # issuers (卫生健康委 |教育部), left at the end of its line where it takes no room
 BREAK_AFTER_RE = lazy(r"(关于印发|关于转发|关于批转|关于|办公室|办公厅|委员会|\d{4}年|\d{4}—\d{4}年|[》）、]|"
                       r"(?<=\S)[ \u3000]+(?=\S))")
+# Verbs a title's phrase opens with: where a word starts, though not where a title is broken
+# when it has a shape without (上海市脑机接口未来产业|培育行动方案（2025—2030年）).
+PHRASE_START_RE = lazy(r"加快|推进|促进|推动|培育|提升|打造|深化|优化|加强|支持|建设|实施|开展|做好|进一步")
 # The spaces between joint issuers. 例：卫生健康委 教育部
 SPACE_RE = lazy(r"[ \u3000]+")
 # ... and before these: 例：…|关于… / …|《… / …|（2024—2026年） / …方案|的通知 / …|和… / …即墨|2024年…
@@ -51,10 +54,13 @@ def title_lines(title: str) -> list[str]:
         best = _best_split(breaks, prefix, count)
         if best is not None:
             return _lines_at(title, best)
-    for count in counts:  # no shape at word boundaries: break inside as few words as can be
+    # No shape at those boundaries: break near even lengths, inside as few words as can be, a
+    # verb that opens the title's phrase counting as a word's start (…未来产业|培育行动方案).
+    words = frozenset(breaks) | {match.start() for match in PHRASE_START_RE.finditer(title) if match.start()}
+    for count in counts:
         windows = [_near(title, prefix, prefix[-1] * line / count) for line in range(1, count)]
         choices = (cuts for cuts in product(*windows) if all(a < b for a, b in zip(cuts, cuts[1:])))
-        best = _best(choices, prefix, frozenset(breaks))
+        best = _best(choices, prefix, words)
         if best is not None:
             return _lines_at(title, best)
     return [title]
